@@ -1,0 +1,38 @@
+"""Storage-level failures. ``app`` turns them into messages a person can act on."""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    pass
+
+
+class NotADatabaseError(StorageError):
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+class NotInitialisedError(StorageError):
+    """The database has no liangxin schema yet (or is someone else's database)."""
+
+    def __init__(self, location: str, foreign: bool = False) -> None:
+        super().__init__(location)
+        self.location = location
+        self.foreign = foreign
+
+
+class NewerSchemaError(StorageError):
+    def __init__(self, revision: str) -> None:
+        super().__init__(revision)
+        self.revision = revision
+
+
+class NotOwnerError(StorageError):
+    def __init__(self, table: str, row_id: str, owner: str, station: str) -> None:
+        super().__init__(f"{table} {row_id} is owned by {owner}, not {station}")
+        self.table, self.row_id, self.owner, self.station = table, row_id, owner, station
+
+
+class HardDeleteError(StorageError):
+    """Synchronised rows are tombstoned (``deleted = true``), never removed."""

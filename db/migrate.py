@@ -1,0 +1,151 @@
+"""Schema state, upgrade (with the file copied aside first) and refusal of databases
+written by a newer version. Alembic is the only way the schema is made or changed."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.engine import make_url
+
+from db.errors import NewerSchemaError, NotADatabaseError, NotInitialisedError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class SchemaState(Enum):
+    EMPTY = "empty"  # no tables at all: ready for init
+    BEHIND = "behind"  # ours, an older revision: upgrade
+    CURRENT = "current"
+    NEWER = "newer"  # written by a newer liangxin: refuse
+    FOREIGN = "foreign"  # tables, but not ours: refuse
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database before anything writes to it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            raise NotADatabaseError(str(path))
+
+
+def _classify(tables: set[str], revision: str | None) -> SchemaState:
+    if revision is None:
+        return SchemaState.EMPTY if not tables - {"alembic_version"} else SchemaState.FOREIGN
+    if revision == head_revision():
+        return SchemaState.CURRENT
+    return SchemaState.BEHIND if revision in known_revisions() else SchemaState.NEWER
+
+
+def probe_sqlite(path: Path) -> tuple[SchemaState, str | None]:
+    """Read the schema state without changing a byte of the file (read-only open)."""
+    check_sqlite_file(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return SchemaState.EMPTY, None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(str(path)) from exc
+    return _classify(tables, revision), revision
+
+
+def probe_engine(engine: Engine) -> tuple[SchemaState, str | None]:
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        revision = None
+        if "alembic_version" in tables:
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        conn.rollback()
+    return _classify(tables, revision), revision
+
+
+def probe(url: str, engine: Engine | None = None) -> tuple[SchemaState, str | None]:
+    path = sqlite_path(url)
+    if path is not None:
+        return probe_sqlite(path)
+    assert engine is not None
+    return probe_engine(engine)
+
+
+def require_current(url: str, engine: Engine) -> None:
+    """For every command but init: the schema must be ours and up to date."""
+    state, revision = probe(url, engine)
+    if state is SchemaState.NEWER:
+        raise NewerSchemaError(revision or "?")
+    if state in (SchemaState.EMPTY, SchemaState.FOREIGN):
+        raise NotInitialisedError(url, foreign=state is SchemaState.FOREIGN)
+    if state is SchemaState.BEHIND:
+        upgrade(url, engine, to=head_revision())
+
+
+def backup_sqlite(path: Path, revision: str | None) -> Path:
+    """Copy the database aside (with its WAL checkpointed) before changing its schema."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.bak-{revision or 'base'}-{stamp}")
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(url: str, engine: Engine, to: str = "head") -> Path | None:
+    """Bring the schema to ``to``. Returns the backup file made first, if any."""
+    state, revision = probe(url, engine)
+    if state is SchemaState.NEWER:
+        raise NewerSchemaError(revision or "?")
+    if state is SchemaState.FOREIGN:
+        raise NotInitialisedError(url, foreign=True)
+    backup = None
+    path = sqlite_path(url)
+    if state is SchemaState.BEHIND and path is not None:
+        backup = backup_sqlite(path, revision)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, to)
+    return backup

@@ -1,0 +1,36 @@
+"""Every table of the schema. Importing this package registers them all on ``Base.metadata``."""
+
+from db.models.appraisal import Appraisal, AppraisalTemplate
+from db.models.campaign import Campaign, Phase, Task, TaskProgress
+from db.models.journal import Counter, JournalEntry
+from db.models.life import Activity, Visit
+from db.models.register import (
+    Community,
+    Instructor,
+    InstructorAssignment,
+    Member,
+    Organization,
+    PartyOrg,
+)
+from db.models.station import Setting, Station
+
+__all__ = [
+    "Activity",
+    "Appraisal",
+    "AppraisalTemplate",
+    "Campaign",
+    "Community",
+    "Counter",
+    "Instructor",
+    "InstructorAssignment",
+    "JournalEntry",
+    "Member",
+    "Organization",
+    "PartyOrg",
+    "Phase",
+    "Setting",
+    "Station",
+    "Task",
+    "TaskProgress",
+    "Visit",
+]
