@@ -106,13 +106,20 @@ def probe(url: str, engine: Engine | None = None) -> tuple[SchemaState, str | No
     return probe_engine(engine)
 
 
+def refuse_unusable(url: str, state: SchemaState, revision: str | None) -> None:
+    """A newer or someone else's schema is never touched."""
+    if state is SchemaState.NEWER:
+        raise NewerSchemaError(revision or "?")
+    if state is SchemaState.FOREIGN:
+        raise NotInitialisedError(url, foreign=True)
+
+
 def require_current(url: str, engine: Engine) -> None:
     """For every command but init: the schema must be ours and up to date."""
     state, revision = probe(url, engine)
-    if state is SchemaState.NEWER:
-        raise NewerSchemaError(revision or "?")
-    if state in (SchemaState.EMPTY, SchemaState.FOREIGN):
-        raise NotInitialisedError(url, foreign=state is SchemaState.FOREIGN)
+    refuse_unusable(url, state, revision)
+    if state is SchemaState.EMPTY:
+        raise NotInitialisedError(url)
     if state is SchemaState.BEHIND:
         upgrade(url, engine, to=head_revision())
 
@@ -136,10 +143,7 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
 def upgrade(url: str, engine: Engine, to: str = "head") -> Path | None:
     """Bring the schema to ``to``. Returns the backup file made first, if any."""
     state, revision = probe(url, engine)
-    if state is SchemaState.NEWER:
-        raise NewerSchemaError(revision or "?")
-    if state is SchemaState.FOREIGN:
-        raise NotInitialisedError(url, foreign=True)
+    refuse_unusable(url, state, revision)
     backup = None
     path = sqlite_path(url)
     if state is SchemaState.BEHIND and path is not None:

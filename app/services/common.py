@@ -1,0 +1,82 @@
+"""What every register service needs: finding a record by what a person types,
+search clauses over names and pinyin, and paging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain.fields import Field
+from app.domain.pinyin import search_keys
+from app.errors import FieldError, NotFoundError
+from db.base import Synced
+
+T = TypeVar("T")
+M = TypeVar("M", bound=Synced)
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    rows: list[T]
+    total: int
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains(column: Any, text: str) -> ColumnElement[bool]:
+    return column.like(f"%{_escape_like(text)}%", escape="\\")
+
+
+def search_clause(model: Any, query: str, *code_columns: Any) -> ColumnElement[bool] | None:
+    """Name, full pinyin, pinyin initials (``zw`` → 张伟) and codes (USCC, ID number)."""
+    query = query.strip()
+    if not query:
+        return None
+    low = query.lower().replace(" ", "")
+    clauses = [
+        contains(model.name, query),
+        contains(model.name_pinyin, low),
+        contains(model.name_initials, low),
+    ]
+    clauses += [contains(col, query.upper()) for col in code_columns]
+    return or_(*clauses)
+
+
+def set_search_keys(obj: Any) -> None:
+    obj.name_pinyin, obj.name_initials = search_keys(obj.name)
+
+
+def resolve(session: Session, model: type[M], key: str, what: str, field: str = "id") -> M:
+    """A live record by id, unique id prefix (≥ 6 characters) or exact name."""
+    key = key.strip()
+    live = model.deleted.is_(False)
+    found = session.get(model, key)
+    if found is not None and not found.deleted:
+        return found
+    candidates: list[M] = []
+    if len(key) >= 6:
+        candidates = list(
+            session.scalars(
+                select(model).where(live, model.id.like(f"{_escape_like(key)}%", escape="\\")).limit(2)
+            )
+        )
+    if not candidates and hasattr(model, "name"):
+        candidates = list(session.scalars(select(model).where(live, model.name == key).limit(2)))  # type: ignore[attr-defined]
+    if len(candidates) == 1:
+        return candidates[0]
+    if len(candidates) > 1:
+        raise FieldError(field, f"“{key}”对应多个{what}，请使用完整编号。")
+    raise NotFoundError(f"找不到{what}“{key}”，请核对名称或编号（可用 list 命令查找）。")
+
+
+def count(session: Session, stmt: Select[Any]) -> int:
+    return session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+
+
+def label_map(specs: dict[str, Field]) -> dict[str, str]:
+    return {name: spec.label for name, spec in specs.items()}

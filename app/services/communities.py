@@ -1,0 +1,70 @@
+"""Communities (社区) of the station."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.errors import FieldError, NotFoundError
+from app.store import Store
+from db.models import Community, Organization
+
+
+@dataclass(frozen=True)
+class CommunityRow:
+    id: str
+    name: str
+    code: str
+    organizations: int
+
+
+def resolve_community(session: Session, name: str) -> Community:
+    found = session.scalar(
+        select(Community).where(Community.name == name.strip(), Community.deleted.is_(False))
+    )
+    if found is None:
+        found = session.get(Community, name.strip())
+    if found is None or found.deleted:
+        names = session.scalars(
+            select(Community.name).where(Community.deleted.is_(False)).order_by(Community.name)
+        )
+        known = "、".join(list(names)[:12]) or "（暂无）"
+        raise NotFoundError(
+            f"没有名为“{name}”的社区。已有社区：{known}。新增社区请运行：liangxin community add {name}"
+        )
+    return found
+
+
+def add_community(store: Store, name: str, code: str | None = None) -> CommunityRow:
+    name = name.strip()
+    if not name:
+        raise FieldError("name", "请填写社区名称。")
+    if code and (not code.isdigit() or len(code) != 12):
+        raise FieldError("code", f"社区代码应为12位数字的行政区划代码，“{code}”不符合。")
+    with store.write() as session:
+        exists = session.scalar(select(Community).where(Community.name == name, Community.deleted.is_(False)))
+        if exists is not None:
+            raise FieldError("name", f"社区“{name}”已存在。")
+        community = Community(name=name, code=code)
+        session.add(community)
+        session.flush()
+        return CommunityRow(community.id, name, code or "", 0)
+
+
+def list_communities(store: Store) -> list[CommunityRow]:
+    counts = (
+        select(Organization.community_id, func.count().label("n"))
+        .where(Organization.deleted.is_(False))
+        .group_by(Organization.community_id)
+        .subquery()
+    )
+    with store.read() as session:
+        rows = session.execute(
+            select(Community.id, Community.name, Community.code, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.community_id == Community.id)
+            .where(Community.deleted.is_(False))
+            .order_by(Community.name)
+        )
+        return [CommunityRow(r[0], r[1], r[2] or "", r[3]) for r in rows]

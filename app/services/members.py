@@ -1,0 +1,247 @@
+"""党员 register. Birth date and gender follow from the ID number; ID and phone
+numbers are masked unless the caller asks for them in full."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, and_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.domain.codes import CATEGORY, EDUCATION, EXIT_KIND, GENDER, RELATION
+from app.domain.fields import Field, parse_fields
+from app.domain.idcard import validate_id_number
+from app.domain.masking import mask_id_number, mask_phone
+from app.errors import FieldError
+from app.services.common import Page, count, resolve, search_clause, set_search_keys
+from app.store import Store
+from db.models import Member, Organization, PartyOrg
+
+MEMBER_FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        Field("name", "姓名", required=True, max_length=50),
+        Field("gender", "性别", "code", codes=GENDER),
+        Field("ethnicity", "民族", max_length=20),
+        Field("id_number", "公民身份号码", "id_number"),
+        Field("phone", "联系电话", max_length=30),
+        Field("education", "学历", "code", codes=EDUCATION),
+        Field("joined_on", "入党日期", "date"),
+        Field("full_on", "转正日期", "date"),
+        Field("category", "党员类别", "code", codes=CATEGORY),
+        Field("relation", "组织关系", "code", codes=RELATION),
+        Field("mobile_from", "流出地/来自", max_length=100),
+        Field("mobile_to", "流入地/去向", max_length=100),
+        Field("employer", "工作单位", "ref", ref="organization"),
+        Field("party_org", "所在党组织", "ref", ref="party_org"),
+        Field("exit_kind", "减少方式", "code", codes=EXIT_KIND),
+        Field("exit_on", "减少日期", "date"),
+        Field("exit_note", "减少说明", max_length=200),
+        Field("notes", "备注", max_length=2000),
+    )
+}
+PERSONAL = ("id_number", "phone")
+_PHONE = re.compile(r"^\+?[0-9][0-9\- ]{5,19}$")
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    id: str
+    name: str
+    gender: str
+    id_number: str
+    party_org: str
+    employer: str
+    category: str
+    relation: str
+    joined_on: str
+    phone: str
+
+
+def _apply(session: Session, member: Member, values: dict[str, Any]) -> None:
+    parsed = parse_fields(MEMBER_FIELDS, values, partial=member.id is not None)
+    employer = parsed.pop("employer") if "employer" in parsed else ...
+    party_org = parsed.pop("party_org") if "party_org" in parsed else ...
+    if parsed.get("phone") and not _PHONE.match(parsed["phone"]):
+        raise FieldError("phone", f"联系电话“{parsed['phone']}”格式不对，应为手机号或带区号的固定电话。")
+    for name, value in parsed.items():
+        if value is None and name in ("category", "relation"):
+            continue
+        setattr(member, name, value)
+    member.category = member.category or "full"
+    member.relation = member.relation or "transferred"
+    if member.id_number:
+        ident = validate_id_number(member.id_number)
+        if parsed.get("gender") and parsed["gender"] != ident.gender:
+            raise FieldError(
+                "gender", f"性别与公民身份号码第17位不符：号码表明为{GENDER.label(ident.gender)}，请核对。"
+            )
+        member.gender, member.birth_date = ident.gender, ident.birth_date
+        other = session.scalar(
+            select(Member).where(
+                Member.id_number == member.id_number,
+                Member.deleted.is_(False),
+                Member.id != (member.id or ""),
+            )
+        )
+        if other is not None:
+            raise FieldError(
+                "id_number", f"公民身份号码 {mask_id_number(member.id_number)} 已登记为党员“{other.name}”。"
+            )
+    if member.full_on and member.joined_on and member.full_on < member.joined_on:
+        raise FieldError("full_on", "转正日期早于入党日期，请核对。")
+    if member.exit_kind and not member.exit_on:
+        member.exit_on = date.today()
+    if employer is not ...:
+        member.employer_id = (
+            resolve(session, Organization, employer, "两新组织", "employer").id if employer else None
+        )
+    if party_org is not ...:
+        member.party_org_id = (
+            resolve(session, PartyOrg, party_org, "党组织", "party_org").id if party_org else None
+        )
+    set_search_keys(member)
+
+
+def add_member(store: Store, values: dict[str, Any]) -> dict[str, Any]:
+    with store.write() as session:
+        member = Member()
+        _apply(session, member, values)
+        session.add(member)
+        session.flush()
+        return member_record(session, member, reveal=False)
+
+
+def edit_member(store: Store, key: str, values: dict[str, Any]) -> dict[str, Any]:
+    with store.write() as session:
+        member = resolve(session, Member, key, "党员")
+        _apply(session, member, values)
+        session.flush()
+        return member_record(session, member, reveal=False)
+
+
+def delete_member(store: Store, key: str) -> str:
+    """Tombstone a record entered by mistake. A member who leaves is an exit, not a delete."""
+    with store.write() as session:
+        member = resolve(session, Member, key, "党员")
+        member.deleted = True
+        return member.name
+
+
+def get_member(store: Store, key: str, *, reveal: bool = False) -> dict[str, Any]:
+    with store.read() as session:
+        return member_record(session, resolve(session, Member, key, "党员"), reveal=reveal)
+
+
+def member_record(session: Session, member: Member, *, reveal: bool) -> dict[str, Any]:
+    employer = session.get(Organization, member.employer_id) if member.employer_id else None
+    party = session.get(PartyOrg, member.party_org_id) if member.party_org_id else None
+    record: dict[str, Any] = {"id": member.id}
+    for name in MEMBER_FIELDS:
+        if name == "employer":
+            record[name] = employer.name if employer else None
+        elif name == "party_org":
+            record[name] = party.name if party else None
+        else:
+            record[name] = getattr(member, name)
+    record["birth_date"] = member.birth_date
+    if not reveal:
+        record["id_number"] = mask_id_number(member.id_number)
+        record["phone"] = mask_phone(member.phone)
+    for name in ("gender", "education", "category", "relation", "exit_kind"):
+        record[f"{name}_label"] = MEMBER_FIELDS[name].codes.label(record[name])  # type: ignore[union-attr]
+    record["rev"] = member.rev
+    return record
+
+
+def member_query(
+    *,
+    search: str = "",
+    party_org: str | None = None,
+    employer: str | None = None,
+    relation: str | None = None,
+    category: str | None = None,
+    include_exited: bool = False,
+) -> tuple[Select[Any], dict[str, Any]]:
+    employer_org = aliased(Organization)
+    columns = {
+        "name": Member.name_pinyin,
+        "gender": Member.gender,
+        "id_number": Member.id_number,
+        "party_org": PartyOrg.name_pinyin,
+        "employer": employer_org.name_pinyin,
+        "category": Member.category,
+        "relation": Member.relation,
+        "joined_on": Member.joined_on,
+    }
+    stmt = (
+        select(
+            Member.id,
+            Member.name,
+            Member.gender,
+            Member.id_number,
+            PartyOrg.name,
+            employer_org.name,
+            Member.category,
+            Member.relation,
+            Member.joined_on,
+            Member.phone,
+        )
+        .outerjoin(PartyOrg, and_(PartyOrg.id == Member.party_org_id, PartyOrg.deleted.is_(False)))
+        .outerjoin(employer_org, and_(employer_org.id == Member.employer_id, employer_org.deleted.is_(False)))
+        .where(Member.deleted.is_(False))
+    )
+    if not include_exited:
+        stmt = stmt.where(Member.exit_kind.is_(None))
+    clause = search_clause(Member, search, Member.id_number)
+    if clause is not None:
+        stmt = stmt.where(clause)
+    if party_org:
+        stmt = stmt.where((PartyOrg.name == party_org) | (PartyOrg.id == party_org))
+    if employer:
+        stmt = stmt.where((employer_org.name == employer) | (employer_org.id == employer))
+    if relation:
+        stmt = stmt.where(Member.relation == (RELATION.parse(relation) or relation))
+    if category:
+        stmt = stmt.where(Member.category == (CATEGORY.parse(category) or category))
+    return stmt, columns
+
+
+def list_members(
+    store: Store,
+    *,
+    sort: str = "name",
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    reveal: bool = False,
+    **filters: Any,
+) -> Page[MemberRow]:
+    stmt, columns = member_query(**filters)
+    if sort not in columns:
+        raise FieldError("sort", f"不能按“{sort}”排序，可用：{'、'.join(columns)}。")
+    order = columns[sort].desc() if descending else columns[sort].asc()
+    with store.read() as session:
+        total = count(session, stmt)
+        page = stmt.order_by(order, Member.id).offset(offset)
+        if limit is not None:
+            page = page.limit(limit)
+        rows = [
+            MemberRow(
+                id=r[0],
+                name=r[1],
+                gender=GENDER.label(r[2]),
+                id_number=(r[3] or "") if reveal else mask_id_number(r[3]),
+                party_org=r[4] or "",
+                employer=r[5] or "",
+                category=CATEGORY.label(r[6]),
+                relation=RELATION.label(r[7]),
+                joined_on=r[8].isoformat() if r[8] else "",
+                phone=(r[9] or "") if reveal else mask_phone(r[9]),
+            )
+            for r in session.execute(page)
+        ]
+    return Page(rows, total)

@@ -1,0 +1,351 @@
+"""两新组织 register: add, edit, delete (tombstone), show, list and search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, and_, case, exists, func, select
+from sqlalchemy.orm import Session
+
+from app.domain.codes import (
+    ENTERPRISE_SUBTYPE,
+    FORMATION,
+    INDUSTRY,
+    ORG_KIND,
+    ORG_STATUS,
+    SOCIAL_SUBTYPE,
+)
+from app.domain.coverage import COVERAGE
+from app.domain.fields import Field, parse_fields
+from app.errors import FieldError, LiangxinError
+from app.services import coverage as coverage_rules
+from app.services.common import Page, count, resolve, search_clause, set_search_keys
+from app.services.communities import resolve_community
+from app.store import Store
+from db.models import Community, Instructor, InstructorAssignment, Member, Organization, PartyOrg
+
+_B = "bool"
+ORG_FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        Field("name", "组织名称", required=True),
+        Field("kind", "组织类型", "code", required=True, codes=ORG_KIND),
+        Field("subtype", "具体类型", "text", max_length=32),
+        Field("uscc", "统一社会信用代码", "uscc"),
+        Field("industry", "行业", "code", codes=INDUSTRY),
+        Field("employees", "职工人数", "int"),
+        Field("above_scale", "规模以上企业", _B),
+        Field("community", "所属社区", "ref", ref="community"),
+        Field("status", "经营状态", "code", codes=ORG_STATUS),
+        Field("party_org", "所属党组织", "ref", ref="party_org"),
+        Field("leader_link", "挂点领导", max_length=100),
+        Field("has_union", "已建工会", _B),
+        Field("has_youth_league", "已建共青团", _B),
+        Field("has_women_federation", "已建妇联", _B),
+        Field("venue_site", "有场所", _B),
+        Field("venue_facilities", "有设施", _B),
+        Field("venue_sign", "有标志", _B),
+        Field("venue_flag", "有党旗", _B),
+        Field("venue_books", "有书报", _B),
+        Field("venue_rules", "有制度", _B),
+        Field("legal_rep", "法定代表人", max_length=50),
+        Field("contact_name", "联系人", max_length=50),
+        Field("contact_phone", "联系电话", max_length=30),
+        Field("address", "地址"),
+        Field("notes", "备注", max_length=2000),
+    )
+}
+
+
+@dataclass(frozen=True)
+class OrgRow:
+    id: str
+    name: str
+    kind: str
+    subtype: str
+    uscc: str
+    community: str
+    industry: str
+    employees: int
+    party_org: str
+    formation: str
+    instructor: str
+    coverage: str
+    status: str
+
+
+def subtype_codes(kind: str) -> Any:
+    return ENTERPRISE_SUBTYPE if kind == "enterprise" else SOCIAL_SUBTYPE
+
+
+def _parse_subtype(kind: str, raw: str | None, current: str | None) -> str:
+    codes = subtype_codes(kind)
+    if raw is None:
+        if current and current in codes.labels:
+            return current
+        return "llc" if kind == "enterprise" else "private_non_enterprise"
+    code = codes.parse(raw)
+    if code is None:
+        raise FieldError("subtype", f"“具体类型”应为以下之一：{codes.choices_text()}；“{raw}”不在其中。")
+    return code
+
+
+def _check_uscc_unique(session: Session, uscc: str | None, own_id: str | None) -> None:
+    if not uscc:
+        return
+    other = session.scalar(
+        select(Organization).where(
+            Organization.uscc == uscc, Organization.deleted.is_(False), Organization.id != (own_id or "")
+        )
+    )
+    if other is not None:
+        raise FieldError("uscc", f"统一社会信用代码 {uscc} 已登记为“{other.name}”，请勿重复录入。")
+
+
+def _apply(session: Session, org: Organization, values: dict[str, Any], override: str | None) -> None:
+    parsed = parse_fields(ORG_FIELDS, values, partial=org.id is not None)
+    raw_subtype = parsed.pop("subtype", None)
+    community = parsed.pop("community", None) if "community" in parsed else ...
+    party_org = parsed.pop("party_org", None) if "party_org" in parsed else ...
+    _check_uscc_unique(session, parsed.get("uscc"), org.id)
+    for name, value in parsed.items():
+        if value is None and name in ("kind", "industry", "status", "employees"):
+            continue  # keep defaults / current values for cleared coded fields
+        setattr(org, name, value)
+    org.kind = org.kind or "enterprise"
+    if "kind" in parsed or raw_subtype is not None or org.subtype is None:
+        org.subtype = _parse_subtype(org.kind, raw_subtype, org.subtype)
+    org.industry = org.industry or "other"
+    org.status = org.status or "active"
+    org.employees = org.employees or 0
+    if community is not ...:
+        org.community_id = resolve_community(session, community).id if community else None
+    if party_org is not ...:
+        if party_org:
+            target = resolve(session, PartyOrg, party_org, "党组织", "party_org")
+            coverage_rules.check_capacity(
+                session, target, adding=[org.id] if org.id else [None], override=override
+            )
+            org.party_org_id = target.id
+        else:
+            org.party_org_id = None
+    set_search_keys(org)
+
+
+def add_organization(
+    store: Store, values: dict[str, Any], *, coverage_override: str | None = None
+) -> dict[str, Any]:
+    with store.write() as session:
+        org = Organization()
+        _apply(session, org, values, coverage_override)
+        session.add(org)
+        session.flush()
+        return organization_record(session, org)
+
+
+def edit_organization(
+    store: Store, key: str, values: dict[str, Any], *, coverage_override: str | None = None
+) -> dict[str, Any]:
+    with store.write() as session:
+        org = resolve(session, Organization, key, "两新组织")
+        _apply(session, org, values, coverage_override)
+        session.flush()
+        return organization_record(session, org)
+
+
+def delete_organization(store: Store, key: str) -> str:
+    """Tombstone an organization entered by mistake. Refused while members name it as employer."""
+    with store.write() as session:
+        org = resolve(session, Organization, key, "两新组织")
+        members = session.scalar(
+            select(func.count()).where(Member.employer_id == org.id, Member.deleted.is_(False))
+        )
+        if members:
+            raise LiangxinError(
+                f"“{org.name}”仍是 {members} 名党员的工作单位，请先调整这些党员的工作单位后再删除。未做任何改动。"
+            )
+        for assignment in session.scalars(
+            select(InstructorAssignment).where(
+                InstructorAssignment.organization_id == org.id, InstructorAssignment.deleted.is_(False)
+            )
+        ):
+            assignment.deleted = True
+        org.deleted = True
+        return org.name
+
+
+def get_organization(store: Store, key: str) -> dict[str, Any]:
+    with store.read() as session:
+        return organization_record(session, resolve(session, Organization, key, "两新组织"))
+
+
+def organization_record(session: Session, org: Organization) -> dict[str, Any]:
+    community = session.get(Community, org.community_id) if org.community_id else None
+    party = session.get(PartyOrg, org.party_org_id) if org.party_org_id else None
+    instructor = session.scalar(_instructor_name().where(InstructorAssignment.organization_id == org.id))
+    members = session.scalar(
+        select(func.count()).where(Member.employer_id == org.id, Member.deleted.is_(False))
+    )
+    record: dict[str, Any] = {"id": org.id}
+    for name in ORG_FIELDS:
+        if name == "community":
+            record[name] = community.name if community else None
+        elif name == "party_org":
+            record[name] = party.name if party else None
+        else:
+            record[name] = getattr(org, name)
+    record["kind_label"] = ORG_KIND.label(org.kind)
+    record["subtype_label"] = subtype_codes(org.kind).label(org.subtype)
+    record["industry_label"] = INDUSTRY.label(org.industry)
+    record["status_label"] = ORG_STATUS.label(org.status)
+    record["instructor"] = instructor
+    record["members"] = members
+    state = (party.formation if party else None) or ("work" if instructor else "none")
+    record["coverage"] = state
+    record["coverage_label"] = COVERAGE.label(state)
+    record["rev"] = org.rev
+    return record
+
+
+def _instructor_name() -> Select[Any]:
+    return (
+        select(Instructor.name)
+        .join(InstructorAssignment, InstructorAssignment.instructor_id == Instructor.id)
+        .where(InstructorAssignment.deleted.is_(False), InstructorAssignment.ends_on.is_(None))
+        .order_by(InstructorAssignment.starts_on.desc())
+        .limit(1)
+    )
+
+
+def has_instructor(org_id_column: Any) -> Any:
+    return exists().where(
+        InstructorAssignment.organization_id == org_id_column,
+        InstructorAssignment.deleted.is_(False),
+        InstructorAssignment.ends_on.is_(None),
+    )
+
+
+def coverage_expression() -> Any:
+    return case(
+        (PartyOrg.formation.is_not(None), PartyOrg.formation),
+        (has_instructor(Organization.id), "work"),
+        else_="none",
+    )
+
+
+SORT_KEYS = (
+    "name",
+    "kind",
+    "uscc",
+    "community",
+    "industry",
+    "employees",
+    "party_org",
+    "formation",
+    "instructor",
+    "coverage",
+    "status",
+)
+
+
+def organization_query(
+    *,
+    search: str = "",
+    community: str | None = None,
+    kind: str | None = None,
+    industry: str | None = None,
+    coverage: str | None = None,
+    status: str | None = None,
+) -> tuple[Select[Any], dict[str, Any]]:
+    """The filtered query and its sortable columns; shared by the list and the table model."""
+    instructor = (
+        _instructor_name().where(InstructorAssignment.organization_id == Organization.id).scalar_subquery()
+    )
+    cover = coverage_expression()
+    columns = {
+        "name": Organization.name_pinyin,
+        "kind": Organization.kind,
+        "uscc": Organization.uscc,
+        "community": Community.name,
+        "industry": Organization.industry,
+        "employees": Organization.employees,
+        "party_org": PartyOrg.name_pinyin,
+        "formation": PartyOrg.formation,
+        "instructor": instructor,
+        "coverage": cover,
+        "status": Organization.status,
+    }
+    stmt = (
+        select(
+            Organization.id,
+            Organization.name,
+            Organization.kind,
+            Organization.subtype,
+            Organization.uscc,
+            Community.name,
+            Organization.industry,
+            Organization.employees,
+            PartyOrg.name,
+            PartyOrg.formation,
+            instructor,
+            cover,
+            Organization.status,
+        )
+        .outerjoin(Community, Community.id == Organization.community_id)
+        .outerjoin(PartyOrg, and_(PartyOrg.id == Organization.party_org_id, PartyOrg.deleted.is_(False)))
+        .where(Organization.deleted.is_(False))
+    )
+    clause = search_clause(Organization, search, Organization.uscc)
+    if clause is not None:
+        stmt = stmt.where(clause)
+    if community:
+        stmt = stmt.where(Community.name == community)
+    if kind:
+        stmt = stmt.where(Organization.kind == (ORG_KIND.parse(kind) or kind))
+    if industry:
+        stmt = stmt.where(Organization.industry == (INDUSTRY.parse(industry) or industry))
+    if coverage:
+        stmt = stmt.where(cover == (COVERAGE.parse(coverage) or coverage))
+    if status:
+        stmt = stmt.where(Organization.status == (ORG_STATUS.parse(status) or status))
+    return stmt, columns
+
+
+def list_organizations(
+    store: Store,
+    *,
+    sort: str = "name",
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    **filters: Any,
+) -> Page[OrgRow]:
+    stmt, columns = organization_query(**filters)
+    if sort not in columns:
+        raise FieldError("sort", f"不能按“{sort}”排序，可用：{'、'.join(columns)}。")
+    order = columns[sort].desc() if descending else columns[sort].asc()
+    with store.read() as session:
+        total = count(session, stmt)
+        page = stmt.order_by(order, Organization.id).offset(offset)
+        if limit is not None:
+            page = page.limit(limit)
+        rows = [
+            OrgRow(
+                id=r[0],
+                name=r[1],
+                kind=ORG_KIND.label(r[2]),
+                subtype=subtype_codes(r[2]).label(r[3]),
+                uscc=r[4] or "",
+                community=r[5] or "",
+                industry=INDUSTRY.label(r[6]),
+                employees=r[7] or 0,
+                party_org=r[8] or "",
+                formation=FORMATION.label(r[9]),
+                instructor=r[10] or "",
+                coverage=COVERAGE.label(r[11]),
+                status=ORG_STATUS.label(r[12]),
+            )
+            for r in session.execute(page)
+        ]
+    return Page(rows, total)

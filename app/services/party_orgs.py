@@ -1,0 +1,280 @@
+"""党组织 register, including which organizations a joint branch covers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from app.domain.codes import FORMATION, PARTY_LEVEL
+from app.domain.fields import Field, parse_fields
+from app.errors import FieldError, LiangxinError
+from app.services import coverage as coverage_rules
+from app.services.common import Page, count, resolve, search_clause, set_search_keys
+from app.services.communities import resolve_community
+from app.store import Store
+from db.models import Community, Member, Organization, PartyOrg
+
+PARTY_FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        Field("name", "党组织名称", required=True),
+        Field("level", "党组织类别", "code", required=True, codes=PARTY_LEVEL),
+        Field("formation", "组建方式", "code", codes=FORMATION),
+        Field("parent", "上级党组织", "ref", ref="party_org"),
+        Field("community", "所在社区", "ref", ref="community"),
+        Field("secretary", "书记", max_length=50),
+        Field("secretary_phone", "书记电话", max_length=30),
+        Field("established_on", "成立日期", "date"),
+        Field("term_start", "本届任期开始", "date"),
+        Field("term_end", "本届任期届满", "date"),
+        Field("notes", "备注", max_length=2000),
+    )
+}
+
+
+@dataclass(frozen=True)
+class PartyOrgRow:
+    id: str
+    name: str
+    level: str
+    formation: str
+    secretary: str
+    members: int
+    organizations: int
+    term_end: str
+    community: str
+
+
+def member_count_of(party_org_id: Any) -> Any:
+    return (
+        select(func.count())
+        .where(Member.party_org_id == party_org_id, Member.deleted.is_(False), Member.exit_kind.is_(None))
+        .scalar_subquery()
+    )
+
+
+def covered_count_of(party_org_id: Any) -> Any:
+    return (
+        select(func.count())
+        .where(Organization.party_org_id == party_org_id, Organization.deleted.is_(False))
+        .scalar_subquery()
+    )
+
+
+def _check_parent(session: Session, party: PartyOrg, parent: PartyOrg) -> None:
+    if parent.level not in ("committee", "general_branch"):
+        raise FieldError(
+            "parent", f"上级党组织应为党委或党总支，“{parent.name}”是{PARTY_LEVEL.label(parent.level)}。"
+        )
+    node: PartyOrg | None = parent
+    while node is not None:
+        if node.id == party.id:
+            raise FieldError("parent", f"“{parent.name}”是本党组织的下级，不能作为上级。")
+        node = session.get(PartyOrg, node.parent_id) if node.parent_id else None
+
+
+def _apply(session: Session, party: PartyOrg, values: dict[str, Any]) -> None:
+    parsed = parse_fields(PARTY_FIELDS, values, partial=party.id is not None)
+    parent = parsed.pop("parent") if "parent" in parsed else ...
+    community = parsed.pop("community") if "community" in parsed else ...
+    for name, value in parsed.items():
+        if value is None and name in ("level", "formation"):
+            continue
+        setattr(party, name, value)
+    if party.formation is None:
+        party.formation = "joint" if party.level == "joint_branch" else "independent"
+    if party.level == "joint_branch" and party.formation != "joint":
+        raise FieldError("formation", "联合党支部的组建方式应为“联合组建”。")
+    if party.term_start and party.term_end and party.term_end < party.term_start:
+        raise FieldError("term_end", "任期届满日期早于任期开始日期，请核对。")
+    if parent is not ...:
+        if parent:
+            target = resolve(session, PartyOrg, parent, "上级党组织", "parent")
+            _check_parent(session, party, target)
+            party.parent_id = target.id
+        else:
+            party.parent_id = None
+    if community is not ...:
+        party.community_id = resolve_community(session, community).id if community else None
+    set_search_keys(party)
+
+
+def _cover(session: Session, party: PartyOrg, org_keys: list[str], override: str | None) -> None:
+    """Make exactly these organizations the ones this Party organization covers."""
+    wanted = [resolve(session, Organization, key, "两新组织", "covers") for key in org_keys]
+    coverage_rules.check_capacity(session, party, [o.id for o in wanted], override)
+    keep = {o.id for o in wanted}
+    for org in session.scalars(
+        select(Organization).where(Organization.party_org_id == party.id, Organization.deleted.is_(False))
+    ):
+        if org.id not in keep:
+            org.party_org_id = None
+    for org in wanted:
+        org.party_org_id = party.id
+
+
+def add_party_org(
+    store: Store, values: dict[str, Any], *, covers: list[str] | None = None, override: str | None = None
+) -> dict[str, Any]:
+    with store.write() as session:
+        party = PartyOrg()
+        _apply(session, party, values)
+        session.add(party)
+        session.flush()
+        if covers is not None:
+            _cover(session, party, covers, override)
+            session.flush()
+        return party_org_record(session, party)
+
+
+def edit_party_org(
+    store: Store,
+    key: str,
+    values: dict[str, Any],
+    *,
+    covers: list[str] | None = None,
+    override: str | None = None,
+) -> dict[str, Any]:
+    with store.write() as session:
+        party = resolve(session, PartyOrg, key, "党组织")
+        _apply(session, party, values)
+        if covers is not None:
+            _cover(session, party, covers, override)
+        session.flush()
+        return party_org_record(session, party)
+
+
+def set_covered_organizations(
+    store: Store, key: str, org_keys: list[str], *, override: str | None = None
+) -> dict[str, Any]:
+    return edit_party_org(store, key, {}, covers=org_keys, override=override)
+
+
+def delete_party_org(store: Store, key: str) -> str:
+    """Tombstone a Party organization; refused while it still has members, units or sub-organizations."""
+    with store.write() as session:
+        party = resolve(session, PartyOrg, key, "党组织")
+        members = session.scalar(select(member_count_of(party.id)))
+        orgs = session.scalar(select(covered_count_of(party.id)))
+        children = session.scalar(
+            select(func.count()).where(PartyOrg.parent_id == party.id, PartyOrg.deleted.is_(False))
+        )
+        if members or orgs or children:
+            raise LiangxinError(
+                f"党组织“{party.name}”仍有 {members} 名党员、覆盖 {orgs} 个两新组织、下设 {children} 个党组织，"
+                "请先调整后再删除。未做任何改动。"
+            )
+        party.deleted = True
+        return party.name
+
+
+def get_party_org(store: Store, key: str) -> dict[str, Any]:
+    with store.read() as session:
+        return party_org_record(session, resolve(session, PartyOrg, key, "党组织"))
+
+
+def party_org_record(session: Session, party: PartyOrg) -> dict[str, Any]:
+    parent = session.get(PartyOrg, party.parent_id) if party.parent_id else None
+    community = session.get(Community, party.community_id) if party.community_id else None
+    record: dict[str, Any] = {"id": party.id}
+    for name in PARTY_FIELDS:
+        if name == "parent":
+            record[name] = parent.name if parent else None
+        elif name == "community":
+            record[name] = community.name if community else None
+        else:
+            record[name] = getattr(party, name)
+    record["level_label"] = PARTY_LEVEL.label(party.level)
+    record["formation_label"] = FORMATION.label(party.formation)
+    record["members"] = session.scalar(select(member_count_of(party.id)))
+    record["covered"] = [
+        {"id": o.id, "name": o.name}
+        for o in session.scalars(
+            select(Organization)
+            .where(Organization.party_org_id == party.id, Organization.deleted.is_(False))
+            .order_by(Organization.name_pinyin)
+        )
+    ]
+    record["coverage_override"] = party.coverage_override
+    record["rev"] = party.rev
+    return record
+
+
+def party_org_query(
+    *, search: str = "", level: str | None = None, formation: str | None = None, community: str | None = None
+) -> tuple[Select[Any], dict[str, Any]]:
+    members = member_count_of(PartyOrg.id)
+    covered = covered_count_of(PartyOrg.id)
+    columns = {
+        "name": PartyOrg.name_pinyin,
+        "level": PartyOrg.level,
+        "formation": PartyOrg.formation,
+        "secretary": PartyOrg.secretary,
+        "members": members,
+        "organizations": covered,
+        "term_end": PartyOrg.term_end,
+        "community": Community.name,
+    }
+    stmt = (
+        select(
+            PartyOrg.id,
+            PartyOrg.name,
+            PartyOrg.level,
+            PartyOrg.formation,
+            PartyOrg.secretary,
+            members,
+            covered,
+            PartyOrg.term_end,
+            Community.name,
+        )
+        .outerjoin(Community, Community.id == PartyOrg.community_id)
+        .where(PartyOrg.deleted.is_(False))
+    )
+    clause = search_clause(PartyOrg, search)
+    if clause is not None:
+        stmt = stmt.where(clause)
+    if level:
+        stmt = stmt.where(PartyOrg.level == (PARTY_LEVEL.parse(level) or level))
+    if formation:
+        stmt = stmt.where(PartyOrg.formation == (FORMATION.parse(formation) or formation))
+    if community:
+        stmt = stmt.where(Community.name == community)
+    return stmt, columns
+
+
+def list_party_orgs(
+    store: Store,
+    *,
+    sort: str = "name",
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    **filters: Any,
+) -> Page[PartyOrgRow]:
+    stmt, columns = party_org_query(**filters)
+    if sort not in columns:
+        raise FieldError("sort", f"不能按“{sort}”排序，可用：{'、'.join(columns)}。")
+    order = columns[sort].desc() if descending else columns[sort].asc()
+    with store.read() as session:
+        total = count(session, stmt)
+        page = stmt.order_by(order, PartyOrg.id).offset(offset)
+        if limit is not None:
+            page = page.limit(limit)
+        rows = [
+            PartyOrgRow(
+                id=r[0],
+                name=r[1],
+                level=PARTY_LEVEL.label(r[2]),
+                formation=FORMATION.label(r[3]),
+                secretary=r[4] or "",
+                members=r[5] or 0,
+                organizations=r[6] or 0,
+                term_end=r[7].isoformat() if r[7] else "",
+                community=r[8] or "",
+            )
+            for r in session.execute(page)
+        ]
+    return Page(rows, total)

@@ -1,0 +1,169 @@
+"""Opening a database: the one handle services take. It owns an engine and opens a
+short session per user action; it never holds a session itself."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session
+
+from app.domain.station_code import validate_station_code
+from app.errors import FieldError, LiangxinError, StorageProblem
+from app.paths import default_database
+from db import migrate
+from db.engine import Sessions, create_db_engine
+from db.errors import NewerSchemaError, NotADatabaseError, NotInitialisedError
+from db.models import Station
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    code: str
+    name: str
+    role: str
+
+
+@dataclass
+class Store:
+    url: str
+    engine: Engine
+    sessions: Sessions
+    station: StationInfo
+    user: str
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.sessions.read() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with self.sessions.write(station=self.station.code, user=self.user) as session:
+            yield session
+
+    @property
+    def location(self) -> str:
+        path = migrate.sqlite_path(self.url)
+        return str(path) if path else self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def current_user() -> str:
+    return os.environ.get("LIANGXIN_USER") or getpass.getuser()
+
+
+def resolve_url(db: str | None) -> str:
+    """A URL as given, or a file path (relative to the working directory) made a SQLite URL."""
+    db = db or os.environ.get("LIANGXIN_DB") or str(default_database())
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def _describe(url: str) -> str:
+    path = migrate.sqlite_path(url)
+    return str(path) if path else url.split("@")[-1]
+
+
+def _storage_problem(url: str, exc: Exception) -> StorageProblem:
+    where = _describe(url)
+    if isinstance(exc, NotADatabaseError):
+        return StorageProblem(
+            f"“{where}”不是数据库文件（也不是 liangxin 的数据文件），请检查 --db 参数指向的文件。"
+        )
+    if isinstance(exc, NewerSchemaError):
+        return StorageProblem(
+            f"数据库“{where}”由更新版本的 liangxin 创建（结构版本 {exc.revision}），"
+            "本程序无法安全打开，未做任何改动。请升级 liangxin 后再试。"
+        )
+    if isinstance(exc, NotInitialisedError):
+        if exc.foreign:
+            return StorageProblem(
+                f"数据库“{where}”中已有其他程序的数据表，不是 liangxin 数据库，未做任何改动。"
+            )
+        return StorageProblem(
+            f"数据库“{where}”尚未初始化，请先运行：liangxin --db {where} init --station 代码 --name 名称"
+        )
+    if isinstance(exc, OperationalError | DatabaseError):
+        return StorageProblem(f"无法打开数据库“{where}”：{str(exc.args[0]).splitlines()[0]}")
+    raise exc
+
+
+def _load_station(sessions: Sessions) -> StationInfo:
+    with sessions.read() as session:
+        row = session.scalar(select(Station).where(Station.is_self.is_(True)))
+        if row is None:
+            raise NotInitialisedError("station")
+        return StationInfo(row.code, row.name, row.role)
+
+
+def open_store(db: str | None = None) -> Store:
+    """Open an initialised database, upgrading an older schema (file copied aside first)."""
+    url = resolve_url(db)
+    path = migrate.sqlite_path(url)
+    if path is not None and not path.exists():
+        raise StorageProblem(
+            f"数据文件“{path}”不存在。新建请运行：liangxin --db {path} init --station 代码 --name 名称"
+        )
+    engine = None
+    try:
+        if path is not None:
+            migrate.probe_sqlite(path)  # refuse foreign or newer files before any write
+        engine = create_db_engine(url)
+        migrate.require_current(url, engine)
+        sessions = Sessions(engine)
+        station = _load_station(sessions)
+    except (NotADatabaseError, NewerSchemaError, NotInitialisedError, OperationalError, DatabaseError) as exc:
+        if engine is not None:
+            engine.dispose()
+        raise _storage_problem(url, exc) from None
+    return Store(url, engine, sessions, station, current_user())
+
+
+def init_store(db: str | None, code: str, name: str, role: str = "subdistrict") -> tuple[Store, bool]:
+    """Create (or upgrade) the schema and register this station. Returns (store, created).
+
+    Idempotent for the same station; refuses another station's database.
+    """
+    code = validate_station_code(code, role)
+    name = name.strip()
+    if not name:
+        raise FieldError("name", "请填写站点名称，例如 --name 南湾街道。")
+    url = resolve_url(db)
+    path = migrate.sqlite_path(url)
+    engine = None
+    try:
+        if path is not None:
+            migrate.refuse_unusable(url, *migrate.probe_sqlite(path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_db_engine(url)
+        migrate.upgrade(url, engine)
+        sessions = Sessions(engine)
+        with sessions.write(station=code, user=current_user()) as session:
+            existing = session.scalar(select(Station).where(Station.is_self.is_(True)))
+            created = existing is None
+            if existing is None:
+                session.add(Station(code=code, name=name, role=role, is_self=True, last_received_seq=0))
+            elif existing.code != code:
+                raise LiangxinError(
+                    f"该数据库已属于站点“{existing.name}”（{existing.code}），不能再初始化为 {code}，未做任何改动。"
+                )
+        station = _load_station(sessions)
+    except (NotADatabaseError, NewerSchemaError, NotInitialisedError, OperationalError, DatabaseError) as exc:
+        if engine is not None:
+            engine.dispose()
+        raise _storage_problem(url, exc) from None
+    except LiangxinError:
+        if engine is not None:
+            engine.dispose()
+        raise
+    return Store(url, engine, sessions, station, current_user()), created
