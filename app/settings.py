@@ -91,3 +91,14 @@ def scope_description(settings: dict[str, Any]) -> str:
     text = SCOPE_LABELS[settings["coverage.scope"]]
     minimum = settings["coverage.scope_min_employees"]
     return f"{text}（职工 {minimum} 人以上）" if minimum else text
+
+
+def change_setting(store: Any, key: str, raw: Any) -> Any:
+    """The user action: change one setting (journaled like any other write)."""
+    with store.write() as session:
+        return save_setting(session, key, raw)
+
+
+def current_settings(store: Any) -> dict[str, Any]:
+    with store.read() as session:
+        return load_settings(session)

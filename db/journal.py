@@ -162,9 +162,12 @@ def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, 
     journal_rows = []
     table = model.__tablename__
     for seq, row in enumerate(rows, start=first):
-        row.setdefault("id", new_id())
-        row.setdefault("owner", station)
-        row.setdefault("deleted", False)
+        if row.get("id") is None:
+            row["id"] = new_id()
+        if row.get("owner") is None:
+            row["owner"] = station
+        if row.get("deleted") is None:
+            row["deleted"] = False
         row["rev"] = seq
         row["created_at"] = row["updated_at"] = now
         row["updated_by"] = user

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -122,6 +123,9 @@ def add_party_org(
     with store.write() as session:
         party = PartyOrg()
         _apply(session, party, values)
+        # Without a founding date the activity rules would judge a branch set up
+        # today by last month's meetings.
+        party.established_on = party.established_on or date.today()
         session.add(party)
         session.flush()
         if covers is not None:

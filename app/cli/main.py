@@ -1,0 +1,154 @@
+"""``liangxin`` / ``python -m app``: the command line over the same services as the window.
+
+Exit status 0 only on success; errors go to stderr as one sentence, no traceback
+(set LIANGXIN_DEBUG=1 to see one). The ``gui`` and ``screenshot`` commands are
+handed to ``ui/`` by name, so that ``app/`` itself never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from typing import Any
+
+from app import __version__
+from app.cli.admin import add_admin_commands
+from app.cli.output import print_json
+from app.cli.registers import add_register_commands
+from app.errors import LiangxinError
+from app.store import init_store, open_store
+from db.errors import NotOwnerError, StorageError
+
+DEMO_STATION = ("440307001", "南湾街道")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="liangxin",
+        description="两新组织党建工作台：两新组织、党组织、党员登记，规则检查与统计。不带命令时打开主窗口。",
+    )
+    parser.add_argument(
+        "--db",
+        help="数据库文件路径或 postgresql+psycopg://… 地址（默认：用户数据目录；环境变量 LIANGXIN_DB）",
+    )
+    parser.add_argument("--version", action="version", version=f"liangxin {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    p = sub.add_parser("gui", help="打开主窗口（默认命令）")
+    p.add_argument("--demo", action="store_true", help="数据库不存在时，先建立南湾街道演示数据库")
+    p = sub.add_parser("init", help="初始化数据库并登记本站点")
+    p.add_argument("--station", required=True, help="站点代码：街道9位、区6位行政区划代码")
+    p.add_argument("--name", required=True, help="站点名称，如 南湾街道")
+    p.add_argument("--role", default="subdistrict", choices=("subdistrict", "district"), help="街道或区")
+    p = sub.add_parser("screenshot", help="在屏幕外渲染页面并保存为 PNG")
+    p.add_argument("--page", default="main", help="页面")
+    p.add_argument("--out", required=True, help="输出 PNG 文件")
+    p.add_argument("--size", default="1280x800", help="窗口大小，如 1280x800")
+    add_admin_commands(sub)
+    add_register_commands(sub)
+    _add_json_everywhere(parser)
+    return parser
+
+
+def _add_json_everywhere(parser: argparse.ArgumentParser) -> None:
+    """``--json`` is accepted after any (sub)command, as scripts write it."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                if not any("--json" in a.option_strings for a in child._actions):
+                    child.add_argument("--json", action="store_true", help="以 JSON 输出")
+                _add_json_everywhere(child)
+
+
+def _ui(name: str) -> Any:
+    module, _, func = name.partition(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def _ensure_demo(db: str | None) -> None:
+    from app.demo.generator import fill_demo
+    from app.store import resolve_url
+    from db.migrate import sqlite_path
+
+    path = sqlite_path(resolve_url(db))
+    if path is None or (path.exists() and path.stat().st_size > 0):
+        return
+    store, _ = init_store(db, *DEMO_STATION)
+    try:
+        print(f"正在建立演示数据库 {path} ……", file=sys.stderr)
+        for _ in fill_demo(store):
+            pass
+    finally:
+        store.close()
+
+
+def _init(args: argparse.Namespace) -> int:
+    store, created = init_store(args.db, args.station, args.name, args.role)
+    try:
+        if args.json:
+            print_json({"station": store.station, "database": store.location, "created": created})
+        elif created:
+            print(f"已初始化数据库 {store.location}，本站点：{store.station.name}（{store.station.code}）。")
+        else:
+            print(f"数据库 {store.location} 已是站点“{store.station.name}”的最新结构，无需再次初始化。")
+    finally:
+        store.close()
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    command = args.command or "gui"
+    if command == "init":
+        return _init(args)
+    if command == "gui" and getattr(args, "demo", False):
+        _ensure_demo(args.db)
+    if command in ("gui", "screenshot"):
+        problem = _ui("ui.launch:display_problem")() if command == "gui" else None
+        if problem:
+            raise LiangxinError(problem)
+    store = open_store(args.db)
+    try:
+        if command == "gui":
+            return int(_ui("ui.launch:run_gui")(store))
+        if command == "screenshot":
+            return int(_ui("ui.launch:screenshot")(store, args.page, args.out, args.size))
+        return int(args.handler(store, args))
+    finally:
+        store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except LiangxinError as exc:
+        print(exc.message, file=sys.stderr)
+        return exc.exit_code
+    except NotOwnerError as exc:
+        print(f"这条记录属于站点 {exc.owner}，本站（{exc.station}）不能修改。", file=sys.stderr)
+        return 1
+    except StorageError as exc:
+        print(f"数据库操作失败：{exc}", file=sys.stderr)
+        return 3
+    except BrokenPipeError:
+        # The reader (e.g. ``| head``) has what it wanted; say nothing more.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("已取消，未保存的操作没有写入。", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: one sentence, not a traceback
+        if os.environ.get("LIANGXIN_DEBUG"):
+            raise
+        print(
+            f"程序内部错误（{type(exc).__name__}: {exc}）。数据未被修改；请把这句话报告给维护人员。",
+            file=sys.stderr,
+        )
+        return 70
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

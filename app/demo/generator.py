@@ -1,0 +1,568 @@
+"""Demo data: a realistic sub-district (or district) register, deterministic for a seed.
+
+Every rule fires somewhere: a few organizations are made to break each rule on
+purpose, the rest follow heavy-tailed, Shenzhen-like proportions. Rows go in
+with Core bulk inserts in one transaction, journaled like any other write; the
+work is a generator that yields progress, so a caller can show it and cancel
+(stopping the generator rolls the whole fill back).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import random
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.demo import names as N
+from app.domain.idcard import make_id_number
+from app.domain.pinyin import search_keys
+from app.domain.uscc import make_uscc
+from app.errors import LiangxinError
+from app.store import Store
+from db.base import Synced
+from db.journal import bulk_insert
+from db.models import (
+    Activity,
+    Community,
+    Instructor,
+    InstructorAssignment,
+    Member,
+    Organization,
+    PartyOrg,
+)
+
+CHUNK = 10_000
+BASE_MS = 1_767_225_600_000  # 2026-01-01T00:00:00Z: demo ids are time-ordered from here
+
+
+@dataclass(frozen=True)
+class Progress:
+    stage: str
+    done: int
+    total: int
+
+
+@dataclass
+class DemoSummary:
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
+    return rng.choices(list(weights), list(weights.values()))[0]
+
+
+class _Ids:
+    """UUIDv7-shaped ids from the seeded generator, so a seed gives the same database."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.n = 0
+
+    def __call__(self) -> str:
+        self.n += 1
+        value = ((BASE_MS + self.n) << 80) | (0x7 << 76) | (self.rng.getrandbits(12) << 64)
+        value |= (0b10 << 62) | self.rng.getrandbits(62)
+        return str(uuid.UUID(int=value))
+
+
+def _row(model: type[Synced], **values: Any) -> dict[str, Any]:
+    """A full row (every column present, as executemany needs) with search keys filled."""
+    row = {c.key: None for c in model.__table__.columns}  # type: ignore[attr-defined]
+    for c in model.__table__.columns:  # type: ignore[attr-defined]
+        if c.type.python_type is bool:
+            row[c.key] = False
+    row.update(values)
+    if "name_pinyin" in row and row.get("name"):
+        row["name_pinyin"], row["name_initials"] = search_keys(row["name"])
+    return row
+
+
+def _years_before(day: date, years: float) -> date:
+    return day - timedelta(days=int(years * 365.25))
+
+
+class _Builder:
+    def __init__(self, store: Store, orgs: int, members: int, seed: int, today: date) -> None:
+        self.rng = random.Random(seed)
+        self.new_id = _Ids(self.rng)
+        self.n_orgs, self.n_members, self.today = orgs, members, today
+        self.division = store.station.code[:6]
+        self.town = (store.station.code + "001")[:9]
+        self.place = store.station.name.removesuffix("街道").removesuffix("区").removesuffix("镇")
+        self.communities: list[dict[str, Any]] = []
+        self.orgs: list[dict[str, Any]] = []
+        self.parties: list[dict[str, Any]] = []
+        self.members: list[dict[str, Any]] = []
+        self.instructors: list[dict[str, Any]] = []
+        self.assignments: list[dict[str, Any]] = []
+        self.activities: list[dict[str, Any]] = []
+        self.empty_parties: set[str] = set()
+        self.children: dict[str, list[str]] = {}  # committee id -> branch ids
+        self.used_ids: set[str] = set()
+        self.taken: set[str] = set()  # organization names in use
+
+    # -- people ---------------------------------------------------------------
+    def person(self) -> str:
+        r = self.rng
+        given = r.choice(N.GIVEN) + (r.choice(N.GIVEN) if r.random() < 0.7 else "")
+        return r.choice(N.SURNAMES) + given
+
+    def phone(self) -> str:
+        return f"1{self.rng.choice('3578')}{self.rng.randrange(10**9):09d}"
+
+    # -- communities ------------------------------------------------------------
+    def build_communities(self) -> None:
+        count = max(6, self.n_orgs // 100)
+        names = list(N.COMMUNITIES[:count])
+        words = N.COMMUNITY_WORDS
+        for a, b in itertools.product(words, words):
+            if len(names) >= count:
+                break
+            if a != b and f"{a}{b}社区" not in names:
+                names.append(f"{a}{b}社区")
+        for i, name in enumerate(names):
+            code = f"{self.town}{i + 1:03d}"
+            self.communities.append(_row(Community, id=self.new_id(), name=name, code=code))
+
+    # -- organizations ----------------------------------------------------------
+    def org_name(self, kind: str, subtype: str, industry: str, taken: set[str]) -> str:
+        r = self.rng
+        for attempt in range(50):
+            brand = r.choice(N.BRAND)
+            if attempt > 3 or r.random() < 0.3:
+                brand += r.choice(N.BRAND)
+            if kind == "enterprise":
+                trade = r.choice(N.ENTERPRISE_TRADES[industry])
+                suffix = "股份有限公司" if subtype == "joint_stock" else "有限公司"
+                if subtype == "individual":
+                    name = f"{self.place}{brand}{trade}店"
+                elif subtype == "partnership":
+                    name = f"深圳{brand}{trade}合伙企业（有限合伙）"
+                else:
+                    name = f"深圳市{brand}{trade}{suffix}"
+            else:
+                pattern = r.choice(N.SOCIAL_PATTERNS[subtype][1])
+                name = pattern.format(
+                    b=brand,
+                    b2=r.choice(N.BRAND),
+                    d=self.place,
+                    t=r.choice(N.ASSOCIATION_TRADES),
+                    p=r.choice(N.HOMETOWNS),
+                )
+            if name not in taken:
+                taken.add(name)
+                return name
+        raise AssertionError("ran out of demo names")
+
+    def uscc(self, kind: str, subtype: str, i: int) -> str:
+        org_code = f"{(i * 2654435761 + 12345678) % 10**8:08d}"
+        if kind == "enterprise":
+            authority, type_ = "9", "2" if subtype == "individual" else "1"
+        elif subtype == "law_firm":
+            authority, type_ = "3", "1"
+        elif subtype in ("accounting_firm", "tax_firm"):
+            authority, type_ = "9", "1"
+        else:
+            authority = "5"
+            type_ = {"foundation": "3", "trade_association": "1", "social_group": "1"}.get(subtype, "2")
+        return make_uscc(authority, type_, self.division, org_code)
+
+    def build_organizations(self) -> None:
+        r = self.rng
+        taken = self.taken
+        community_weights = [r.uniform(0.5, 3.0) for _ in self.communities]
+        for i in range(self.n_orgs):
+            kind = "enterprise" if r.random() < 0.76 else "social_org"
+            if kind == "enterprise":
+                industry = _weighted(r, N.ENTERPRISE_INDUSTRY_WEIGHTS)
+                subtype = _weighted(r, N.ENTERPRISE_SUBTYPE_WEIGHTS)
+            else:
+                subtype = _weighted(r, N.SOCIAL_SUBTYPE_WEIGHTS)
+                industry = N.SOCIAL_PATTERNS[subtype][0]
+            employees = min(20_000, int(r.lognormvariate(2.3, 1.3)) + 1)
+            status = "active" if r.random() < 0.95 else r.choice(("closed", "moved_out"))
+            community = r.choices(self.communities, community_weights)[0]
+            self.orgs.append(
+                _row(
+                    Organization,
+                    id=self.new_id(),
+                    name=self.org_name(kind, subtype, industry, taken),
+                    kind=kind,
+                    subtype=subtype,
+                    uscc=self.uscc(kind, subtype, i),
+                    industry=industry,
+                    employees=employees,
+                    above_scale=kind == "enterprise"
+                    and (employees >= 300 or (employees >= 50 and r.random() < 0.1)),
+                    community_id=community["id"],
+                    status=status,
+                    legal_rep=self.person(),
+                    contact_name=self.person(),
+                    contact_phone=self.phone(),
+                    address=f"深圳市{community['name']}{r.randint(1, 300)}号",
+                )
+            )
+
+    # -- Party organizations ------------------------------------------------------
+    def party(
+        self, name: str, level: str, formation: str, community_id: str, parent: str | None = None
+    ) -> str:
+        r = self.rng
+        established = _years_before(self.today, r.uniform(1.0, 15.0))
+        term_start = max(established, _years_before(self.today, r.uniform(0.2, 5.6)))
+        term_end = None if r.random() < 0.3 else _years_before(term_start, -5)
+        pid = self.new_id()
+        self.parties.append(
+            _row(
+                PartyOrg,
+                id=pid,
+                name=name,
+                level=level,
+                formation=formation,
+                parent_id=parent,
+                community_id=community_id,
+                secretary=self.person(),
+                secretary_phone=self.phone(),
+                established_on=established,
+                term_start=term_start,
+                term_end=term_end,
+            )
+        )
+        return pid
+
+    def build_party_orgs(self) -> None:
+        """Decide coverage per organization, then set up the Party organizations."""
+        r = self.rng
+        active = [o for o in self.orgs if o["status"] == "active"]
+        # Forced cases so that every rule has findings, whatever the size.
+        forced = max(2, self.n_orgs // 300)
+        no_members = active[:forced]
+        for org in no_members:  # big enterprise, no Party member found yet, nobody assigned
+            org.update(
+                kind="enterprise", subtype="llc", industry="manufacturing", employees=r.randint(60, 400)
+            )
+            org["_no_members"] = True
+        for org in active[forced : 2 * forced]:  # entity social organization over the staff threshold
+            org.update(
+                kind="social_org", subtype="private_school", industry="education", employees=r.randint(30, 90)
+            )
+            org["name"] = (
+                f"深圳市{self.place}{r.choice(N.BRAND)}{r.choice(N.BRAND)}学校{len(org['id']) % 7 + 1}校区"
+            )
+            org["name_pinyin"], org["name_initials"] = search_keys(org["name"])
+        uncovered_forced = {o["id"] for o in active[: 2 * forced]}
+
+        joint_pool: dict[str, list[dict[str, Any]]] = {}
+        attached_pool: dict[str, list[dict[str, Any]]] = {}
+        for org in active:
+            if org["id"] in uncovered_forced:
+                continue
+            e = org["employees"]
+            p = 0.8 if e >= 100 else 0.6 if e >= 50 else 0.4 if e >= 10 else 0.25
+            if r.random() >= p:
+                continue
+            roll = r.random()
+            if e >= 100:
+                formation = "independent" if roll < 0.85 else "joint"
+            elif e >= 30:
+                formation = "independent" if roll < 0.4 else "joint" if roll < 0.8 else "attached"
+            else:
+                formation = "independent" if roll < 0.05 else "joint" if roll < 0.65 else "attached"
+            if formation == "independent":
+                self.independent(org)
+            elif formation == "joint":
+                joint_pool.setdefault(org["community_id"], []).append(org)
+            else:
+                attached_pool.setdefault(org["community_id"], []).append(org)
+
+        names = {c["id"]: c["name"] for c in self.communities}
+        ordinal = "一二三四五六七八九十"
+        for community_id, pool in joint_pool.items():
+            i = 0
+            n = 0
+            while i < len(pool):
+                size = 6 if r.random() < 0.05 else r.randint(2, 5)
+                group = pool[i : i + size]
+                i += size
+                if len(group) < 2 and n:
+                    group[0]["party_org_id"] = self.parties[-1]["id"]
+                    continue
+                label = ordinal[n % 10] + ("" if n < 10 else str(n // 10))
+                kind = "非公企业" if group[0]["kind"] == "enterprise" else "社会组织"
+                pid = self.party(
+                    f"{names[community_id]}{kind}第{label}联合党支部", "joint_branch", "joint", community_id
+                )
+                if len(group) > 5:
+                    self.parties[-1]["coverage_override"] = (
+                        f"{self.today.isoformat()} 覆盖 {len(group)} 个单位：同一楼宇，暂无条件拆分"
+                    )
+                for org in group:
+                    org["party_org_id"] = pid
+                n += 1
+        for community_id, pool in attached_pool.items():
+            pid = self.party(f"{names[community_id]}两新组织党支部", "branch", "attached", community_id)
+            for org in pool:
+                org["party_org_id"] = pid
+
+        # Covered organizations mostly have their mass organizations and venue.
+        for org in self.orgs:
+            covered = org["party_org_id"] is not None
+            org["has_union"] = r.random() < (0.85 if covered else 0.25)
+            org["has_youth_league"] = r.random() < (0.6 if covered else 0.1)
+            org["has_women_federation"] = r.random() < (0.65 if covered else 0.1)
+            for flag in (
+                "venue_site",
+                "venue_facilities",
+                "venue_sign",
+                "venue_flag",
+                "venue_books",
+                "venue_rules",
+            ):
+                org[flag] = covered and r.random() < 0.75
+        for org in no_members:
+            org["leader_link"] = r.choice(N.LEADERS)
+        # Some branches exist only on paper (空壳).
+        branches = [p for p in self.parties if p["level"] in ("branch", "joint_branch")]
+        for p in r.sample(branches, max(1, len(branches) // 40)) if branches else []:
+            self.empty_parties.add(p["id"])
+
+    def recast(self, org: dict[str, Any], kind: str, subtype: str, industry: str, employees: int) -> None:
+        """Turn a generated organization into a forced case, with a name that fits it."""
+        self.taken.discard(org["name"])
+        org.update(kind=kind, subtype=subtype, industry=industry, employees=employees)
+        org["above_scale"] = False
+        org["name"] = self.org_name(kind, subtype, industry, self.taken)
+        org["name_pinyin"], org["name_initials"] = search_keys(org["name"])
+        org["uscc"] = self.uscc(kind, subtype, self.orgs.index(org))
+
+    def independent(self, org: dict[str, Any]) -> None:
+        r = self.rng
+        e = org["employees"]
+        if e >= 2000:
+            pid = self.party(f"{org['name']}委员会", "committee", "independent", org["community_id"])
+            self.children[pid] = [
+                self.party(
+                    f"{org['name']}第{'一二三四'[k]}党支部",
+                    "branch",
+                    "independent",
+                    org["community_id"],
+                    parent=pid,
+                )
+                for k in range(r.randint(2, 4))
+            ]
+        elif e >= 800 and r.random() < 0.5:
+            pid = self.party(
+                f"{org['name']}总支部委员会", "general_branch", "independent", org["community_id"]
+            )
+            self.children[pid] = [
+                self.party(
+                    f"{org['name']}第{'一二'[k]}党支部",
+                    "branch",
+                    "independent",
+                    org["community_id"],
+                    parent=pid,
+                )
+                for k in range(2)
+            ]
+        else:
+            pid = self.party(f"{org['name']}党支部", "branch", "independent", org["community_id"])
+        org["party_org_id"] = pid
+
+    # -- members -------------------------------------------------------------------
+    def build_members(self) -> None:
+        r = self.rng
+        active = [o for o in self.orgs if o["status"] == "active"]
+        weights = []
+        for o in active:
+            if o.get("_no_members"):
+                weights.append(0.0)
+            else:
+                weights.append(o["employees"] * (0.12 if o["party_org_id"] else 0.02))
+        cumulative = list(itertools.accumulate(weights))
+        ethnicities, ethnicity_weights = zip(*N.ETHNICITIES, strict=True)
+        education = ("doctorate", "master", "bachelor", "college", "secondary", "junior")
+        education_weights = (1, 8, 45, 28, 13, 5)
+        for _ in range(self.n_members):
+            org = active[bisect.bisect(cumulative, r.random() * cumulative[-1])]
+            party_id = org["party_org_id"]
+            if party_id in self.children:
+                party_id = r.choice(self.children[party_id])
+            if party_id in self.empty_parties:
+                party_id = None
+            born = date(r.randint(1950, 2003), r.randint(1, 12), r.randint(1, 28))
+            while True:
+                number = make_id_number(r.choice(N.BIRTHPLACES), born, r.randrange(1000))
+                if number not in self.used_ids:
+                    self.used_ids.add(number)
+                    break
+            joined = min(
+                _years_before(born, -r.uniform(18, 45)), self.today - timedelta(days=r.randint(30, 3000))
+            )
+            joined = max(joined, _years_before(born, -18))
+            probationary = (self.today - joined).days < 365
+            if party_id is None:
+                relation = "pocket"
+            else:
+                roll = r.random()
+                relation = "transferred" if roll < 0.88 else "mobile_out" if roll < 0.94 else "mobile_in"
+            exit_kind = None
+            if r.random() < 0.015:
+                exit_kind = r.choice(("transferred_out", "died", "left", "stopped"))
+            self.members.append(
+                _row(
+                    Member,
+                    id=self.new_id(),
+                    name=self.person(),
+                    gender="male" if int(number[16]) % 2 else "female",
+                    ethnicity=r.choices(ethnicities, ethnicity_weights)[0],
+                    id_number=number,
+                    birth_date=born,
+                    phone=self.phone(),
+                    education=r.choices(education, education_weights)[0],
+                    joined_on=joined,
+                    full_on=None if probationary else _years_before(joined, -1),
+                    category="probationary" if probationary else "full",
+                    relation=relation,
+                    mobile_from=r.choice(N.HOMETOWNS) if relation == "mobile_in" else None,
+                    mobile_to=r.choice(("广州", "东莞", "惠州", "上海", "杭州"))
+                    if relation == "mobile_out"
+                    else None,
+                    employer_id=org["id"],
+                    party_org_id=party_id,
+                    exit_kind=exit_kind,
+                    exit_on=self.today - timedelta(days=r.randint(1, 700)) if exit_kind else None,
+                )
+            )
+
+    # -- instructors and activities ---------------------------------------------------
+    def build_instructors(self) -> None:
+        r = self.rng
+        count = max(3, self.n_orgs // 40)
+        for _ in range(count):
+            self.instructors.append(
+                _row(
+                    Instructor,
+                    id=self.new_id(),
+                    name=self.person(),
+                    phone=self.phone(),
+                    unit=f"{self.place}{r.choice(N.INSTRUCTOR_UNITS)}",
+                    position=r.choice(N.INSTRUCTOR_POSITIONS),
+                )
+            )
+        for org in self.orgs:
+            if org["status"] == "active" and org["party_org_id"] is None and r.random() < 0.7:
+                self.assignments.append(
+                    _row(
+                        InstructorAssignment,
+                        id=self.new_id(),
+                        instructor_id=r.choice(self.instructors)["id"],
+                        organization_id=org["id"],
+                        starts_on=self.today - timedelta(days=r.randint(30, 1500)),
+                    )
+                )
+
+    def build_activities(self) -> None:
+        r = self.rng
+        first_of_month = self.today.replace(day=1)
+        months = []
+        day = first_of_month
+        for _ in range(4):
+            day = (day - timedelta(days=1)).replace(day=1)
+            months.append(day)
+        for party in self.parties:
+            if party["id"] in self.empty_parties or party["level"] == "committee":
+                continue
+            diligence = r.uniform(0.7, 1.0)
+            for month in months:
+                for kind in ("theme_day", "committee_meeting"):
+                    if r.random() < diligence:
+                        self.activity(party["id"], kind, month.replace(day=r.randint(1, 28)))
+                if month.month in (1, 4, 7, 10) and r.random() < diligence:
+                    self.activity(
+                        party["id"], "lecture", month.replace(day=r.randint(1, 28)) + timedelta(days=30)
+                    )
+
+    def activity(self, party_id: str, kind: str, held_on: date) -> None:
+        self.activities.append(
+            _row(
+                Activity,
+                id=self.new_id(),
+                party_org_id=party_id,
+                kind=kind,
+                held_on=min(held_on, self.today),
+                topic=self.rng.choice(N.TOPICS),
+                attendance=self.rng.randint(3, 40),
+            )
+        )
+
+
+def fill_demo(
+    store: Store, orgs: int = 1500, members: int = 10000, seed: int = 1, today: date | None = None
+) -> Iterator[Progress]:
+    """Generate and insert demo data; yields progress. Refuses a register that is not empty."""
+    if orgs < 10 or members < 0:
+        raise LiangxinError("演示数据至少需要 10 个两新组织，党员数不能为负数。")
+    with store.write() as session:
+        existing = session.scalar(select(func.count()).select_from(Organization))
+        if existing:
+            raise LiangxinError(
+                f"数据库中已有 {existing} 个两新组织；演示数据只能填入新建的空数据库，未做任何改动。"
+            )
+        builder = _Builder(store, orgs, members, seed, today or date.today())
+        yield Progress("正在生成演示数据", 0, 1)
+        builder.build_communities()
+        builder.build_organizations()
+        builder.build_party_orgs()
+        builder.build_members()
+        builder.build_instructors()
+        builder.build_activities()
+        for org in builder.orgs:
+            org.pop("_no_members", None)
+        # Parents before children: Party organizations refer to their parents.
+        builder.parties.sort(key=lambda p: p["parent_id"] is not None)
+        tables: list[tuple[str, type[Synced], list[dict[str, Any]]]] = [
+            ("社区", Community, builder.communities),
+            ("党组织", PartyOrg, builder.parties),
+            ("两新组织", Organization, builder.orgs),
+            ("党员", Member, builder.members),
+            ("指导员", Instructor, builder.instructors),
+            ("指导员指派", InstructorAssignment, builder.assignments),
+            ("组织生活", Activity, builder.activities),
+        ]
+        total = sum(len(rows) for _, _, rows in tables)
+        done = 0
+        for label, model, rows in tables:
+            for start in range(0, len(rows), CHUNK):
+                chunk = rows[start : start + CHUNK]
+                bulk_insert(session, model, chunk)
+                done += len(chunk)
+                yield Progress(f"正在写入{label}", done, total)
+
+
+def run_demo(store: Store, **kwargs: Any) -> dict[str, int]:
+    for _ in fill_demo(store, **kwargs):
+        pass
+    return demo_counts(store)
+
+
+def demo_counts(store: Store) -> dict[str, int]:
+    with store.read() as session:
+        return {
+            model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
+            for model in (
+                Community,
+                Organization,
+                PartyOrg,
+                Member,
+                Instructor,
+                InstructorAssignment,
+                Activity,
+            )
+        }

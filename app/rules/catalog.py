@@ -1,0 +1,139 @@
+"""The rules the program checks, each with its threshold setting and the seed
+sentence it comes from, so that every finding can say why it is a finding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEEDS = {
+    "000": "深两新党工委通〔2019〕1号（2018年度市两新组织党建工作述职评议会讲话）",
+    "001": "深龙组通〔2019〕27号（两新组织党组织“大组建”专项攻坚行动实施方案）",
+    "002": "全市“两新”组织党建工作推进会讲话",
+    "003": "全市“两新”党建工作述职评议暨2022年度第一次工委会议讲话",
+    "004": "苏组通〔2018〕57号（关于加强和改进“两新”组织行业党建工作的实施意见）",
+}
+SEED_FILES = {
+    "000": "000_840e79318f38fd25.txt",
+    "001": "001_78a67c7bc9fec283.txt",
+    "002": "002_89519334301ad43f.txt",
+    "003": "003_8bb42e099a356a30.txt",
+    "004": "004_dd443ea6da764196.txt",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    subject: str  # organization | party_org
+    seed: str
+    quote: str
+    setting: str | None = None
+
+    @property
+    def source(self) -> str:
+        return f"{SEEDS[self.seed]}：“{self.quote}”"
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "enterprise_members",
+        "规模较大的非公企业应有党员",
+        "organization",
+        "001",
+        "实现50人以上非公企业有党员",
+        "rule.enterprise_members.min_employees",
+    ),
+    Rule(
+        "enterprise_party_org",
+        "百人以上或规模以上非公企业应有党组织",
+        "organization",
+        "001",
+        "100人以上非公企业、规模以上非公企业及30人以上实体性的社会组织有党组织",
+        "rule.enterprise_org.min_employees",
+    ),
+    Rule(
+        "social_org_party_org",
+        "实体性社会组织应有党组织",
+        "organization",
+        "001",
+        "30人以上实体性的社会组织有党组织",
+        "rule.social_org.min_staff",
+    ),
+    Rule(
+        "independent_formation",
+        "正式党员3名以上应单独组建",
+        "organization",
+        "002",
+        "对职工中正式党员3名以上的非“两新”组织……指导其及时单独建立党组织",
+        "rule.independent.min_full_members",
+    ),
+    Rule(
+        "joint_max_orgs",
+        "联合党组织覆盖单位不超过5个",
+        "party_org",
+        "002",
+        "联合党组织覆盖单位数不超过5个",
+        "rule.joint.max_orgs",
+    ),
+    Rule(
+        "branch_upgrade",
+        "党员50名以上的党支部应升格",
+        "party_org",
+        "000",
+        "推动党员50名以上的党支部及时升格",
+        "rule.branch_upgrade.max_members",
+    ),
+    Rule(
+        "empty_shell",
+        "没有党员的“空壳”党组织",
+        "party_org",
+        "003",
+        "对“两新”组织“空壳党支部”、流动党员、“口袋党员”等动态管理、合理优化不及时",
+        "rule.empty_shell.max_members",
+    ),
+    Rule(
+        "instructor_needed",
+        "未建党组织的应派党建工作指导员",
+        "organization",
+        "002",
+        "对未建立党组织的非“两新”组织，从乡镇（街道）、有关职能部门、产业园区在职党员干部中选派党建工作指导员",
+    ),
+    Rule(
+        "mass_organizations",
+        "建有党组织的应同步建立群团组织",
+        "organization",
+        "001",
+        "成立党组织的两新组织要同步成立群团组织",
+    ),
+    Rule(
+        "theme_day_monthly",
+        "每月开展一次主题党日",
+        "party_org",
+        "002",
+        "每月开展一次“主题党日”活动",
+    ),
+    Rule(
+        "committee_meeting_monthly",
+        "支委会每月召开",
+        "party_org",
+        "000",
+        "严格落实“三会一课”、主题党日等制度",
+    ),
+    Rule(
+        "lecture_quarterly",
+        "党课每季度至少一次",
+        "party_org",
+        "000",
+        "严格落实“三会一课”、主题党日等制度",
+    ),
+    Rule(
+        "term_expired",
+        "任期届满应按期换届",
+        "party_org",
+        "000",
+        "按照统一部署，精心组织党支部换届",
+        "party_org.term_years",
+    ),
+)
+RULES_BY_ID = {rule.id: rule for rule in RULES}

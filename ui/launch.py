@@ -1,0 +1,70 @@
+"""Entry points the CLI calls by name: the window, and offscreen screenshots."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from app.errors import LiangxinError
+from app.store import Store
+
+
+def display_problem() -> str | None:
+    """Say how to proceed, instead of letting Qt abort, when there is no screen."""
+    if not sys.platform.startswith("linux"):
+        return None
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "没有可用的显示器，无法打开主窗口。可以在屏幕外渲染页面：liangxin screenshot --out main.png，"
+        "或设置 QT_QPA_PLATFORM=offscreen 后再运行；命令行功能（liangxin --help）不需要显示器。"
+    )
+
+
+def _application():  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from ui.fonts import install_cjk_font
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("liangxin")
+    app.setApplicationDisplayName("两新组织党建工作台")
+    install_cjk_font(app)
+    return app
+
+
+def run_gui(store: Store) -> int:
+    app = _application()
+    from ui.main_window import MainWindow
+
+    window = MainWindow(store)
+    window.show()
+    return app.exec()
+
+
+PAGES = ("main",)
+
+
+def screenshot(store: Store, page: str, out: str, size: str) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    if page not in PAGES:
+        raise LiangxinError(f"没有页面“{page}”。可用页面：{'、'.join(PAGES)}。")
+    try:
+        width, height = (int(v) for v in size.lower().split("x"))
+    except ValueError:
+        raise LiangxinError(f"窗口大小应写成 宽x高，如 1280x800，而不是“{size}”。") from None
+    app = _application()
+    from ui.main_window import MainWindow
+
+    window = MainWindow(store)
+    window.resize(width, height)
+    window.show()
+    app.processEvents()
+    target = Path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(target), "PNG"):
+        raise LiangxinError(f"无法写入截图文件“{out}”，请检查路径和权限。")
+    window.close()
+    return 0
