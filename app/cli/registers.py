@@ -150,7 +150,13 @@ def _deleted(args: argparse.Namespace, name: str, what: str) -> int:
 
 
 # -- organizations -------------------------------------------------------------------
+def _full_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--full", action="store_true", help="显示完整的证件号码和电话（默认遮蔽）")
+
+
 def _org_extra(action: str, p: argparse.ArgumentParser) -> None:
+    if action == "show":
+        _full_option(p)
     if action in ("add", "edit"):
         p.add_argument("--override", help="联合党支部覆盖单位超过上限时的理由（会被记录）")
 
@@ -169,13 +175,18 @@ ORG_HANDLERS: dict[str, Handler] = {
         "两新组织",
     ),
     "delete": lambda s, a: _deleted(a, organizations.delete_organization(s, a.key), "两新组织"),
-    "show": lambda s, a: print_detail(a, organizations.get_organization(s, a.key)) or 0,
+    "show": lambda s, a: (
+        print_detail(a, organizations.get_organization(s, a.key, reveal=a.full), organizations.ORG_FIELDS)
+        or 0
+    ),
     "list": lambda s, a: print_page(a, organizations.list_organizations(s, **_list_kwargs(a))) or 0,
 }
 
 
 # -- Party organizations ----------------------------------------------------------------
 def _party_extra(action: str, p: argparse.ArgumentParser) -> None:
+    if action == "show":
+        _full_option(p)
     if action in ("add", "edit"):
         p.add_argument(
             "--covers", nargs="+", metavar="两新组织", help="覆盖的两新组织（编号或名称），替换原有覆盖"
@@ -197,7 +208,9 @@ PARTY_HANDLERS: dict[str, Handler] = {
         "党组织",
     ),
     "delete": lambda s, a: _deleted(a, party_orgs.delete_party_org(s, a.key), "党组织"),
-    "show": lambda s, a: print_detail(a, party_orgs.get_party_org(s, a.key)) or 0,
+    "show": lambda s, a: (
+        print_detail(a, party_orgs.get_party_org(s, a.key, reveal=a.full), party_orgs.PARTY_FIELDS) or 0
+    ),
     "list": lambda s, a: print_page(a, party_orgs.list_party_orgs(s, **_list_kwargs(a))) or 0,
 }
 
@@ -205,7 +218,7 @@ PARTY_HANDLERS: dict[str, Handler] = {
 # -- members ---------------------------------------------------------------------------
 def _member_extra(action: str, p: argparse.ArgumentParser) -> None:
     if action in ("show", "list"):
-        p.add_argument("--full", action="store_true", help="显示完整的公民身份号码和电话（默认遮蔽）")
+        _full_option(p)
     if action == "list":
         p.add_argument("--include-exited", action="store_true", help="包括已减少（转出、死亡等）的党员")
 
@@ -222,7 +235,9 @@ MEMBER_HANDLERS: dict[str, Handler] = {
     "add": lambda s, a: _done(a, members.add_member(s, field_values(a)), "新增", "党员"),
     "edit": lambda s, a: _done(a, members.edit_member(s, a.key, field_values(a)), "修改", "党员"),
     "delete": lambda s, a: _deleted(a, members.delete_member(s, a.key), "党员"),
-    "show": lambda s, a: print_detail(a, members.get_member(s, a.key, reveal=a.full)) or 0,
+    "show": lambda s, a: (
+        print_detail(a, members.get_member(s, a.key, reveal=a.full), members.MEMBER_FIELDS) or 0
+    ),
     "list": _member_list,
 }
 

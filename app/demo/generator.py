@@ -245,18 +245,10 @@ class _Builder:
         forced = max(2, self.n_orgs // 300)
         no_members = active[:forced]
         for org in no_members:  # big enterprise, no Party member found yet, nobody assigned
-            org.update(
-                kind="enterprise", subtype="llc", industry="manufacturing", employees=r.randint(60, 400)
-            )
+            self.recast(org, "enterprise", "llc", "manufacturing", r.randint(60, 400))
             org["_no_members"] = True
         for org in active[forced : 2 * forced]:  # entity social organization over the staff threshold
-            org.update(
-                kind="social_org", subtype="private_school", industry="education", employees=r.randint(30, 90)
-            )
-            org["name"] = (
-                f"深圳市{self.place}{r.choice(N.BRAND)}{r.choice(N.BRAND)}学校{len(org['id']) % 7 + 1}校区"
-            )
-            org["name_pinyin"], org["name_initials"] = search_keys(org["name"])
+            self.recast(org, "social_org", "private_school", "education", r.randint(30, 90))
         uncovered_forced = {o["id"] for o in active[: 2 * forced]}
 
         joint_pool: dict[str, list[dict[str, Any]]] = {}

@@ -18,6 +18,7 @@ from app.domain.codes import (
 )
 from app.domain.coverage import COVERAGE
 from app.domain.fields import Field, parse_fields
+from app.domain.masking import mask_phone
 from app.errors import FieldError, LiangxinError
 from app.services import coverage as coverage_rules
 from app.services.common import Page, count, resolve, search_clause, set_search_keys
@@ -175,12 +176,12 @@ def delete_organization(store: Store, key: str) -> str:
         return org.name
 
 
-def get_organization(store: Store, key: str) -> dict[str, Any]:
+def get_organization(store: Store, key: str, *, reveal: bool = False) -> dict[str, Any]:
     with store.read() as session:
-        return organization_record(session, resolve(session, Organization, key, "两新组织"))
+        return organization_record(session, resolve(session, Organization, key, "两新组织"), reveal=reveal)
 
 
-def organization_record(session: Session, org: Organization) -> dict[str, Any]:
+def organization_record(session: Session, org: Organization, *, reveal: bool = False) -> dict[str, Any]:
     community = session.get(Community, org.community_id) if org.community_id else None
     party = session.get(PartyOrg, org.party_org_id) if org.party_org_id else None
     instructor = session.scalar(_instructor_name().where(InstructorAssignment.organization_id == org.id))
@@ -195,6 +196,8 @@ def organization_record(session: Session, org: Organization) -> dict[str, Any]:
             record[name] = party.name if party else None
         else:
             record[name] = getattr(org, name)
+    if not reveal:
+        record["contact_phone"] = mask_phone(org.contact_phone)
     record["kind_label"] = ORG_KIND.label(org.kind)
     record["subtype_label"] = subtype_codes(org.kind).label(org.subtype)
     record["industry_label"] = INDUSTRY.label(org.industry)

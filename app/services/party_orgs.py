@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import FORMATION, PARTY_LEVEL
 from app.domain.fields import Field, parse_fields
+from app.domain.masking import mask_phone
 from app.errors import FieldError, LiangxinError
 from app.services import coverage as coverage_rules
 from app.services.common import Page, count, resolve, search_clause, set_search_keys
@@ -175,12 +176,12 @@ def delete_party_org(store: Store, key: str) -> str:
         return party.name
 
 
-def get_party_org(store: Store, key: str) -> dict[str, Any]:
+def get_party_org(store: Store, key: str, *, reveal: bool = False) -> dict[str, Any]:
     with store.read() as session:
-        return party_org_record(session, resolve(session, PartyOrg, key, "党组织"))
+        return party_org_record(session, resolve(session, PartyOrg, key, "党组织"), reveal=reveal)
 
 
-def party_org_record(session: Session, party: PartyOrg) -> dict[str, Any]:
+def party_org_record(session: Session, party: PartyOrg, *, reveal: bool = False) -> dict[str, Any]:
     parent = session.get(PartyOrg, party.parent_id) if party.parent_id else None
     community = session.get(Community, party.community_id) if party.community_id else None
     record: dict[str, Any] = {"id": party.id}
@@ -191,6 +192,8 @@ def party_org_record(session: Session, party: PartyOrg) -> dict[str, Any]:
             record[name] = community.name if community else None
         else:
             record[name] = getattr(party, name)
+    if not reveal:
+        record["secretary_phone"] = mask_phone(party.secretary_phone)
     record["level_label"] = PARTY_LEVEL.label(party.level)
     record["formation_label"] = FORMATION.label(party.formation)
     record["members"] = session.scalar(select(member_count_of(party.id)))
