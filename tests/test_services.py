@@ -181,3 +181,10 @@ def test_list_filters_and_sorting(store: Store) -> None:
     assert [r.name for r in organizations.list_organizations(store).rows] == ["丙学校", "甲公司", "乙公司"]
     with pytest.raises(FieldError, match="不能按“colour”排序"):
         organizations.list_organizations(store, sort="colour")
+
+
+def test_surnames_are_searched_by_their_surname_reading(store: Store) -> None:
+    members.add_member(store, {"name": "单雪"})
+    members.add_member(store, {"name": "曾志伟"})
+    assert [r.name for r in members.list_members(store, search="sx").rows] == ["单雪"]
+    assert [r.name for r in members.list_members(store, search="zengzhiwei").rows] == ["曾志伟"]

@@ -10,6 +10,7 @@ work is a generator that yields progress, so a caller can show it and cancel
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import random
 import uuid
@@ -22,7 +23,7 @@ from sqlalchemy import func, select
 
 from app.demo import names as N
 from app.domain.idcard import make_id_number
-from app.domain.pinyin import search_keys
+from app.domain.pinyin import person_keys, search_keys
 from app.domain.uscc import make_uscc
 from app.errors import LiangxinError
 from app.store import Store
@@ -72,15 +73,19 @@ class _Ids:
         return str(uuid.UUID(int=value))
 
 
+@functools.cache
+def _template(model: type[Synced]) -> dict[str, Any]:
+    columns = model.__table__.columns  # type: ignore[attr-defined]
+    return {c.key: (False if c.type.python_type is bool else None) for c in columns}
+
+
 def _row(model: type[Synced], **values: Any) -> dict[str, Any]:
     """A full row (every column present, as executemany needs) with search keys filled."""
-    row = {c.key: None for c in model.__table__.columns}  # type: ignore[attr-defined]
-    for c in model.__table__.columns:  # type: ignore[attr-defined]
-        if c.type.python_type is bool:
-            row[c.key] = False
+    row = dict(_template(model))
     row.update(values)
     if "name_pinyin" in row and row.get("name"):
-        row["name_pinyin"], row["name_initials"] = search_keys(row["name"])
+        keys = person_keys(row["name"]) if model in (Member, Instructor) else search_keys(row["name"])
+        row["name_pinyin"], row["name_initials"] = keys
     return row
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.fields import Field
-from app.domain.pinyin import search_keys
+from app.domain.pinyin import person_keys, search_keys
 from app.errors import FieldError, NotFoundError
 from db.base import Synced
 
@@ -47,8 +47,9 @@ def search_clause(model: Any, query: str, *code_columns: Any) -> ColumnElement[b
     return or_(*clauses)
 
 
-def set_search_keys(obj: Any) -> None:
-    obj.name_pinyin, obj.name_initials = search_keys(obj.name)
+def set_search_keys(obj: Any, *, person: bool = False) -> None:
+    keys = person_keys(obj.name) if person else search_keys(obj.name)
+    obj.name_pinyin, obj.name_initials = keys
 
 
 def resolve(session: Session, model: type[M], key: str, what: str, field: str = "id") -> M:

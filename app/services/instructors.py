@@ -51,7 +51,7 @@ def _active(session: Session, org_id: str) -> list[InstructorAssignment]:
 def add_instructor(store: Store, values: dict[str, Any]) -> dict[str, Any]:
     with store.write() as session:
         instructor = Instructor(**parse_fields(INSTRUCTOR_FIELDS, values, partial=False))
-        set_search_keys(instructor)
+        set_search_keys(instructor, person=True)
         session.add(instructor)
         session.flush()
         return {"id": instructor.id, **{n: getattr(instructor, n) for n in INSTRUCTOR_FIELDS}}
@@ -62,7 +62,7 @@ def edit_instructor(store: Store, key: str, values: dict[str, Any]) -> dict[str,
         instructor = resolve(session, Instructor, key, "指导员")
         for name, value in parse_fields(INSTRUCTOR_FIELDS, values, partial=True).items():
             setattr(instructor, name, value)
-        set_search_keys(instructor)
+        set_search_keys(instructor, person=True)
         return {"id": instructor.id, **{n: getattr(instructor, n) for n in INSTRUCTOR_FIELDS}}
 
 

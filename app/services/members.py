@@ -103,7 +103,7 @@ def _apply(session: Session, member: Member, values: dict[str, Any]) -> None:
         member.party_org_id = (
             resolve(session, PartyOrg, party_org, "党组织", "party_org").id if party_org else None
         )
-    set_search_keys(member)
+    set_search_keys(member, person=True)
 
 
 def add_member(store: Store, values: dict[str, Any]) -> dict[str, Any]:
