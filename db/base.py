@@ -35,7 +35,8 @@ class Synced:
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_by: Mapped[str] = mapped_column(String(64))
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # No index: a boolean column misleads the SQLite planner into scanning by it.
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 # Columns the journal maintains itself; they are not "changed fields" of a record.

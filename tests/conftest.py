@@ -13,7 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LIANGXIN_USER"] = "tester"
 
-from app.store import Store, init_store  # noqa: E402
+from app.store import Store, init_store
 
 STATION = ("440307001", "南湾街道")
 PG_ADMIN_URL = os.environ.get("LIANGXIN_TEST_PG", "postgresql+psycopg:///postgres")

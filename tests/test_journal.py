@@ -38,11 +38,10 @@ def test_a_rolled_back_write_leaves_no_entry_and_no_gap(any_store: Store) -> Non
         organizations.add_organization(
             any_store, {"name": "某公司", "kind": "enterprise", "community": "南岭村社区", "uscc": "9144030071526726XA"}
         )
-    with pytest.raises(RuntimeError):
-        with any_store.write() as session:
-            session.add(Community(name="回滚社区"))
-            session.flush()  # the journal entry is written here ...
-            raise RuntimeError("power cut")  # ... and must vanish with the row
+    with pytest.raises(RuntimeError), any_store.write() as session:
+        session.add(Community(name="回滚社区"))
+        session.flush()  # the journal entry is written here ...
+        raise RuntimeError("power cut")  # ... and must vanish with the row
     communities.add_community(any_store, "樟树布社区")
     assert _seqs(any_store) == [1, 2]
     with any_store.read() as session:

@@ -100,7 +100,7 @@ def test_joint_branch_sixth_organization_needs_a_recorded_reason(any_store: Stor
     orgs = [_org(any_store, f"第{i}公司")["id"] for i in range(6)]
     branch = party_orgs.add_party_org(any_store, {"name": "南岭村社区联合党支部", "level": "联合党支部"}, covers=orgs[:5])
     assert len(branch["covered"]) == 5
-    with pytest.raises(FieldError, match="将覆盖 6 个单位，超过.*不超过 5 个.*理由"):
+    with pytest.raises(FieldError, match=r"将覆盖 6 个单位，超过.*不超过 5 个.*理由"):
         organizations.edit_organization(any_store, orgs[5], {"party_org": branch["id"]})
     assert organizations.get_organization(any_store, orgs[5])["party_org"] is None
     organizations.edit_organization(
@@ -174,7 +174,7 @@ def test_list_filters_and_sorting(store: Store) -> None:
     _org(store, "乙公司", employees=10, community="南岭村社区")
     _org(store, "甲公司", employees=300)
     organizations.add_organization(store, {"name": "丙学校", "kind": "social_org", "subtype": "民办学校"})
-    assert [r.name for r in organizations.list_organizations(store, sort="employees", descending=True).rows][0] == "甲公司"
+    assert organizations.list_organizations(store, sort="employees", descending=True).rows[0].name == "甲公司"
     assert [r.name for r in organizations.list_organizations(store, kind="社会组织").rows] == ["丙学校"]
     assert [r.name for r in organizations.list_organizations(store, community="南岭村社区").rows] == ["乙公司"]
     # Chinese names sort by pinyin, as people expect: 丙 bing, 甲 jia, 乙 yi.

@@ -66,7 +66,7 @@ def test_a_database_from_a_newer_version_is_refused_and_untouched(tmp_path: Path
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = _digest(path)
     siblings = sorted(p.name for p in tmp_path.iterdir())
-    with pytest.raises(StorageProblem, match="更新版本.*9999_from_the_future.*未做任何改动"):
+    with pytest.raises(StorageProblem, match=r"更新版本.*9999_from_the_future.*未做任何改动"):
         init_store(str(path), *STATION)
     with pytest.raises(StorageProblem, match="更新版本"):
         open_store(str(path))
@@ -130,7 +130,7 @@ def test_someone_elses_sqlite_database_is_refused(tmp_path: Path) -> None:
 
 
 def test_opening_a_missing_file_says_how_to_create_it(tmp_path: Path) -> None:
-    with pytest.raises(StorageProblem, match="不存在.*liangxin --db .* init"):
+    with pytest.raises(StorageProblem, match=r"不存在.*liangxin --db .* init"):
         open_store(str(tmp_path / "nope.sqlite3"))
     assert not (tmp_path / "nope.sqlite3").exists()
 
@@ -164,3 +164,18 @@ def test_sqlite_runs_in_wal_with_foreign_keys_and_real_savepoints(tmp_path: Path
             )
         )
     store.close()
+
+
+def test_migrations_create_exactly_the_models_schema(db_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from app.store import resolve_url
+    from db.base import Base
+
+    init_store(db_url, *STATION)[0].close()
+    engine = create_db_engine(resolve_url(db_url))
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    engine.dispose()
+    assert diff == []

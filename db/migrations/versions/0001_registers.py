@@ -68,7 +68,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("key", name=op.f("uq_setting_key")),
     )
     with op.batch_alter_table("setting", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_setting_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_setting_owner"), ["owner"], unique=False)
 
     op.create_table(
@@ -85,7 +84,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_community")),
     )
     with op.batch_alter_table("community", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_community_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_community_owner"), ["owner"], unique=False)
 
     op.create_table(
@@ -121,7 +119,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("party_org", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_party_org_community_id"), ["community_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_party_org_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_party_org_formation"), ["formation"], unique=False)
         batch_op.create_index(batch_op.f("ix_party_org_level"), ["level"], unique=False)
         batch_op.create_index(batch_op.f("ix_party_org_name"), ["name"], unique=False)
@@ -174,7 +171,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("organization", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_organization_community_id"), ["community_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_organization_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_organization_industry"), ["industry"], unique=False)
         batch_op.create_index(batch_op.f("ix_organization_kind"), ["kind"], unique=False)
         batch_op.create_index(batch_op.f("ix_organization_name"), ["name"], unique=False)
@@ -223,7 +219,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("member", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_member_category"), ["category"], unique=False)
-        batch_op.create_index(batch_op.f("ix_member_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_member_employer_id"), ["employer_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_member_id_number"), ["id_number"], unique=False)
         batch_op.create_index(batch_op.f("ix_member_name"), ["name"], unique=False)
@@ -250,7 +245,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_instructor")),
     )
     with op.batch_alter_table("instructor", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_instructor_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_instructor_name"), ["name"], unique=False)
         batch_op.create_index(batch_op.f("ix_instructor_owner"), ["owner"], unique=False)
 
@@ -280,7 +274,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_instructor_assignment")),
     )
     with op.batch_alter_table("instructor_assignment", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_instructor_assignment_deleted"), ["deleted"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_instructor_assignment_instructor_id"), ["instructor_id"], unique=False
         )

@@ -36,7 +36,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_visit")),
     )
     with op.batch_alter_table("visit", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_visit_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_visit_organization_id"), ["organization_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_visit_owner"), ["owner"], unique=False)
 
@@ -61,7 +60,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_activity")),
     )
     with op.batch_alter_table("activity", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_activity_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_activity_held_on"), ["held_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_activity_kind"), ["kind"], unique=False)
         batch_op.create_index(batch_op.f("ix_activity_owner"), ["owner"], unique=False)
@@ -84,7 +82,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_campaign")),
     )
     with op.batch_alter_table("campaign", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_campaign_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_campaign_owner"), ["owner"], unique=False)
 
     op.create_table(
@@ -106,7 +103,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("phase", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_phase_campaign_id"), ["campaign_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_phase_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_phase_owner"), ["owner"], unique=False)
 
     op.create_table(
@@ -137,7 +133,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("task", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_task_campaign_id"), ["campaign_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_task_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_task_organization_id"), ["organization_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_task_owner"), ["owner"], unique=False)
         batch_op.create_index(batch_op.f("ix_task_phase_id"), ["phase_id"], unique=False)
@@ -160,7 +155,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_task_progress")),
     )
     with op.batch_alter_table("task_progress", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_task_progress_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_task_progress_owner"), ["owner"], unique=False)
         batch_op.create_index(batch_op.f("ix_task_progress_task_id"), ["task_id"], unique=False)
 
@@ -181,7 +175,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("appraisal_template", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_appraisal_template_code"), ["code"], unique=False)
-        batch_op.create_index(batch_op.f("ix_appraisal_template_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_appraisal_template_owner"), ["owner"], unique=False)
 
     op.create_table(
@@ -213,7 +206,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_appraisal")),
     )
     with op.batch_alter_table("appraisal", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_appraisal_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_appraisal_owner"), ["owner"], unique=False)
         batch_op.create_index(batch_op.f("ix_appraisal_subject_id"), ["subject_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_appraisal_template_id"), ["template_id"], unique=False)
