@@ -40,6 +40,10 @@ def run_gui(store: Store) -> int:
 
     window = MainWindow(store)
     window.show()
+    if os.environ.get("LIANGXIN_QUIT_WHEN_SHOWN"):  # bench/: time to a shown window
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
     return app.exec()
 
 

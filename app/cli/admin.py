@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any
 
 from app.cli.output import print_json, print_record, print_table
-from app.demo.generator import demo_counts, fill_demo
 from app.rules.catalog import RULES, RULES_BY_ID
 from app.services.audit import read_journal
 from app.settings import SPECS, change_setting, current_settings
@@ -19,6 +18,8 @@ from app.store import Store
 
 
 def cmd_demo(store: Store, args: argparse.Namespace) -> int:
+    from app.demo.generator import demo_counts, fill_demo
+
     started = time.perf_counter()
     last = 0.0
     for step in fill_demo(store, orgs=args.orgs, members=args.members, seed=args.seed):

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
+
+def _lazy_pinyin(text: str) -> list[str]:
+    # Imported on first use: pypinyin's dictionaries cost ~0.2 s, which start-up
+    # need not pay (reading and searching never convert names).
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(text, style=Style.NORMAL, errors="default", strict=False)
 
 ADMIN_CHARS = frozenset("省市区县")
 # pypinyin gives one syllable per hanzi and keeps each run of other characters whole.
@@ -33,10 +39,10 @@ def _join(pairs: list[tuple[str, str]]) -> tuple[str, str]:
 @lru_cache(maxsize=131072)
 def search_keys(name: str) -> tuple[str, str]:
     """(full pinyin, initials), lower case, each possibly with a space-separated variant."""
-    tokens = lazy_pinyin(name, style=Style.NORMAL, errors="default", strict=False)
+    tokens = _lazy_pinyin(name)
     chunks = _CHUNKS.findall(name)
     if len(chunks) != len(tokens):  # unusual punctuation: convert chunk by chunk
-        tokens = ["".join(lazy_pinyin(c, style=Style.NORMAL, errors="default", strict=False)) for c in chunks]
+        tokens = ["".join(_lazy_pinyin(c)) for c in chunks]
     pairs = list(zip(chunks, tokens, strict=True))
     full, initials = _join(pairs)
     if any(chunk in ADMIN_CHARS for chunk, _ in pairs):

@@ -1,0 +1,1 @@
+"""Performance harness: each scenario beside a baseline measured in the same run."""
