@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,10 +41,17 @@ def fill(path: Path, size: Size) -> None:
         store.close()
 
 
+def _generator_digest() -> str:
+    """Changes when the demo generator or the schema changes, so a stale cache is not reused."""
+    root = Path(__file__).resolve().parent.parent
+    files = sorted([*(root / "app" / "demo").glob("*.py"), *(root / "db" / "migrations" / "versions").glob("*.py")])
+    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:10]
+
+
 def database(size: Size) -> Path:
     """The cached demo database of this size (built on first use)."""
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"{size.name}-seed{SEED}.sqlite3"
+    path = CACHE / f"{size.name}-seed{SEED}-{_generator_digest()}.sqlite3"
     if path.exists():
         return path
     partial = path.with_suffix(".partial")

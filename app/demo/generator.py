@@ -255,6 +255,15 @@ class _Builder:
         for org in active[forced : 2 * forced]:  # entity social organization over the staff threshold
             self.recast(org, "social_org", "private_school", "education", r.randint(30, 90))
         uncovered_forced = {o["id"] for o in active[: 2 * forced]}
+        # Every level exists whatever the size: the largest enterprises have a 党委 and a 党总支.
+        largest = sorted(
+            (o for o in active[2 * forced :] if o["kind"] == "enterprise"), key=lambda o: -o["employees"]
+        )
+        for org, level, staff in zip(largest, ("committee", "general_branch"), (2500, 1200), strict=False):
+            org["employees"] = max(org["employees"], staff)
+            org["above_scale"] = True
+            self.independent(org, level)
+            uncovered_forced.add(org["id"])  # decided here, not by the draw below
 
         joint_pool: dict[str, list[dict[str, Any]]] = {}
         attached_pool: dict[str, list[dict[str, Any]]] = {}
@@ -273,7 +282,7 @@ class _Builder:
             else:
                 formation = "independent" if roll < 0.05 else "joint" if roll < 0.65 else "attached"
             if formation == "independent":
-                self.independent(org)
+                self.independent(org, None)
             elif formation == "joint":
                 joint_pool.setdefault(org["community_id"], []).append(org)
             else:
@@ -339,10 +348,12 @@ class _Builder:
         org["name_pinyin"], org["name_initials"] = search_keys(org["name"])
         org["uscc"] = self.uscc(kind, subtype, self.orgs.index(org))
 
-    def independent(self, org: dict[str, Any]) -> None:
+    def independent(self, org: dict[str, Any], level: str | None) -> None:
         r = self.rng
         e = org["employees"]
-        if e >= 2000:
+        if level is None:
+            level = "committee" if e >= 2000 else "general_branch" if e >= 800 and r.random() < 0.5 else "branch"
+        if level == "committee":
             pid = self.party(f"{org['name']}委员会", "committee", "independent", org["community_id"])
             self.children[pid] = [
                 self.party(
@@ -354,7 +365,7 @@ class _Builder:
                 )
                 for k in range(r.randint(2, 4))
             ]
-        elif e >= 800 and r.random() < 0.5:
+        elif level == "general_branch":
             pid = self.party(
                 f"{org['name']}总支部委员会", "general_branch", "independent", org["community_id"]
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Synced
@@ -82,6 +82,12 @@ class PartyOrg(SearchKeys, Synced, Base):
 
 class Member(SearchKeys, Synced, Base):
     __tablename__ = "member"
+    # Covering indexes: counting live (full) members per employer or per Party
+    # organization reads the index alone instead of fetching every member row.
+    __table_args__ = (
+        Index("ix_member_employer_live", "employer_id", "category", "exit_kind", "deleted"),
+        Index("ix_member_party_org_live", "party_org_id", "exit_kind", "deleted"),
+    )
 
     gender: Mapped[str | None] = mapped_column(String(8))  # male | female
     ethnicity: Mapped[str | None] = mapped_column(String(20))
@@ -96,8 +102,8 @@ class Member(SearchKeys, Synced, Base):
     relation: Mapped[str] = mapped_column(String(16), index=True)
     mobile_from: Mapped[str | None] = mapped_column(String(100))
     mobile_to: Mapped[str | None] = mapped_column(String(100))
-    employer_id: Mapped[str | None] = mapped_column(ForeignKey("organization.id"), index=True)
-    party_org_id: Mapped[str | None] = mapped_column(ForeignKey("party_org.id"), index=True)
+    employer_id: Mapped[str | None] = mapped_column(ForeignKey("organization.id"))
+    party_org_id: Mapped[str | None] = mapped_column(ForeignKey("party_org.id"))
     exit_kind: Mapped[str | None] = mapped_column(String(16))  # transferred_out | died | left | stopped
     exit_on: Mapped[date | None] = mapped_column(Date)
     exit_note: Mapped[str | None] = mapped_column(String(200))

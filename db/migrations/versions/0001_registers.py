@@ -219,11 +219,15 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("member", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_member_category"), ["category"], unique=False)
-        batch_op.create_index(batch_op.f("ix_member_employer_id"), ["employer_id"], unique=False)
+        batch_op.create_index(
+            "ix_member_employer_live", ["employer_id", "category", "exit_kind", "deleted"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_member_id_number"), ["id_number"], unique=False)
         batch_op.create_index(batch_op.f("ix_member_name"), ["name"], unique=False)
         batch_op.create_index(batch_op.f("ix_member_owner"), ["owner"], unique=False)
-        batch_op.create_index(batch_op.f("ix_member_party_org_id"), ["party_org_id"], unique=False)
+        batch_op.create_index(
+            "ix_member_party_org_live", ["party_org_id", "exit_kind", "deleted"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_member_relation"), ["relation"], unique=False)
 
     op.create_table(
