@@ -44,7 +44,9 @@ def fill(path: Path, size: Size) -> None:
 def _generator_digest() -> str:
     """Changes when the demo generator or the schema changes, so a stale cache is not reused."""
     root = Path(__file__).resolve().parent.parent
-    files = sorted([*(root / "app" / "demo").glob("*.py"), *(root / "db" / "migrations" / "versions").glob("*.py")])
+    files = sorted(
+        [*(root / "app" / "demo").glob("*.py"), *(root / "db" / "migrations" / "versions").glob("*.py")]
+    )
     return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:10]
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.datasets import SIZES, database, read_whole
-from bench.scenarios import Scenario, all_scenarios
+from bench.scenarios import Scenario, all_scenarios, start_spawner
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 SCALE = {"ms": 1000.0, "s": 1.0, "MB": 1.0}
@@ -86,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
     size = SIZES[args.size]
+    start_spawner()  # before this process grows (see scenarios.start_spawner)
     read_whole(database(size))  # warm page cache: the state of a PC in daily use
     available = all_scenarios(size)
     names = args.only or list(available)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -37,19 +38,54 @@ class Scenario:
     met: Callable[[float, float], bool]
 
 
+# The child reports its own peak RSS (VmHWM) at exit.
+PEAK_REPORTER = """
+import atexit, runpy, sys
+def report():
+    with open('/proc/self/status') as fh:
+        for line in fh:
+            if line.startswith('VmHWM:'):
+                sys.stderr.write('VmHWM_KB ' + line.split()[1] + chr(10))
+atexit.register(report)
+if sys.argv[1] == '-c':
+    exec(sys.argv[2])
+else:
+    sys.argv = sys.argv[2:]
+    runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)
+"""
+SPAWNER = """
+import json, subprocess, sys, time
+for line in sys.stdin:
+    args, env = json.loads(line)
+    started = time.perf_counter()
+    proc = subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    print(json.dumps([time.perf_counter() - started, proc.returncode, proc.stderr]), flush=True)
+"""
+_spawner: subprocess.Popen[str] | None = None
+
+
+def start_spawner() -> None:
+    """Start the process that launches measured children, while this one is still small:
+    on some kernels a child's peak RSS includes what its parent held when it forked."""
+    global _spawner
+    if _spawner is None:
+        _spawner = subprocess.Popen(
+            [sys.executable, "-c", SPAWNER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+
 def _child(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(seconds from process start to exit, peak RSS in MB) of a fresh process."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        args, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(
-            f"{' '.join(args)} failed: {proc.stderr.read().decode(errors='replace') if proc.stderr else ''}"
-        )
-    return elapsed, usage.ru_maxrss / 1024
+    start_spawner()
+    assert _spawner is not None and _spawner.stdin is not None and _spawner.stdout is not None
+    command = [sys.executable, "-c", PEAK_REPORTER, *args[1:]]
+    _spawner.stdin.write(json.dumps([command, {**os.environ, **env}]) + "\n")
+    _spawner.stdin.flush()
+    elapsed, returncode, stderr = json.loads(_spawner.stdout.readline())
+    if returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed: {stderr}")
+    peak = [line.split()[1] for line in stderr.splitlines() if line.startswith("VmHWM_KB ")]
+    return elapsed, int(peak[-1]) / 1024 if peak else float("nan")
 
 
 GUI_ENV = {

@@ -79,7 +79,19 @@ def test_check_json_on_the_demo_lists_findings_for_every_rule(demo_db: Path, cap
 
 
 def test_a_bad_credit_code_names_the_character_and_writes_nothing(db: str, capsys) -> None:
-    code, out, err = run(capsys, "--db", db, "org", "add", "--name", "某公司", "--uscc", "9144030071526726XA", "--kind", "enterprise")
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "org",
+        "add",
+        "--name",
+        "某公司",
+        "--uscc",
+        "9144030071526726XA",
+        "--kind",
+        "enterprise",
+    )
     assert code == 1 and out == ""
     assert err.strip() == "统一社会信用代码第18位校验码应为 G，现为 A，请核对后重新输入。"
     assert "Traceback" not in err
@@ -89,8 +101,26 @@ def test_a_bad_credit_code_names_the_character_and_writes_nothing(db: str, capsy
 def test_joint_branch_override_from_the_command_line(db: str, capsys) -> None:
     ids = []
     for i in range(6):
-        ids.append(json.loads(run(capsys, "--db", db, "org", "add", "--name", f"第{i}公司", "--kind", "enterprise", "--json")[1])["id"])
-    code, _, err = run(capsys, "--db", db, "party-org", "add", "--name", "联合党支部", "--level", "联合党支部", "--covers", *ids)
+        ids.append(
+            json.loads(
+                run(
+                    capsys, "--db", db, "org", "add", "--name", f"第{i}公司", "--kind", "enterprise", "--json"
+                )[1]
+            )["id"]
+        )
+    code, _, err = run(
+        capsys,
+        "--db",
+        db,
+        "party-org",
+        "add",
+        "--name",
+        "联合党支部",
+        "--level",
+        "联合党支部",
+        "--covers",
+        *ids,
+    )
     assert code == 1 and "--override" in err
     code, out, _ = run(
         capsys, "--db", db, "party-org", "add", "--name", "联合党支部", "--level", "联合党支部",
@@ -122,10 +152,16 @@ def test_commands_on_a_database_that_does_not_exist(tmp_path: Path, capsys) -> N
 
 def test_settings_change_the_findings(db: str, capsys) -> None:
     run(capsys, "--db", db, "org", "add", "--name", "八十人公司", "--kind", "enterprise", "--employees", "80")
-    assert json.loads(run(capsys, "--db", db, "check", "--json", "--rule", "enterprise_party_org")[1])["total"] == 0
+    assert (
+        json.loads(run(capsys, "--db", db, "check", "--json", "--rule", "enterprise_party_org")[1])["total"]
+        == 0
+    )
     code, _, _ = run(capsys, "--db", db, "settings", "set", "rule.enterprise_org.min_employees", "60")
     assert code == 0
-    assert json.loads(run(capsys, "--db", db, "check", "--json", "--rule", "enterprise_party_org")[1])["total"] == 1
+    assert (
+        json.loads(run(capsys, "--db", db, "check", "--json", "--rule", "enterprise_party_org")[1])["total"]
+        == 1
+    )
     code, _, err = run(capsys, "--db", db, "settings", "set", "rule.enterprise_org.min_employees", "abc")
     assert code == 1 and "应为整数" in err
     code, _, err = run(capsys, "--db", db, "check", "--rule", "no_such_rule")
@@ -152,6 +188,10 @@ def test_python_dash_m_app_is_the_same_program(tmp_path: Path) -> None:
     installed = shutil.which("liangxin")
     if installed:
         result = subprocess.run(
-            [installed, "--db", str(path), "org", "list", "--json"], capture_output=True, text=True, encoding="utf-8", check=False
+            [installed, "--db", str(path), "org", "list", "--json"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
         )
         assert result.returncode == 0 and json.loads(result.stdout)["total"] == 0

@@ -18,7 +18,9 @@ from tests.conftest import STATION
 
 def _snapshot(store: Store) -> list[tuple]:
     with store.read() as session:
-        orgs = session.execute(select(Organization.id, Organization.name, Organization.uscc).order_by(Organization.id)).all()
+        orgs = session.execute(
+            select(Organization.id, Organization.name, Organization.uscc).order_by(Organization.id)
+        ).all()
         people = session.execute(select(Member.id, Member.name, Member.id_number).order_by(Member.id)).all()
     return [tuple(r) for r in orgs + people]
 
@@ -43,8 +45,7 @@ def test_codes_are_valid_and_carry_the_division(demo_db: Path) -> None:
         relations = set(session.scalars(select(Member.relation)))
         journal = session.scalar(select(func.count()).select_from(JournalEntry))
         rows = sum(
-            session.scalar(select(func.count()).select_from(t)) or 0
-            for t in (Organization, Member, PartyOrg)
+            session.scalar(select(func.count()).select_from(t)) or 0 for t in (Organization, Member, PartyOrg)
         )
     store.close()
     assert all(validate_uscc(c) == c and c[2:8] == "440307" for c in usccs)

@@ -36,7 +36,8 @@ def test_a_rolled_back_write_leaves_no_entry_and_no_gap(any_store: Store) -> Non
     with pytest.raises(FieldError):
         # Fails after the community row would have been flushed: nothing may remain.
         organizations.add_organization(
-            any_store, {"name": "某公司", "kind": "enterprise", "community": "南岭村社区", "uscc": "9144030071526726XA"}
+            any_store,
+            {"name": "某公司", "kind": "enterprise", "community": "南岭村社区", "uscc": "9144030071526726XA"},
         )
     with pytest.raises(RuntimeError), any_store.write() as session:
         session.add(Community(name="回滚社区"))
@@ -51,7 +52,13 @@ def test_a_rolled_back_write_leaves_no_entry_and_no_gap(any_store: Store) -> Non
 def test_update_records_old_and_new_values_and_skips_no_op_edits(any_store: Store) -> None:
     communities.add_community(any_store, "南岭村社区")
     org = organizations.add_organization(
-        any_store, {"name": "深圳市某某科技有限公司", "kind": "enterprise", "employees": "80", "community": "南岭村社区"}
+        any_store,
+        {
+            "name": "深圳市某某科技有限公司",
+            "kind": "enterprise",
+            "employees": "80",
+            "community": "南岭村社区",
+        },
     )
     organizations.edit_organization(any_store, org["id"], {"employees": "120"})
     organizations.edit_organization(any_store, org["id"], {"employees": "120"})  # no change, no entry
@@ -84,7 +91,9 @@ def test_synchronised_rows_cannot_be_hard_deleted(any_store: Store) -> None:
 
 def test_rows_owned_by_another_station_cannot_be_changed_here(any_store: Store) -> None:
     with any_store.write() as session:
-        session.add(Organization(name="区属单位", kind="enterprise", subtype="llc", industry="other", owner="440307"))
+        session.add(
+            Organization(name="区属单位", kind="enterprise", subtype="llc", industry="other", owner="440307")
+        )
     with pytest.raises(NotOwnerError), any_store.write() as session:
         org = session.scalar(select(Organization))
         org.employees = 5
@@ -93,7 +102,9 @@ def test_rows_owned_by_another_station_cannot_be_changed_here(any_store: Store) 
 
 
 def test_journal_values_are_plain_json(any_store: Store) -> None:
-    members.add_member(any_store, {"name": "李娜", "id_number": "440307198503091311", "joined_on": "2010年7月1日"})
+    members.add_member(
+        any_store, {"name": "李娜", "id_number": "440307198503091311", "joined_on": "2010年7月1日"}
+    )
     with any_store.read() as session:
         raw = session.scalar(select(JournalEntry.changes).where(JournalEntry.table_name == "member"))
     data = json.loads(raw)

@@ -32,7 +32,9 @@ def _branch(store: Store, name: str, covers: list[str], **values: object) -> str
 
 def _members(store: Store, n: int, employer: str | None, party: str | None, category: str = "full") -> None:
     for _ in range(n):
-        members.add_member(store, {"name": "党员", "employer": employer, "party_org": party, "category": category})
+        members.add_member(
+            store, {"name": "党员", "employer": employer, "party_org": party, "category": category}
+        )
 
 
 def test_every_finding_names_its_rule_and_seed(store: Store) -> None:
@@ -67,7 +69,9 @@ def test_enterprise_with_hundred_staff_or_above_scale_needs_a_party_org(store: S
 
 def test_entity_social_org_with_thirty_staff_needs_a_party_org(store: Store) -> None:
     def social(name: str, subtype: str, staff: int) -> None:
-        organizations.add_organization(store, {"name": name, "kind": "社会组织", "subtype": subtype, "employees": staff})
+        organizations.add_organization(
+            store, {"name": name, "kind": "社会组织", "subtype": subtype, "employees": staff}
+        )
 
     social("某学校", "民办学校", 30)
     social("某律所", "律师事务所", 45)
@@ -145,7 +149,9 @@ def test_covered_organization_should_have_mass_organizations(store: Store) -> No
     _org(store, "未建公司")
     _branch(store, "联合党支部", [full, partial], level="joint_branch")
     findings = check(store, TODAY, ["mass_organizations"])
-    assert [(f.record_name, f.message) for f in findings] == [("缺妇联公司", "已建立党组织，但尚未建立妇联组织。")]
+    assert [(f.record_name, f.message) for f in findings] == [
+        ("缺妇联公司", "已建立党组织，但尚未建立妇联组织。")
+    ]
 
 
 def _activity(store: Store, party: str, kind: str, held_on: date) -> None:
@@ -200,7 +206,10 @@ def test_rates_follow_the_scope_setting(store: Store) -> None:
     _branch(store, "已建公司党支部", [covered])
     instructors.assign_instructor(store, instructors.add_instructor(store, {"name": "李明"})["id"], guided)
     rates = station_stats(store, TODAY)["rates"]
-    assert (rates["organization_coverage"]["numerator"], rates["organization_coverage"]["denominator"]) == (1, 4)
+    assert (rates["organization_coverage"]["numerator"], rates["organization_coverage"]["denominator"]) == (
+        1,
+        4,
+    )
     assert rates["work_coverage"]["percent"] == 50.0
     assert rates["independent_rate"]["percent"] == 100.0
     change_setting(store, "coverage.scope", "active_enterprise")
@@ -208,3 +217,21 @@ def test_rates_follow_the_scope_setting(store: Store) -> None:
     stats = station_stats(store, TODAY)
     assert stats["rates"]["organization_coverage"]["denominator"] == 2
     assert stats["scope"] == "在营非公企业（职工 10 人以上）"
+
+
+def test_findings_of_one_record(store: Store) -> None:
+    from app.services.related import organization_detail, party_org_detail
+
+    big = _org(store, "百人公司", employees=150)
+    _org(store, "另一家百人公司", employees=300)
+    empty = _branch(store, "空支部", [])
+    detail = organization_detail(store, big, TODAY)
+    assert {f.rule_id for f in detail.findings} == {
+        "enterprise_members",
+        "enterprise_party_org",
+        "instructor_needed",
+    }
+    assert {f.record_name for f in detail.findings} == {"百人公司"}
+    assert [
+        f.rule_id for f in party_org_detail(store, empty, TODAY).findings if f.rule_id == "empty_shell"
+    ] == ["empty_shell"]

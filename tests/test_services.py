@@ -51,7 +51,9 @@ def test_duplicate_credit_code_is_refused(store: Store) -> None:
         _org(store, "乙公司", uscc=USCC)
 
 
-@pytest.mark.parametrize(("value", "message"), [("-3", "不能为负数"), ("abc", "不是数字"), ("12.5", "不是数字")])
+@pytest.mark.parametrize(
+    ("value", "message"), [("-3", "不能为负数"), ("abc", "不是数字"), ("12.5", "不是数字")]
+)
 def test_negative_or_non_numeric_staff_counts_are_refused(store: Store, value: str, message: str) -> None:
     with pytest.raises(FieldError, match=f"“职工人数”.*{message}"):
         _org(store, "某公司", employees=value)
@@ -63,9 +65,13 @@ def test_staff_count_accepts_thousands_separators(store: Store) -> None:
 
 
 def test_unknown_coded_value_lists_the_choices(store: Store) -> None:
-    with pytest.raises(FieldError, match="“组织类型”应为以下之一：非公企业（enterprise）、社会组织（social_org）"):
+    with pytest.raises(
+        FieldError, match="“组织类型”应为以下之一：非公企业（enterprise）、社会组织（social_org）"
+    ):
         organizations.add_organization(store, {"name": "某公司", "kind": "company"})
-    record = organizations.add_organization(store, {"name": "某学校", "kind": "社会组织", "subtype": "民办学校"})
+    record = organizations.add_organization(
+        store, {"name": "某学校", "kind": "社会组织", "subtype": "民办学校"}
+    )
     assert (record["kind"], record["subtype"]) == ("social_org", "private_school")
 
 
@@ -98,7 +104,9 @@ def test_legacy_fifteen_digit_id_is_stored_as_eighteen(store: Store) -> None:
 
 def test_joint_branch_sixth_organization_needs_a_recorded_reason(any_store: Store) -> None:
     orgs = [_org(any_store, f"第{i}公司")["id"] for i in range(6)]
-    branch = party_orgs.add_party_org(any_store, {"name": "南岭村社区联合党支部", "level": "联合党支部"}, covers=orgs[:5])
+    branch = party_orgs.add_party_org(
+        any_store, {"name": "南岭村社区联合党支部", "level": "联合党支部"}, covers=orgs[:5]
+    )
     assert len(branch["covered"]) == 5
     with pytest.raises(FieldError, match=r"将覆盖 6 个单位，超过.*不超过 5 个.*理由"):
         organizations.edit_organization(any_store, orgs[5], {"party_org": branch["id"]})
@@ -131,7 +139,9 @@ def test_party_org_rules_of_shape(store: Store) -> None:
             store, {"name": "甲", "level": "branch", "term_start": "2024-01-01", "term_end": "2023-01-01"}
         )
     committee = party_orgs.add_party_org(store, {"name": "某公司委员会", "level": "党委"})
-    branch = party_orgs.add_party_org(store, {"name": "某公司第一党支部", "level": "党支部", "parent": committee["id"]})
+    branch = party_orgs.add_party_org(
+        store, {"name": "某公司第一党支部", "level": "党支部", "parent": committee["id"]}
+    )
     with pytest.raises(FieldError, match="上级党组织应为党委或党总支"):
         party_orgs.add_party_org(store, {"name": "乙", "level": "branch", "parent": branch["id"]})
     assert branch["parent"] == "某公司委员会"
@@ -176,7 +186,9 @@ def test_list_filters_and_sorting(store: Store) -> None:
     organizations.add_organization(store, {"name": "丙学校", "kind": "social_org", "subtype": "民办学校"})
     assert organizations.list_organizations(store, sort="employees", descending=True).rows[0].name == "甲公司"
     assert [r.name for r in organizations.list_organizations(store, kind="社会组织").rows] == ["丙学校"]
-    assert [r.name for r in organizations.list_organizations(store, community="南岭村社区").rows] == ["乙公司"]
+    assert [r.name for r in organizations.list_organizations(store, community="南岭村社区").rows] == [
+        "乙公司"
+    ]
     # Chinese names sort by pinyin, as people expect: 丙 bing, 甲 jia, 乙 yi.
     assert [r.name for r in organizations.list_organizations(store).rows] == ["丙学校", "甲公司", "乙公司"]
     with pytest.raises(FieldError, match="不能按“colour”排序"):

@@ -26,7 +26,10 @@ def test_init_creates_the_current_schema_and_is_idempotent(db_url: str) -> None:
     store, created = init_store(db_url, *STATION)
     assert created and store.station.name == "南湾街道"
     with store.read() as session:
-        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == migrate.head_revision()
+        assert (
+            session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            == migrate.head_revision()
+        )
     store.close()
     again, created_again = init_store(db_url, *STATION)
     assert not created_again
@@ -81,7 +84,9 @@ def test_a_newer_postgresql_schema_is_refused(pg_url: str) -> None:
         init_store(pg_url, *STATION)
     engine = create_db_engine(pg_url)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999_from_the_future"
+        assert (
+            conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999_from_the_future"
+        )
     engine.dispose()
 
 

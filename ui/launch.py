@@ -26,11 +26,12 @@ def _application():  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
     from ui.fonts import install_cjk_font
+    from ui.i18n import install_translator
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("liangxin")
-    app.setApplicationDisplayName("两新组织党建工作台")
     install_cjk_font(app)
+    install_translator(app)
     return app
 
 
@@ -47,7 +48,7 @@ def run_gui(store: Store) -> int:
     return app.exec()
 
 
-PAGES = ("main",)
+PAGES = {"main": None, "organizations": "organization", "party-orgs": "party_org", "members": "member"}
 
 
 def screenshot(store: Store, page: str, out: str, size: str) -> int:
@@ -60,10 +61,19 @@ def screenshot(store: Store, page: str, out: str, size: str) -> int:
     except ValueError:
         raise LiangxinError(f"窗口大小应写成 宽x高，如 1280x800，而不是“{size}”。") from None
     app = _application()
+    from ui import tasks
     from ui.main_window import MainWindow
 
+    tasks.SYNCHRONOUS = True  # the table must be filled before the picture is taken
     window = MainWindow(store)
     window.resize(width, height)
+    kind = PAGES[page]
+    if kind is not None:
+        window.open_record(kind, "")
+        register_page = window.pages[kind]
+        register_page.reload()
+        if register_page.model.ids:
+            register_page.table.selectRow(0)
     window.show()
     app.processEvents()
     target = Path(out)

@@ -352,7 +352,9 @@ class _Builder:
         r = self.rng
         e = org["employees"]
         if level is None:
-            level = "committee" if e >= 2000 else "general_branch" if e >= 800 and r.random() < 0.5 else "branch"
+            level = (
+                "committee" if e >= 2000 else "general_branch" if e >= 800 and r.random() < 0.5 else "branch"
+            )
         if level == "committee":
             pid = self.party(f"{org['name']}委员会", "committee", "independent", org["community_id"])
             self.children[pid] = [

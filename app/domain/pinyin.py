@@ -19,6 +19,7 @@ def _lazy_pinyin(text: str) -> list[str]:
 
     return lazy_pinyin(text, style=Style.NORMAL, errors="default", strict=False)
 
+
 ADMIN_CHARS = frozenset("省市区县")
 # pypinyin gives one syllable per hanzi and keeps each run of other characters whole.
 _CHUNKS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]|[^\u3400-\u4dbf\u4e00-\u9fff]+")

@@ -70,6 +70,9 @@ def _org_base() -> tuple[Select[Any], Any]:
 def _findings(
     session: Session, rule: Rule, stmt: Select[Any], message: Callable[[Any], str]
 ) -> list[Finding]:
+    record_id = session.info.get("record_id")
+    if record_id is not None:  # the findings of one record (the detail panel)
+        stmt = stmt.where(stmt.selected_columns[0] == record_id)
     return [
         Finding(rule.id, rule.subject, r.id, r.name, message(r), rule.source) for r in session.execute(stmt)
     ]
@@ -335,11 +338,21 @@ assert set(CHECKERS) == set(RULES_BY_ID)
 
 
 def run_checks(
-    session: Session, settings: dict[str, Any], today: date, rule_ids: list[str] | None = None
+    session: Session,
+    settings: dict[str, Any],
+    today: date,
+    rule_ids: list[str] | None = None,
+    *,
+    record: tuple[str, str] | None = None,
 ) -> list[Finding]:
+    """All findings, or those of some rules, or those of one record ``(table, id)``."""
     ctx: Context = {**settings, "today": today}
     findings: list[Finding] = []
-    for rule in RULES:
-        if rule_ids is None or rule.id in rule_ids:
-            findings.extend(CHECKERS[rule.id](session, rule, ctx))
+    session.info["record_id"] = record[1] if record else None
+    try:
+        for rule in RULES:
+            if (rule_ids is None or rule.id in rule_ids) and (record is None or rule.subject == record[0]):
+                findings.extend(CHECKERS[rule.id](session, rule, ctx))
+    finally:
+        session.info.pop("record_id", None)
     return findings

@@ -81,3 +81,20 @@ def count(session: Session, stmt: Select[Any]) -> int:
 
 def label_map(specs: dict[str, Field]) -> dict[str, str]:
     return {name: spec.label for name, spec in specs.items()}
+
+
+def order_clause(columns: dict[str, Any], sort: str, descending: bool) -> Any:
+    if sort not in columns:
+        raise FieldError("sort", f"不能按“{sort}”排序，可用：{'、'.join(columns)}。")
+    return columns[sort].desc() if descending else columns[sort].asc()
+
+
+def ordered_ids(session: Session, stmt: Select[Any], order: Any, id_column: Any) -> list[str]:
+    """The ids of every row of a filtered query, in display order: all a lazy table keeps."""
+    return list(session.scalars(stmt.with_only_columns(id_column).order_by(order, id_column)))
+
+
+def rows_by_ids(session: Session, stmt: Select[Any], id_column: Any, ids: list[str]) -> list[Any]:
+    """The given rows of a query, in the order of ``ids`` (missing ids are skipped)."""
+    found = {r[0]: r for r in session.execute(stmt.where(id_column.in_(ids)))}
+    return [found[i] for i in ids if i in found]

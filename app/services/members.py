@@ -16,7 +16,16 @@ from app.domain.fields import Field, parse_fields
 from app.domain.idcard import validate_id_number
 from app.domain.masking import mask_id_number, mask_phone
 from app.errors import FieldError
-from app.services.common import Page, count, resolve, search_clause, set_search_keys
+from app.services.common import (
+    Page,
+    count,
+    order_clause,
+    ordered_ids,
+    resolve,
+    rows_by_ids,
+    search_clause,
+    set_search_keys,
+)
 from app.store import Store
 from db.models import Member, Organization, PartyOrg
 
@@ -210,6 +219,21 @@ def member_query(
     return stmt, columns
 
 
+def _member_row(r: Any, reveal: bool = False) -> MemberRow:
+    return MemberRow(
+        id=r[0],
+        name=r[1],
+        gender=GENDER.label(r[2]),
+        id_number=(r[3] or "") if reveal else mask_id_number(r[3]),
+        party_org=r[4] or "",
+        employer=r[5] or "",
+        category=CATEGORY.label(r[6]),
+        relation=RELATION.label(r[7]),
+        joined_on=r[8].isoformat() if r[8] else "",
+        phone=(r[9] or "") if reveal else mask_phone(r[9]),
+    )
+
+
 def list_members(
     store: Store,
     *,
@@ -221,27 +245,23 @@ def list_members(
     **filters: Any,
 ) -> Page[MemberRow]:
     stmt, columns = member_query(**filters)
-    if sort not in columns:
-        raise FieldError("sort", f"不能按“{sort}”排序，可用：{'、'.join(columns)}。")
-    order = columns[sort].desc() if descending else columns[sort].asc()
+    order = order_clause(columns, sort, descending)
     with store.read() as session:
         total = count(session, stmt)
         page = stmt.order_by(order, Member.id).offset(offset)
         if limit is not None:
             page = page.limit(limit)
-        rows = [
-            MemberRow(
-                id=r[0],
-                name=r[1],
-                gender=GENDER.label(r[2]),
-                id_number=(r[3] or "") if reveal else mask_id_number(r[3]),
-                party_org=r[4] or "",
-                employer=r[5] or "",
-                category=CATEGORY.label(r[6]),
-                relation=RELATION.label(r[7]),
-                joined_on=r[8].isoformat() if r[8] else "",
-                phone=(r[9] or "") if reveal else mask_phone(r[9]),
-            )
-            for r in session.execute(page)
-        ]
-    return Page(rows, total)
+        return Page([_member_row(r, reveal) for r in session.execute(page)], total)
+
+
+def member_ids(store: Store, *, sort: str = "name", descending: bool = False, **filters: Any) -> list[str]:
+    stmt, columns = member_query(**filters)
+    with store.read() as session:
+        return ordered_ids(session, stmt, order_clause(columns, sort, descending), Member.id)
+
+
+def member_rows(store: Store, ids: list[str]) -> list[MemberRow]:
+    """Rows for the table: ID and phone numbers always masked."""
+    stmt, _ = member_query(include_exited=True)
+    with store.read() as session:
+        return [_member_row(r) for r in rows_by_ids(session, stmt, Member.id, ids)]

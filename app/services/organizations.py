@@ -21,7 +21,16 @@ from app.domain.fields import Field, parse_fields
 from app.domain.masking import mask_phone
 from app.errors import FieldError, LiangxinError
 from app.services import coverage as coverage_rules
-from app.services.common import Page, count, resolve, search_clause, set_search_keys
+from app.services.common import (
+    Page,
+    count,
+    order_clause,
+    ordered_ids,
+    resolve,
+    rows_by_ids,
+    search_clause,
+    set_search_keys,
+)
 from app.services.communities import resolve_community
 from app.store import Store
 from db.models import Community, Instructor, InstructorAssignment, Member, Organization, PartyOrg
@@ -315,6 +324,24 @@ def organization_query(
     return stmt, columns
 
 
+def _org_row(r: Any) -> OrgRow:
+    return OrgRow(
+        id=r[0],
+        name=r[1],
+        kind=ORG_KIND.label(r[2]),
+        subtype=subtype_codes(r[2]).label(r[3]),
+        uscc=r[4] or "",
+        community=r[5] or "",
+        industry=INDUSTRY.label(r[6]),
+        employees=r[7] or 0,
+        party_org=r[8] or "",
+        formation=FORMATION.label(r[9]),
+        instructor=r[10] or "",
+        coverage=COVERAGE.label(r[11]),
+        status=ORG_STATUS.label(r[12]),
+    )
+
+
 def list_organizations(
     store: Store,
     *,
@@ -325,30 +352,24 @@ def list_organizations(
     **filters: Any,
 ) -> Page[OrgRow]:
     stmt, columns = organization_query(**filters)
-    if sort not in columns:
-        raise FieldError("sort", f"不能按“{sort}”排序，可用：{'、'.join(columns)}。")
-    order = columns[sort].desc() if descending else columns[sort].asc()
+    order = order_clause(columns, sort, descending)
     with store.read() as session:
         total = count(session, stmt)
         page = stmt.order_by(order, Organization.id).offset(offset)
         if limit is not None:
             page = page.limit(limit)
-        rows = [
-            OrgRow(
-                id=r[0],
-                name=r[1],
-                kind=ORG_KIND.label(r[2]),
-                subtype=subtype_codes(r[2]).label(r[3]),
-                uscc=r[4] or "",
-                community=r[5] or "",
-                industry=INDUSTRY.label(r[6]),
-                employees=r[7] or 0,
-                party_org=r[8] or "",
-                formation=FORMATION.label(r[9]),
-                instructor=r[10] or "",
-                coverage=COVERAGE.label(r[11]),
-                status=ORG_STATUS.label(r[12]),
-            )
-            for r in session.execute(page)
-        ]
-    return Page(rows, total)
+        return Page([_org_row(r) for r in session.execute(page)], total)
+
+
+def organization_ids(
+    store: Store, *, sort: str = "name", descending: bool = False, **filters: Any
+) -> list[str]:
+    stmt, columns = organization_query(**filters)
+    with store.read() as session:
+        return ordered_ids(session, stmt, order_clause(columns, sort, descending), Organization.id)
+
+
+def organization_rows(store: Store, ids: list[str]) -> list[OrgRow]:
+    stmt, _ = organization_query()
+    with store.read() as session:
+        return [_org_row(r) for r in rows_by_ids(session, stmt, Organization.id, ids)]

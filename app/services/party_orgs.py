@@ -14,7 +14,16 @@ from app.domain.fields import Field, parse_fields
 from app.domain.masking import mask_phone
 from app.errors import FieldError, LiangxinError
 from app.services import coverage as coverage_rules
-from app.services.common import Page, count, resolve, search_clause, set_search_keys
+from app.services.common import (
+    Page,
+    count,
+    order_clause,
+    ordered_ids,
+    resolve,
+    rows_by_ids,
+    search_clause,
+    set_search_keys,
+)
 from app.services.communities import resolve_community
 from app.store import Store
 from db.models import Community, Member, Organization, PartyOrg
@@ -252,6 +261,20 @@ def party_org_query(
     return stmt, columns
 
 
+def _party_row(r: Any) -> PartyOrgRow:
+    return PartyOrgRow(
+        id=r[0],
+        name=r[1],
+        level=PARTY_LEVEL.label(r[2]),
+        formation=FORMATION.label(r[3]),
+        secretary=r[4] or "",
+        members=r[5] or 0,
+        organizations=r[6] or 0,
+        term_end=r[7].isoformat() if r[7] else "",
+        community=r[8] or "",
+    )
+
+
 def list_party_orgs(
     store: Store,
     *,
@@ -262,26 +285,22 @@ def list_party_orgs(
     **filters: Any,
 ) -> Page[PartyOrgRow]:
     stmt, columns = party_org_query(**filters)
-    if sort not in columns:
-        raise FieldError("sort", f"不能按“{sort}”排序，可用：{'、'.join(columns)}。")
-    order = columns[sort].desc() if descending else columns[sort].asc()
+    order = order_clause(columns, sort, descending)
     with store.read() as session:
         total = count(session, stmt)
         page = stmt.order_by(order, PartyOrg.id).offset(offset)
         if limit is not None:
             page = page.limit(limit)
-        rows = [
-            PartyOrgRow(
-                id=r[0],
-                name=r[1],
-                level=PARTY_LEVEL.label(r[2]),
-                formation=FORMATION.label(r[3]),
-                secretary=r[4] or "",
-                members=r[5] or 0,
-                organizations=r[6] or 0,
-                term_end=r[7].isoformat() if r[7] else "",
-                community=r[8] or "",
-            )
-            for r in session.execute(page)
-        ]
-    return Page(rows, total)
+        return Page([_party_row(r) for r in session.execute(page)], total)
+
+
+def party_org_ids(store: Store, *, sort: str = "name", descending: bool = False, **filters: Any) -> list[str]:
+    stmt, columns = party_org_query(**filters)
+    with store.read() as session:
+        return ordered_ids(session, stmt, order_clause(columns, sort, descending), PartyOrg.id)
+
+
+def party_org_rows(store: Store, ids: list[str]) -> list[PartyOrgRow]:
+    stmt, _ = party_org_query()
+    with store.read() as session:
+        return [_party_row(r) for r in rows_by_ids(session, stmt, PartyOrg.id, ids)]

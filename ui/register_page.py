@@ -1,0 +1,310 @@
+"""A register page: search box, filters, the lazy table with a count, and the detail
+panel in a splitter. Searching is debounced and runs off the GUI thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import LiangxinError
+from app.services.organizations import subtype_codes
+from app.store import Store
+from ui.detail_panel import DetailPanel
+from ui.editor import RecordEditor
+from ui.i18n import t, ui_settings
+from ui.registers import Register, lookups
+from ui.table_model import LazyTableModel
+from ui.tasks import TaskRunner
+
+DEBOUNCE_MS = 180
+
+
+class RegisterPage(QWidget):
+    changed = Signal()  # a record was added, edited or deleted
+    open_link = Signal(str, str)
+
+    def __init__(
+        self, store: Store, register: Register, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.register, self.runner = store, register, runner
+        self.sort_key, self.descending = "name", False
+        self._pending_select: str | None = None
+        self._ready = False  # header set-up triggers sort() before the page is complete
+
+        title = QLabel(t(register.title))
+        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(t("搜索：名称、拼音首字母（如 zw）、代码或号码"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(300)
+        self.filters: dict[str, QComboBox] = {}
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(16)
+        top.addWidget(self.search, 2)
+        for spec in register.filters:
+            combo = QComboBox()
+            combo.addItem(t("全部") + t(spec.title), None)
+            for choice in spec.choices(store):
+                combo.addItem(t(choice), choice)
+            combo.setToolTip(t(spec.title))
+            combo.currentIndexChanged.connect(lambda *_: self.reload())
+            self.filters[spec.key] = combo
+            top.addWidget(combo)
+        self.add_button = QPushButton("＋ " + t("新增"))
+        self.add_button.setObjectName("primary")
+        self.add_button.clicked.connect(self.add_record)
+        self.delete_button = QPushButton(t("删除"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.delete_button)
+
+        self.model = LazyTableModel(
+            [type(c)(c.key, t(c.title), c.numeric, c.width) for c in register.columns],
+            lambda ids: register.rows(store, ids),
+            self.sort_by,
+            self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for i, column in enumerate(register.columns):
+            self.table.setColumnWidth(i, column.width)
+        self.table.doubleClicked.connect(lambda *_: self.edit_selected())
+        self.table.activated.connect(lambda *_: self.edit_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+
+        self.empty = QLabel(t(register.empty_hint))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #666; font-size: 12pt; padding: 40px;")
+        self.empty.hide()
+
+        self.detail = DetailPanel()
+        self.detail.open_link.connect(self.open_link.emit)
+        self.detail.edit_requested.connect(self.edit_selected)
+        self.detail.reveal_requested.connect(self.reveal_selected)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty, 1)
+        self.count = QLabel()
+        left_layout.addWidget(self.count)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 340])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda *_: self._debounce.start())
+        self.restore_layout()
+        self._ready = True
+
+    # -- state kept between runs ------------------------------------------------------
+    def _key(self, what: str) -> str:
+        return f"{self.register.page}/{what}"
+
+    def restore_layout(self) -> None:
+        settings = ui_settings()
+        header = settings.value(self._key("header"))
+        if isinstance(header, QByteArray | bytes):
+            self.table.horizontalHeader().restoreState(QByteArray(header))
+        splitter = settings.value(self._key("splitter"))
+        if isinstance(splitter, QByteArray | bytes):
+            self.splitter.restoreState(QByteArray(splitter))
+
+    def save_layout(self) -> None:
+        settings = ui_settings()
+        settings.setValue(self._key("header"), self.table.horizontalHeader().saveState())
+        settings.setValue(self._key("splitter"), self.splitter.saveState())
+
+    # -- loading ------------------------------------------------------------------------
+    def filter_values(self) -> dict[str, Any]:
+        values = {key: combo.currentData() for key, combo in self.filters.items()}
+        return {k: v for k, v in values.items() if v is not None}
+
+    def reload(self, select: str | None = None) -> None:
+        """Ask SQL for the ids of the current filter and sort (off the GUI thread)."""
+        self._pending_select = select or self.current_id()
+        query = dict(
+            search=self.search.text(), sort=self.sort_key, descending=self.descending, **self.filter_values()
+        )
+        self.count.setText(t("正在查询……"))
+        self.runner.run(
+            f"ids:{self.register.kind}",
+            lambda: self.register.ids(self.store, **query),
+            self._show_ids,
+            self._show_error,
+        )
+
+    def _show_ids(self, ids: list[str]) -> None:
+        self.model.set_ids(ids)
+        searching = bool(self.search.text().strip() or self.filter_values())
+        self.empty.setVisible(not ids and not searching)
+        self.table.setVisible(bool(ids) or searching)
+        self.count.setText(t("共 {n} 条").format(n=f"{len(ids):,}"))
+        target = self._pending_select
+        row = self.model.row_of(target) if target else -1
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        else:
+            self.detail.show_empty(
+                t("在左侧表格中选择一条记录，这里会显示与它相关的组织、党员和待整改问题。")
+            )
+
+    def _show_error(self, error: Exception) -> None:
+        message = error.message if isinstance(error, LiangxinError) else f"{type(error).__name__}: {error}"
+        self.count.setText(t("查询失败：") + message)
+
+    def sort_by(self, key: str, descending: bool) -> None:
+        self.sort_key, self.descending = key, descending
+        if self._ready:
+            self.reload()
+
+    def show_record(self, record_id: str) -> None:
+        """Bring one record into view, clearing search and filters if they hide it."""
+        if self.model.row_of(record_id) >= 0:
+            self.table.selectRow(self.model.row_of(record_id))
+            return
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        for combo in self.filters.values():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.reload(select=record_id)
+
+    # -- the selected record --------------------------------------------------------------
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def show_selected(self, reveal: bool = False) -> None:
+        record_id = self.current_id()
+        if record_id is None:
+            return
+        try:
+            detail = (
+                self.register.detail(self.store, record_id, reveal=True)
+                if reveal
+                else self.register.detail(self.store, record_id)
+            )
+        except LookupError:
+            self.detail.show_empty(t("这条记录已被删除。"))
+            return
+        self.detail.show_detail(detail, can_reveal=bool(self.register.masked) and not reveal)
+
+    def reveal_selected(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            t("显示完整信息"),
+            t("将显示这条记录完整的证件号码和电话。请确认周围无关人员看不到屏幕。"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.show_selected(reveal=True)
+
+    def editor(self, record: dict[str, Any] | None) -> RecordEditor:
+        reg = self.register
+        record_id = record["id"] if record else None
+        noun = t(reg.noun)
+
+        def save(values: dict[str, Any]) -> dict[str, Any]:
+            if record_id is None:
+                return reg.add(self.store, values)
+            return reg.edit(self.store, record_id, values)
+
+        return RecordEditor(
+            (t("新增") + noun) if record is None else (t("编辑") + noun + f"：{record['name']}"),
+            reg.fields,
+            reg.groups,
+            save,
+            record,
+            lookups(self.store),
+            subtype_codes if reg.kind == "organization" else None,
+            reg.masked,
+            (lambda: reg.get(self.store, record_id, reveal=True)) if record_id else None,
+            self,
+        )
+
+    def add_record(self) -> None:
+        dialog = self.editor(None)
+        if dialog.exec() and dialog.saved:
+            self.changed.emit()
+            self.reload(select=dialog.saved["id"])
+
+    def edit_selected(self) -> None:
+        record_id = self.current_id()
+        if record_id is None:
+            return
+        dialog = self.editor(self.register.get(self.store, record_id))
+        if dialog.exec() and dialog.saved:
+            self.model.refresh_rows()
+            self.changed.emit()
+            self.reload(select=record_id)
+
+    def delete_selected(self) -> None:
+        record_id = self.current_id()
+        if record_id is None:
+            return
+        name = self.model.row_at(self.table.currentIndex().row()).name
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(t("删除") + t(self.register.noun))
+        box.setText(t("确定删除{noun}“{name}”吗？").format(noun=t(self.register.noun), name=name))
+        box.setInformativeText(t("删除只用于纠正误录入：记录会从登记簿中移除，删除操作保留在变更日志中。"))
+        delete = box.addButton(t("删除"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(t("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        try:
+            self.register.delete(self.store, record_id)
+        except LiangxinError as exc:
+            QMessageBox.warning(self, t("无法删除"), exc.message)
+            return
+        self.changed.emit()
+        self.reload()
