@@ -21,8 +21,12 @@ class FieldError(LiangxinError):
         self.field = field
 
 
-class NotFoundError(LiangxinError):
-    pass
+class NotFoundError(FieldError):
+    """A record that was named (by id or name) and does not exist; ``field`` says where
+    it was named, so a form can mark that field."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(field, message)
 
 
 class StorageProblem(LiangxinError):

@@ -110,3 +110,20 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run_demo(store, orgs=400, members=3000, seed=7)
     store.close()
     return path
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang the run: fail instead, naming it.
+    Tests that expect a dialog patch it themselves (their patch wins)."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args: object, **kwargs: object) -> None:
+        texts = [a for a in args if isinstance(a, str)]
+        raise AssertionError(f"unexpected modal dialog: {texts}")
+
+    for name in ("warning", "question", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
+    monkeypatch.setattr(QMessageBox, "exec", unexpected)

@@ -64,7 +64,7 @@ class DetailPanel(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(260)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._body = QWidget()
         self._layout = QVBoxLayout(self._body)

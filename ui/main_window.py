@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(130)
         self.stack = QStackedWidget()
         self.pages: dict[str, RegisterPage] = {}
         for kind, register in REGISTERS.items():

@@ -52,27 +52,29 @@ class RegisterPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(t("搜索：名称、拼音首字母（如 zw）、代码或号码"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(300)
+        self.search.setMinimumWidth(220)
         self.filters: dict[str, QComboBox] = {}
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(16)
         top.addWidget(self.search, 2)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(QLabel(t("筛选：")))
         for spec in register.filters:
             combo = QComboBox()
-            combo.addItem(t("全部") + t(spec.title), None)
+            combo.addItem(t("全部{title}").format(title=t(spec.title)), None)
             for choice in spec.choices(store):
                 combo.addItem(t(choice), choice)
             combo.setToolTip(t(spec.title))
             combo.currentIndexChanged.connect(lambda *_: self.reload())
             self.filters[spec.key] = combo
-            top.addWidget(combo)
+            filter_row.addWidget(combo)
+        filter_row.addStretch(1)
         self.add_button = QPushButton("＋ " + t("新增"))
         self.add_button.setObjectName("primary")
         self.add_button.clicked.connect(self.add_record)
         self.delete_button = QPushButton(t("删除"))
         self.delete_button.clicked.connect(self.delete_selected)
-        top.addStretch(1)
         top.addWidget(self.add_button)
         top.addWidget(self.delete_button)
 
@@ -129,6 +131,7 @@ class RegisterPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(top)
+        layout.addLayout(filter_row)
         layout.addWidget(self.splitter, 1)
 
         self._debounce = QTimer(self)
@@ -290,16 +293,7 @@ class RegisterPage(QWidget):
         if record_id is None:
             return
         name = self.model.row_at(self.table.currentIndex().row()).name
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(t("删除") + t(self.register.noun))
-        box.setText(t("确定删除{noun}“{name}”吗？").format(noun=t(self.register.noun), name=name))
-        box.setInformativeText(t("删除只用于纠正误录入：记录会从登记簿中移除，删除操作保留在变更日志中。"))
-        delete = box.addButton(t("删除"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(t("取消"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.exec()
-        if box.clickedButton() is not delete:
+        if not confirm_delete(self, t(self.register.noun), name):
             return
         try:
             self.register.delete(self.store, record_id)
@@ -308,3 +302,17 @@ class RegisterPage(QWidget):
             return
         self.changed.emit()
         self.reload()
+
+
+def confirm_delete(parent: QWidget, noun: str, name: str) -> bool:
+    """Name the record and the consequence; Cancel is the default button."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(t("删除") + noun)
+    box.setText(t("确定删除{noun}“{name}”吗？").format(noun=noun, name=name))
+    box.setInformativeText(t("删除只用于纠正误录入：记录会从登记簿中移除，删除操作保留在变更日志中。"))
+    delete = box.addButton(t("删除"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(t("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete

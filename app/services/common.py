@@ -72,7 +72,7 @@ def resolve(session: Session, model: type[M], key: str, what: str, field: str = 
         return candidates[0]
     if len(candidates) > 1:
         raise FieldError(field, f"“{key}”对应多个{what}，请使用完整编号。")
-    raise NotFoundError(f"找不到{what}“{key}”，请核对名称或编号（可用 list 命令查找）。")
+    raise NotFoundError(f"找不到{what}“{key}”，请核对名称或编号（可用 list 命令查找）。", field)
 
 
 def count(session: Session, stmt: Select[Any]) -> int:

@@ -32,7 +32,8 @@ def resolve_community(session: Session, name: str) -> Community:
         )
         known = "、".join(list(names)[:12]) or "（暂无）"
         raise NotFoundError(
-            f"没有名为“{name}”的社区。已有社区：{known}。新增社区请运行：liangxin community add {name}"
+            f"没有名为“{name}”的社区。已有社区：{known}。新增社区请运行：liangxin community add {name}",
+            "community",
         )
     return found
 

@@ -1,0 +1,579 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+<context>
+    <name>liangxin</name>
+    <message>
+        <source>两新组织党建工作台</source>
+        <translation>Party-Building Workbench</translation>
+    </message>
+    <message>
+        <source>两新组织党建工作台 — {name}</source>
+        <translation>Party-Building Workbench — {name}</translation>
+    </message>
+    <message>
+        <source>两新组织</source>
+        <translation>Organizations</translation>
+    </message>
+    <message>
+        <source>党组织</source>
+        <translation>Party organizations</translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation>Party members</translation>
+    </message>
+    <message>
+        <source>全局搜索</source>
+        <translation>Search everything</translation>
+    </message>
+    <message>
+        <source>{name}（{code}） · 数据文件 {db} · 两新组织 {orgs} · 党组织 {parties} · 党员 {members}</source>
+        <translation>{name} ({code}) · data file {db} · organizations {orgs} · Party organizations {parties} · members {members}</translation>
+    </message>
+    <message>
+        <source>搜索：名称、拼音首字母（如 zw）、代码或号码</source>
+        <translation>Search: name, pinyin initials (e.g. zw), code or number</translation>
+    </message>
+    <message>
+        <source>筛选：</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>全部{title}</source>
+        <translation>All: {title}</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <translation>{n} records</translation>
+    </message>
+    <message>
+        <source>正在查询……</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>查询失败：</source>
+        <translation>Search failed: </translation>
+    </message>
+    <message>
+        <source>确定删除{noun}“{name}”吗？</source>
+        <translation>Delete the {noun} “{name}”?</translation>
+    </message>
+    <message>
+        <source>删除只用于纠正误录入：记录会从登记簿中移除，删除操作保留在变更日志中。</source>
+        <translation>Delete is for records entered by mistake: the record leaves the register and the deletion is kept in the change log.</translation>
+    </message>
+    <message>
+        <source>无法删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>还没有两新组织。点击“新增”逐个录入，或用“liangxin import”导入台账。</source>
+        <translation>No organizations yet. Click “Add” to enter one, or import a ledger with “liangxin import”.</translation>
+    </message>
+    <message>
+        <source>还没有党组织。点击“新增”录入党组织，并选择它覆盖的两新组织。</source>
+        <translation>No Party organizations yet. Click “Add” to enter one and choose the organizations it covers.</translation>
+    </message>
+    <message>
+        <source>还没有党员。点击“新增”录入党员，公民身份号码会自动核验并带出出生日期和性别。</source>
+        <translation>No Party members yet. Click “Add”; the ID number is checked and gives the birth date and gender.</translation>
+    </message>
+    <message>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>覆盖状态</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>组建方式</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>组织关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>党员类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>组织名称</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>职工人数</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>指导员</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <source>党组织名称</source>
+        <translation>Party organization</translation>
+    </message>
+    <message>
+        <source>书记</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>覆盖单位</source>
+        <translation>Units covered</translation>
+    </message>
+    <message>
+        <source>任期届满</source>
+        <translation>Term ends</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>公民身份号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>入党日期</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>在左侧表格中选择一条记录，这里会显示与它相关的组织、党员和待整改问题。</source>
+        <translation>Select a record in the table to see its related organizations, members and findings here.</translation>
+    </message>
+    <message>
+        <source>显示完整信息</source>
+        <translation>Show full details</translation>
+    </message>
+    <message>
+        <source>将显示这条记录完整的证件号码和电话。请确认周围无关人员看不到屏幕。</source>
+        <translation>The full ID and phone numbers of this record will be shown. Make sure nobody else can see the screen.</translation>
+    </message>
+    <message>
+        <source>待整改问题</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>未发现问题</source>
+        <translation>No findings</translation>
+    </message>
+    <message>
+        <source>依据：</source>
+        <translation>Source: </translation>
+    </message>
+    <message>
+        <source>单击打开</source>
+        <translation>Click to open</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>（显示前 {n} 个）</source>
+        <translation> (first {n} shown)</translation>
+    </message>
+    <message>
+        <source>这条记录已被删除。</source>
+        <translation>This record has been deleted.</translation>
+    </message>
+    <message>
+        <source>所属党组织</source>
+        <translation>Party organization</translation>
+    </message>
+    <message>
+        <source>本单位党员</source>
+        <translation>Members working here</translation>
+    </message>
+    <message>
+        <source>覆盖的两新组织</source>
+        <translation>Organizations covered</translation>
+    </message>
+    <message>
+        <source>上级党组织</source>
+        <translation>Parent Party organization</translation>
+    </message>
+    <message>
+        <source>下设党组织</source>
+        <translation>Subordinate Party organizations</translation>
+    </message>
+    <message>
+        <source>所在党组织</source>
+        <translation>Party organization</translation>
+    </message>
+    <message>
+        <source>具体类型</source>
+        <translation>Subtype</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>党建工作指导员</source>
+        <translation>Party-building instructor</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>党员人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>超出覆盖上限的理由</source>
+        <translation>Reason for covering more units</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>（未填）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>有尚未保存的修改。确定放弃这些修改吗？</source>
+        <translation>There are unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <source>证件号码和电话已遮蔽；如需修改，请先显示完整信息。</source>
+        <translation>ID and phone numbers are masked; show full details to change them.</translation>
+    </message>
+    <message>
+        <source>将显示并允许修改完整的证件号码和电话。请确认周围无关人员看不到屏幕。</source>
+        <translation>The full ID and phone numbers will be shown and editable. Make sure nobody else can see the screen.</translation>
+    </message>
+    <message>
+        <source>输入名称、拼音首字母或编号查找</source>
+        <translation>Type a name, pinyin initials or an id</translation>
+    </message>
+    <message>
+        <source>18位</source>
+        <translation>18 characters</translation>
+    </message>
+    <message>
+        <source>18位（旧式15位可自动转换）</source>
+        <translation>18 characters (old 15-digit numbers are converted)</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <source>党建情况</source>
+        <translation>Party building</translation>
+    </message>
+    <message>
+        <source>“六有”阵地</source>
+        <translation>Venue (“six haves”)</translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>班子与届期</source>
+        <translation>Committee and term</translation>
+    </message>
+    <message>
+        <source>党籍</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <source>减少（转出、死亡等）</source>
+        <translation>Leaving (transfer out, death …)</translation>
+    </message>
+    <message>
+        <source>组织类型</source>
+        <translation>Organization type</translation>
+    </message>
+    <message>
+        <source>所属社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>经营状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>挂点领导</source>
+        <translation>Linked leader</translation>
+    </message>
+    <message>
+        <source>已建工会</source>
+        <translation>Trade union</translation>
+    </message>
+    <message>
+        <source>已建共青团</source>
+        <translation>Youth League</translation>
+    </message>
+    <message>
+        <source>已建妇联</source>
+        <translation>Women's federation</translation>
+    </message>
+    <message>
+        <source>有场所</source>
+        <translation>Has a room</translation>
+    </message>
+    <message>
+        <source>有设施</source>
+        <translation>Has facilities</translation>
+    </message>
+    <message>
+        <source>有标志</source>
+        <translation>Has signage</translation>
+    </message>
+    <message>
+        <source>有党旗</source>
+        <translation>Has the Party flag</translation>
+    </message>
+    <message>
+        <source>有书报</source>
+        <translation>Has reading material</translation>
+    </message>
+    <message>
+        <source>有制度</source>
+        <translation>Has rules posted</translation>
+    </message>
+    <message>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>党组织类别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>所在社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>书记电话</source>
+        <translation>Secretary's phone</translation>
+    </message>
+    <message>
+        <source>成立日期</source>
+        <translation>Founded</translation>
+    </message>
+    <message>
+        <source>本届任期开始</source>
+        <translation>Term starts</translation>
+    </message>
+    <message>
+        <source>本届任期届满</source>
+        <translation>Term ends</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>学历</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>转正日期</source>
+        <translation>Full membership</translation>
+    </message>
+    <message>
+        <source>流出地/来自</source>
+        <translation>Comes from</translation>
+    </message>
+    <message>
+        <source>流入地/去向</source>
+        <translation>Works in</translation>
+    </message>
+    <message>
+        <source>减少方式</source>
+        <translation>Left by</translation>
+    </message>
+    <message>
+        <source>减少日期</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>减少说明</source>
+        <translation>Leaving note</translation>
+    </message>
+    <message>
+        <source>非公企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>社会组织</source>
+        <translation>Social organization</translation>
+    </message>
+    <message>
+        <source>在营</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>注销</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>迁出</source>
+        <translation>Moved out</translation>
+    </message>
+    <message>
+        <source>党委</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <source>党总支</source>
+        <translation>General branch</translation>
+    </message>
+    <message>
+        <source>党支部</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>联合党支部</source>
+        <translation>Joint branch</translation>
+    </message>
+    <message>
+        <source>单独组建</source>
+        <translation>Independent</translation>
+    </message>
+    <message>
+        <source>联合组建</source>
+        <translation>Joint</translation>
+    </message>
+    <message>
+        <source>挂靠组建</source>
+        <translation>Attached</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>正式党员</source>
+        <translation>Full member</translation>
+    </message>
+    <message>
+        <source>预备党员</source>
+        <translation>Probationary</translation>
+    </message>
+    <message>
+        <source>已转入</source>
+        <translation>Transferred in</translation>
+    </message>
+    <message>
+        <source>口袋党员</source>
+        <translation>“Pocket” member</translation>
+    </message>
+    <message>
+        <source>流出党员</source>
+        <translation>Mobile (out)</translation>
+    </message>
+    <message>
+        <source>流入党员</source>
+        <translation>Mobile (in)</translation>
+    </message>
+    <message>
+        <source>已覆盖（单独组建）</source>
+        <translation>Covered (independent)</translation>
+    </message>
+    <message>
+        <source>已覆盖（联合组建）</source>
+        <translation>Covered (joint)</translation>
+    </message>
+    <message>
+        <source>已覆盖（挂靠组建）</source>
+        <translation>Covered (attached)</translation>
+    </message>
+    <message>
+        <source>工作覆盖（已派指导员）</source>
+        <translation>Work coverage (instructor)</translation>
+    </message>
+    <message>
+        <source>未覆盖</source>
+        <translation>Not covered</translation>
+    </message>
+    <message>
+        <source>输入名称、拼音首字母、信用代码或身份证号码……</source>
+        <translation>Type a name, pinyin initials, credit code or ID number…</translation>
+    </message>
+    <message>
+        <source>↑↓ 选择，回车打开，Esc 关闭</source>
+        <translation>↑↓ choose, Enter opens, Esc closes</translation>
+    </message>
+    <message>
+        <source>没有找到匹配的记录</source>
+        <translation>Nothing found</translation>
+    </message>
+</context>
+</TS>
