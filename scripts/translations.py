@@ -34,6 +34,7 @@ EN = {
     "编辑": "Edit",
     "共 {n} 条": "{n} records",
     "正在查询……": "Searching…",
+    "正在统计……": "Counting…",
     "查询失败：": "Search failed: ",
     "确定删除{noun}“{name}”吗？": "Delete the {noun} “{name}”?",
     "删除只用于纠正误录入：记录会从登记簿中移除，删除操作保留在变更日志中。": "Delete is for records entered by mistake: the record leaves the register and the deletion is kept in the change log.",

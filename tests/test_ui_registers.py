@@ -317,3 +317,31 @@ def test_every_register_has_the_columns_a_clerk_expects() -> None:
         "入党日期",
     ]
     assert PARTY_ORGS.filters and MEMBERS.filters and ORGANIZATIONS.filters
+
+
+def test_a_long_list_paints_a_screenful_first_then_completes(qtbot, demo_db, tmp_path) -> None:
+    import shutil
+
+    from app.store import open_store
+    from ui.register_page import HEAD
+
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_db, copy)
+    store = open_store(str(copy))
+    page = RegisterPage(store, MEMBERS, TaskRunner())
+    qtbot.addWidget(page)
+    seen: list[tuple[str, int]] = []
+    page.first_rows_shown.connect(lambda: seen.append(("first", page.model.rowCount())))
+    page.list_complete.connect(lambda: seen.append(("complete", page.model.rowCount())))
+    page.reload()
+    total = len(MEMBERS.ids(store))
+    assert total > HEAD
+    assert seen == [("first", HEAD), ("complete", total)]
+    assert page.count.text() == f"共 {total:,} 条"
+    page.search.setText("zw")
+    page.reload()
+    assert seen[-2:] == [
+        ("first", len(MEMBERS.ids(store, search="zw"))),
+        ("complete", len(MEMBERS.ids(store, search="zw"))),
+    ]
+    store.close()

@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self.show_page)
+        widest = max(self.nav.fontMetrics().horizontalAdvance(t(r.title)) for r in REGISTERS.values())
+        self.nav.setFixedWidth(max(130, widest + 64))
 
         banner = QWidget()
         banner.setObjectName("banner")

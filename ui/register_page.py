@@ -32,11 +32,14 @@ from ui.table_model import LazyTableModel
 from ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 180
+HEAD = 200  # ids of the first screenful, fetched (and painted) before the full list
 
 
 class RegisterPage(QWidget):
     changed = Signal()  # a record was added, edited or deleted
     open_link = Signal(str, str)
+    first_rows_shown = Signal()  # the first screenful is in the table (bench/ times this)
+    list_complete = Signal()
 
     def __init__(
         self, store: Store, register: Register, runner: TaskRunner, parent: QWidget | None = None
@@ -45,6 +48,7 @@ class RegisterPage(QWidget):
         self.store, self.register, self.runner = store, register, runner
         self.sort_key, self.descending = "name", False
         self._pending_select: str | None = None
+        self._reload_seq = 0
         self._ready = False  # header set-up triggers sort() before the page is complete
 
         title = QLabel(t(register.title))
@@ -166,34 +170,65 @@ class RegisterPage(QWidget):
         return {k: v for k, v in values.items() if v is not None}
 
     def reload(self, select: str | None = None) -> None:
-        """Ask SQL for the ids of the current filter and sort (off the GUI thread)."""
+        """Ask SQL for the ids of the current filter and sort, off the GUI thread: first a
+        screenful (painted at once), then, if there are more, the whole list."""
+        self._reload_seq += 1
+        seq = self._reload_seq
         self._pending_select = select or self.current_id()
         query = dict(
             search=self.search.text(), sort=self.sort_key, descending=self.descending, **self.filter_values()
         )
         self.count.setText(t("正在查询……"))
+        kind = self.register.kind
+
+        def head_done(ids: list[str]) -> None:
+            if seq != self._reload_seq:
+                return
+            self._show_ids(ids, complete=len(ids) < HEAD)
+            self.first_rows_shown.emit()
+            if len(ids) < HEAD:
+                self.list_complete.emit()
+            else:
+                self.runner.run(
+                    f"ids:{kind}", lambda: self.register.ids(self.store, **query), full_done, self._show_error
+                )
+
+        def full_done(ids: list[str]) -> None:
+            if seq == self._reload_seq:
+                self._show_ids(ids, complete=True)
+                self.list_complete.emit()
+
         self.runner.run(
-            f"ids:{self.register.kind}",
-            lambda: self.register.ids(self.store, **query),
-            self._show_ids,
+            f"head:{kind}",
+            lambda: self.register.ids(self.store, limit=HEAD, **query),
+            head_done,
             self._show_error,
         )
 
-    def _show_ids(self, ids: list[str]) -> None:
-        self.model.set_ids(ids)
+    def _show_ids(self, ids: list[str], complete: bool) -> None:
+        if complete and self.model.ids and len(ids) >= len(self.model.ids):
+            self.model.extend_ids(ids)
+        else:
+            self.model.set_ids(ids)
         searching = bool(self.search.text().strip() or self.filter_values())
         self.empty.setVisible(not ids and not searching)
         self.table.setVisible(bool(ids) or searching)
-        self.count.setText(t("共 {n} 条").format(n=f"{len(ids):,}"))
+        if complete:
+            self.count.setText(t("共 {n} 条").format(n=f"{len(ids):,}"))
+        else:
+            self.count.setText(t("正在统计……"))
         target = self._pending_select
         row = self.model.row_of(target) if target else -1
         if row >= 0:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
-        else:
+            if self.table.currentIndex().row() != row:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        elif complete:
             self.detail.show_empty(
                 t("在左侧表格中选择一条记录，这里会显示与它相关的组织、党员和待整改问题。")
             )
+        if complete:
+            self._pending_select = None
 
     def _show_error(self, error: Exception) -> None:
         message = error.message if isinstance(error, LiangxinError) else f"{type(error).__name__}: {error}"

@@ -50,6 +50,18 @@ class LazyTableModel(QAbstractTableModel):
         self._cache.clear()
         self.endResetModel()
 
+    def extend_ids(self, ids: list[str]) -> None:
+        """Take the full id list after the first screenful: rows are appended, so the
+        view keeps its selection and scroll position."""
+        head = len(self._ids)
+        if ids[:head] != self._ids:
+            self.set_ids(ids)
+            return
+        if len(ids) > head:
+            self.beginInsertRows(QModelIndex(), head, len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
+
     def refresh_rows(self) -> None:
         """Forget cached rows (after an edit) and repaint what is visible."""
         self._cache.clear()

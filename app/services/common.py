@@ -89,9 +89,13 @@ def order_clause(columns: dict[str, Any], sort: str, descending: bool) -> Any:
     return columns[sort].desc() if descending else columns[sort].asc()
 
 
-def ordered_ids(session: Session, stmt: Select[Any], order: Any, id_column: Any) -> list[str]:
-    """The ids of every row of a filtered query, in display order: all a lazy table keeps."""
-    return list(session.scalars(stmt.with_only_columns(id_column).order_by(order, id_column)))
+def ordered_ids(
+    session: Session, stmt: Select[Any], order: Any, id_column: Any, limit: int | None = None
+) -> list[str]:
+    """The ids of the rows of a filtered query in display order (all of them, or the
+    first ``limit``): what a lazy table keeps."""
+    ids_stmt = stmt.with_only_columns(id_column).order_by(order, id_column)
+    return list(session.scalars(ids_stmt if limit is None else ids_stmt.limit(limit)))
 
 
 def rows_by_ids(session: Session, stmt: Select[Any], id_column: Any, ids: list[str]) -> list[Any]:

@@ -254,10 +254,12 @@ def list_members(
         return Page([_member_row(r, reveal) for r in session.execute(page)], total)
 
 
-def member_ids(store: Store, *, sort: str = "name", descending: bool = False, **filters: Any) -> list[str]:
+def member_ids(
+    store: Store, *, sort: str = "name", descending: bool = False, limit: int | None = None, **filters: Any
+) -> list[str]:
     stmt, columns = member_query(**filters)
     with store.read() as session:
-        return ordered_ids(session, stmt, order_clause(columns, sort, descending), Member.id)
+        return ordered_ids(session, stmt, order_clause(columns, sort, descending), Member.id, limit)
 
 
 def member_rows(store: Store, ids: list[str]) -> list[MemberRow]:

@@ -362,11 +362,11 @@ def list_organizations(
 
 
 def organization_ids(
-    store: Store, *, sort: str = "name", descending: bool = False, **filters: Any
+    store: Store, *, sort: str = "name", descending: bool = False, limit: int | None = None, **filters: Any
 ) -> list[str]:
     stmt, columns = organization_query(**filters)
     with store.read() as session:
-        return ordered_ids(session, stmt, order_clause(columns, sort, descending), Organization.id)
+        return ordered_ids(session, stmt, order_clause(columns, sort, descending), Organization.id, limit)
 
 
 def organization_rows(store: Store, ids: list[str]) -> list[OrgRow]:

@@ -294,10 +294,12 @@ def list_party_orgs(
         return Page([_party_row(r) for r in session.execute(page)], total)
 
 
-def party_org_ids(store: Store, *, sort: str = "name", descending: bool = False, **filters: Any) -> list[str]:
+def party_org_ids(
+    store: Store, *, sort: str = "name", descending: bool = False, limit: int | None = None, **filters: Any
+) -> list[str]:
     stmt, columns = party_org_query(**filters)
     with store.read() as session:
-        return ordered_ids(session, stmt, order_clause(columns, sort, descending), PartyOrg.id)
+        return ordered_ids(session, stmt, order_clause(columns, sort, descending), PartyOrg.id, limit)
 
 
 def party_org_rows(store: Store, ids: list[str]) -> list[PartyOrgRow]:

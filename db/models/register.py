@@ -87,6 +87,9 @@ class Member(SearchKeys, Synced, Base):
     __table_args__ = (
         Index("ix_member_employer_live", "employer_id", "category", "exit_kind", "deleted"),
         Index("ix_member_party_org_live", "party_org_id", "exit_kind", "deleted"),
+        # The member list's default and date orders read their ids from these alone.
+        Index("ix_member_list_name", "name_pinyin", "id", "deleted", "exit_kind"),
+        Index("ix_member_list_joined", "joined_on", "id", "deleted", "exit_kind"),
     )
 
     gender: Mapped[str | None] = mapped_column(String(8))  # male | female

@@ -64,6 +64,10 @@
         <translation>Searching…</translation>
     </message>
     <message>
+        <source>正在统计……</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
         <source>查询失败：</source>
         <translation>Search failed: </translation>
     </message>
