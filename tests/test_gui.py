@@ -17,8 +17,9 @@ def test_window_title_names_the_station_and_status_bar_counts(qtbot, store: Stor
     window = MainWindow(store)
     qtbot.addWidget(window)
     assert window.windowTitle() == "两新组织党建工作台 — 南湾街道"
-    status = window.statusBar().currentMessage()
-    assert "南湾街道（440307001）" in status and "两新组织 1" in status
+    # The counts arrive from a worker thread a moment after the window shows.
+    qtbot.waitUntil(lambda: "两新组织 1" in window.statusBar().currentMessage(), timeout=3000)
+    assert "南湾街道（440307001）" in window.statusBar().currentMessage()
 
 
 def test_screenshot_writes_a_png_of_the_requested_size(tmp_path: Path, store: Store, capsys) -> None:
@@ -38,3 +39,30 @@ def test_the_bundled_cjk_font_is_registered(qapp) -> None:
     family = install_cjk_font(qapp)
     assert family in QFontDatabase.families()
     assert "Micro Hei" in family or "微米黑" in family
+
+
+def test_screenshot_of_a_register_page_and_an_unknown_page(tmp_path: Path, store: Store, capsys) -> None:
+    organizations.add_organization(store, {"name": "深圳市某某科技有限公司", "kind": "enterprise"})
+    location = store.location
+    store.close()
+    out = tmp_path / "orgs.png"
+    assert (
+        main(
+            [
+                "--db",
+                location,
+                "screenshot",
+                "--page",
+                "organizations",
+                "--out",
+                str(out),
+                "--size",
+                "1366x768",
+            ]
+        )
+        == 0
+    )
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)
+    assert main(["--db", location, "screenshot", "--page", "dashboard", "--out", str(out)]) == 1
+    assert "没有页面“dashboard”" in capsys.readouterr().err

@@ -53,8 +53,18 @@ class FieldWidget:
         self.error.hide()
 
 
+class DateEdit(QDateEdit):
+    """A date picker that can be empty; its calendar opens on this month, not on 1900."""
+
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.date() == NO_DATE and self.calendarWidget() is not None:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+        super().mousePressEvent(event)
+
+
 def _date_widget(field: Field) -> tuple[QWidget, Callable[[], Any], Callable[[Any], None]]:
-    edit = QDateEdit()
+    edit = DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(NO_DATE)
@@ -98,6 +108,7 @@ class RecordEditor(QDialog):
         masked: tuple[str, ...] = (),
         reveal: Callable[[], dict[str, Any]] | None = None,
         parent: QWidget | None = None,
+        defaults: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -154,6 +165,8 @@ class RecordEditor(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
 
+        for name, value in ({} if record is not None else defaults or {}).items():
+            self.widgets[name].put(value)
         if record is not None:
             for name, fw in self.widgets.items():
                 fw.put(record.get(name))
@@ -277,7 +290,7 @@ class RecordEditor(QDialog):
 
     @property
     def dirty(self) -> bool:
-        return bool(self.changes())
+        return self.values() != self._initial
 
     def show_error(self, name: str, message: str | None) -> None:
         fw = self.widgets.get(name)

@@ -45,7 +45,8 @@ def run_gui(store: Store) -> int:
         from PySide6.QtCore import QTimer
 
         def quit_when_listed() -> None:
-            if window.page.count.text().startswith(("共", "查询失败")):
+            # Usable: the first screenful of the list is painted (the full count may follow).
+            if window.page.model.rowCount() or window.page.count.text().startswith(("共", "查询失败")):
                 window.page.table.viewport().repaint()
                 app.quit()
 

@@ -131,7 +131,13 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def update_status(self) -> None:
-        counts = register_counts(self.store)
+        """Counts for the status bar, computed off the GUI thread (aggregates over every member)."""
+        self.statusBar().showMessage(
+            f"{self.store.station.name}（{self.store.station.code}） · {self.store.location}"
+        )
+        self.runner.run("status", lambda: register_counts(self.store), self._show_counts)
+
+    def _show_counts(self, counts: dict) -> None:  # type: ignore[type-arg]
         self.statusBar().showMessage(
             t(
                 "{name}（{code}） · 数据文件 {db} · 两新组织 {orgs} · 党组织 {parties} · 党员 {members}"

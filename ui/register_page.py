@@ -305,6 +305,7 @@ class RegisterPage(QWidget):
             reg.masked,
             (lambda: reg.get(self.store, record_id, reveal=True)) if record_id else None,
             self,
+            reg.defaults,
         )
 
     def add_record(self) -> None:

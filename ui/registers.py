@@ -41,6 +41,7 @@ class Register:
     get: Callable[..., dict[str, Any]]
     detail: Callable[..., related.Detail]
     masked: tuple[str, ...] = field(default_factory=tuple)
+    defaults: dict[str, Any] = field(default_factory=dict)  # preset in the editor of a new record
 
 
 def _labels(codes: Any) -> Callable[[Store], list[str]]:
@@ -105,6 +106,7 @@ ORGANIZATIONS = Register(
     get=organizations.get_organization,
     detail=related.organization_detail,
     masked=("contact_phone",),
+    defaults={"kind": "enterprise", "status": "active", "industry": "other"},
 )
 
 PARTY_ORGS = Register(
@@ -141,6 +143,7 @@ PARTY_ORGS = Register(
     get=party_orgs.get_party_org,
     detail=related.party_org_detail,
     masked=("secretary_phone",),
+    defaults={"level": "branch", "formation": "independent"},
 )
 
 MEMBERS = Register(
@@ -178,6 +181,7 @@ MEMBERS = Register(
     get=members.get_member,
     detail=related.member_detail,
     masked=("id_number", "phone"),
+    defaults={"category": "full", "relation": "transferred"},
 )
 
 REGISTERS = {r.kind: r for r in (ORGANIZATIONS, PARTY_ORGS, MEMBERS)}

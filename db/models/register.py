@@ -87,8 +87,18 @@ class Member(SearchKeys, Synced, Base):
     __table_args__ = (
         Index("ix_member_employer_live", "employer_id", "category", "exit_kind", "deleted"),
         Index("ix_member_party_org_live", "party_org_id", "exit_kind", "deleted"),
-        # The member list's default and date orders read their ids from these alone.
-        Index("ix_member_list_name", "name_pinyin", "id", "deleted", "exit_kind"),
+        # The member list's default and date orders read their ids from these alone;
+        # the first also holds every searched column, so a search scans the index only.
+        Index(
+            "ix_member_list_name",
+            "name_pinyin",
+            "id",
+            "deleted",
+            "exit_kind",
+            "name",
+            "name_initials",
+            "id_number",
+        ),
         Index("ix_member_list_joined", "joined_on", "id", "deleted", "exit_kind"),
     )
 

@@ -228,8 +228,14 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_member_party_org_live", ["party_org_id", "exit_kind", "deleted"], unique=False
         )
-        batch_op.create_index("ix_member_list_name", ["name_pinyin", "id", "deleted", "exit_kind"], unique=False)
-        batch_op.create_index("ix_member_list_joined", ["joined_on", "id", "deleted", "exit_kind"], unique=False)
+        batch_op.create_index(
+            "ix_member_list_name",
+            ["name_pinyin", "id", "deleted", "exit_kind", "name", "name_initials", "id_number"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_member_list_joined", ["joined_on", "id", "deleted", "exit_kind"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_member_relation"), ["relation"], unique=False)
 
     op.create_table(
