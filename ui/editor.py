@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.fields import Field
 from app.errors import FieldError, LiangxinError
+from ui.dialogs import confirm_discard, confirm_reveal
 from ui.i18n import t
 
 NO_DATE = QDate(1900, 1, 1)
@@ -262,14 +263,9 @@ class RecordEditor(QDialog):
     def _reveal(
         self, reveal: Callable[[], dict[str, Any]], masked: tuple[str, ...], button: QPushButton
     ) -> None:
-        answer = QMessageBox.question(
-            self,
-            t("显示完整信息"),
-            t("将显示并允许修改完整的证件号码和电话。请确认周围无关人员看不到屏幕。"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_reveal(
+            self, t("将显示并允许修改完整的证件号码和电话。请确认周围无关人员看不到屏幕。")
+        ):
             return
         full = reveal()
         for name in masked:
@@ -336,14 +332,6 @@ class RecordEditor(QDialog):
         super().accept()
 
     def reject(self) -> None:
-        if self.dirty:
-            answer = QMessageBox.question(
-                self,
-                t("放弃修改"),
-                t("有尚未保存的修改。确定放弃这些修改吗？"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.dirty and not confirm_discard(self):
+            return
         super().reject()

@@ -25,6 +25,7 @@ from app.errors import LiangxinError
 from app.services.organizations import subtype_codes
 from app.store import Store
 from ui.detail_panel import DetailPanel
+from ui.dialogs import confirm_delete, confirm_reveal
 from ui.editor import RecordEditor
 from ui.i18n import t, ui_settings
 from ui.registers import Register, lookups
@@ -274,14 +275,7 @@ class RegisterPage(QWidget):
         self.detail.show_detail(detail, can_reveal=bool(self.register.masked) and not reveal)
 
     def reveal_selected(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            t("显示完整信息"),
-            t("将显示这条记录完整的证件号码和电话。请确认周围无关人员看不到屏幕。"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm_reveal(self, t("将显示这条记录完整的证件号码和电话。请确认周围无关人员看不到屏幕。")):
             self.show_selected(reveal=True)
 
     def editor(self, record: dict[str, Any] | None) -> RecordEditor:
@@ -338,17 +332,3 @@ class RegisterPage(QWidget):
             return
         self.changed.emit()
         self.reload()
-
-
-def confirm_delete(parent: QWidget, noun: str, name: str) -> bool:
-    """Name the record and the consequence; Cancel is the default button."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(t("删除") + noun)
-    box.setText(t("确定删除{noun}“{name}”吗？").format(noun=noun, name=name))
-    box.setInformativeText(t("删除只用于纠正误录入：记录会从登记簿中移除，删除操作保留在变更日志中。"))
-    delete = box.addButton(t("删除"), QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(t("取消"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is delete

@@ -3,6 +3,7 @@ search clauses over names and pinyin, and paging."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -89,16 +90,46 @@ def order_clause(columns: dict[str, Any], sort: str, descending: bool) -> Any:
     return columns[sort].desc() if descending else columns[sort].asc()
 
 
+Query = tuple[Select[Any], dict[str, Any]]  # a register's filtered query and its sortable columns
+
+
+def list_page(
+    store: Any,
+    query: Query,
+    id_column: Any,
+    to_row: Callable[[Any], T],
+    *,
+    sort: str,
+    descending: bool,
+    limit: int | None,
+    offset: int,
+) -> Page[T]:
+    """One page of a register's rows (and the total), for the CLI and scripts."""
+    stmt, columns = query
+    order = order_clause(columns, sort, descending)
+    with store.read() as session:
+        total = count(session, stmt)
+        page = stmt.order_by(order, id_column).offset(offset)
+        if limit is not None:
+            page = page.limit(limit)
+        return Page([to_row(r) for r in session.execute(page)], total)
+
+
 def ordered_ids(
-    session: Session, stmt: Select[Any], order: Any, id_column: Any, limit: int | None = None
+    store: Any, query: Query, id_column: Any, *, sort: str, descending: bool, limit: int | None
 ) -> list[str]:
     """The ids of the rows of a filtered query in display order (all of them, or the
     first ``limit``): what a lazy table keeps."""
-    ids_stmt = stmt.with_only_columns(id_column).order_by(order, id_column)
-    return list(session.scalars(ids_stmt if limit is None else ids_stmt.limit(limit)))
+    stmt, columns = query
+    ids_stmt = stmt.with_only_columns(id_column).order_by(order_clause(columns, sort, descending), id_column)
+    with store.read() as session:
+        return list(session.scalars(ids_stmt if limit is None else ids_stmt.limit(limit)))
 
 
-def rows_by_ids(session: Session, stmt: Select[Any], id_column: Any, ids: list[str]) -> list[Any]:
-    """The given rows of a query, in the order of ``ids`` (missing ids are skipped)."""
-    found = {r[0]: r for r in session.execute(stmt.where(id_column.in_(ids)))}
-    return [found[i] for i in ids if i in found]
+def rows_by_ids(
+    store: Any, stmt: Select[Any], id_column: Any, ids: list[str], to_row: Callable[[Any], T]
+) -> list[T]:
+    """The given rows of a query, in the order of ``ids`` (ids deleted meanwhile are skipped)."""
+    with store.read() as session:
+        found = {r[0]: r for r in session.execute(stmt.where(id_column.in_(ids)))}
+    return [to_row(found[i]) for i in ids if i in found]

@@ -18,8 +18,7 @@ from app.domain.masking import mask_id_number, mask_phone
 from app.errors import FieldError
 from app.services.common import (
     Page,
-    count,
-    order_clause,
+    list_page,
     ordered_ids,
     resolve,
     rows_by_ids,
@@ -244,26 +243,27 @@ def list_members(
     reveal: bool = False,
     **filters: Any,
 ) -> Page[MemberRow]:
-    stmt, columns = member_query(**filters)
-    order = order_clause(columns, sort, descending)
-    with store.read() as session:
-        total = count(session, stmt)
-        page = stmt.order_by(order, Member.id).offset(offset)
-        if limit is not None:
-            page = page.limit(limit)
-        return Page([_member_row(r, reveal) for r in session.execute(page)], total)
+    query = member_query(**filters)
+    return list_page(
+        store,
+        query,
+        Member.id,
+        lambda r: _member_row(r, reveal),
+        sort=sort,
+        descending=descending,
+        limit=limit,
+        offset=offset,
+    )
 
 
 def member_ids(
     store: Store, *, sort: str = "name", descending: bool = False, limit: int | None = None, **filters: Any
 ) -> list[str]:
-    stmt, columns = member_query(**filters)
-    with store.read() as session:
-        return ordered_ids(session, stmt, order_clause(columns, sort, descending), Member.id, limit)
+    return ordered_ids(
+        store, member_query(**filters), Member.id, sort=sort, descending=descending, limit=limit
+    )
 
 
 def member_rows(store: Store, ids: list[str]) -> list[MemberRow]:
     """Rows for the table: ID and phone numbers always masked."""
-    stmt, _ = member_query(include_exited=True)
-    with store.read() as session:
-        return [_member_row(r) for r in rows_by_ids(session, stmt, Member.id, ids)]
+    return rows_by_ids(store, member_query(include_exited=True)[0], Member.id, ids, _member_row)

@@ -23,8 +23,7 @@ from app.errors import FieldError, LiangxinError
 from app.services import coverage as coverage_rules
 from app.services.common import (
     Page,
-    count,
-    order_clause,
+    list_page,
     ordered_ids,
     resolve,
     rows_by_ids,
@@ -351,25 +350,19 @@ def list_organizations(
     offset: int = 0,
     **filters: Any,
 ) -> Page[OrgRow]:
-    stmt, columns = organization_query(**filters)
-    order = order_clause(columns, sort, descending)
-    with store.read() as session:
-        total = count(session, stmt)
-        page = stmt.order_by(order, Organization.id).offset(offset)
-        if limit is not None:
-            page = page.limit(limit)
-        return Page([_org_row(r) for r in session.execute(page)], total)
+    query = organization_query(**filters)
+    return list_page(
+        store, query, Organization.id, _org_row, sort=sort, descending=descending, limit=limit, offset=offset
+    )
 
 
 def organization_ids(
     store: Store, *, sort: str = "name", descending: bool = False, limit: int | None = None, **filters: Any
 ) -> list[str]:
-    stmt, columns = organization_query(**filters)
-    with store.read() as session:
-        return ordered_ids(session, stmt, order_clause(columns, sort, descending), Organization.id, limit)
+    return ordered_ids(
+        store, organization_query(**filters), Organization.id, sort=sort, descending=descending, limit=limit
+    )
 
 
 def organization_rows(store: Store, ids: list[str]) -> list[OrgRow]:
-    stmt, _ = organization_query()
-    with store.read() as session:
-        return [_org_row(r) for r in rows_by_ids(session, stmt, Organization.id, ids)]
+    return rows_by_ids(store, organization_query()[0], Organization.id, ids, _org_row)

@@ -16,8 +16,7 @@ from app.errors import FieldError, LiangxinError
 from app.services import coverage as coverage_rules
 from app.services.common import (
     Page,
-    count,
-    order_clause,
+    list_page,
     ordered_ids,
     resolve,
     rows_by_ids,
@@ -284,25 +283,19 @@ def list_party_orgs(
     offset: int = 0,
     **filters: Any,
 ) -> Page[PartyOrgRow]:
-    stmt, columns = party_org_query(**filters)
-    order = order_clause(columns, sort, descending)
-    with store.read() as session:
-        total = count(session, stmt)
-        page = stmt.order_by(order, PartyOrg.id).offset(offset)
-        if limit is not None:
-            page = page.limit(limit)
-        return Page([_party_row(r) for r in session.execute(page)], total)
+    query = party_org_query(**filters)
+    return list_page(
+        store, query, PartyOrg.id, _party_row, sort=sort, descending=descending, limit=limit, offset=offset
+    )
 
 
 def party_org_ids(
     store: Store, *, sort: str = "name", descending: bool = False, limit: int | None = None, **filters: Any
 ) -> list[str]:
-    stmt, columns = party_org_query(**filters)
-    with store.read() as session:
-        return ordered_ids(session, stmt, order_clause(columns, sort, descending), PartyOrg.id, limit)
+    return ordered_ids(
+        store, party_org_query(**filters), PartyOrg.id, sort=sort, descending=descending, limit=limit
+    )
 
 
 def party_org_rows(store: Store, ids: list[str]) -> list[PartyOrgRow]:
-    stmt, _ = party_org_query()
-    with store.read() as session:
-        return [_party_row(r) for r in rows_by_ids(session, stmt, PartyOrg.id, ids)]
+    return rows_by_ids(store, party_org_query()[0], PartyOrg.id, ids, _party_row)
