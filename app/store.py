@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -66,7 +66,9 @@ def resolve_url(db: str | None) -> str:
     db = db or os.environ.get("LIANGXIN_DB") or str(default_database())
     if "://" in db:
         return db
-    return f"sqlite:///{Path(db).expanduser().resolve()}"
+    # URL parsing would cut a path at '?' and decode '%': escape both.
+    path = str(Path(db).expanduser().resolve()).replace("%", "%25").replace("?", "%3F")
+    return f"sqlite:///{path}"
 
 
 def _describe(url: str) -> str:
@@ -104,6 +106,18 @@ def _load_station(sessions: Sessions) -> StationInfo:
         if row is None:
             raise NotInitialisedError("station")
         return StationInfo(row.code, row.name, row.role)
+
+
+def _refuse_other_station(engine: Engine, code: str) -> None:
+    with engine.connect() as conn:
+        if "station" not in inspect(conn).get_table_names():
+            return
+        row = conn.execute(text("SELECT code, name FROM station WHERE is_self = :yes"), {"yes": True}).first()
+        conn.rollback()
+    if row is not None and row[0] != code:
+        raise LiangxinError(
+            f"该数据库已属于站点“{row[1]}”（{row[0]}），不能再初始化为 {code}，未做任何改动。"
+        )
 
 
 def open_store(db: str | None = None) -> Store:
@@ -146,6 +160,7 @@ def init_store(db: str | None, code: str, name: str, role: str = "subdistrict") 
             migrate.refuse_unusable(url, *migrate.probe_sqlite(path))
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_db_engine(url)
+        _refuse_other_station(engine, code)  # before the schema is touched
         migrate.upgrade(url, engine)
         sessions = Sessions(engine)
         with sessions.write(station=code, user=current_user()) as session:

@@ -210,6 +210,22 @@ def in_process(db: Path) -> list[Scenario]:
         ui.sort("name", False)
         return total
 
+    def first_paint_floor(actions: list[Callable[[], Any]]) -> Callable[[], float]:
+        """Replay, per action, only the SQL it ran until its first screenful was painted."""
+        segments = []
+        for action in actions:
+            marks: list[int] = []
+            with capture(store.engine) as calls:
+
+                def mark(calls: list[Any] = calls, marks: list[int] = marks) -> None:
+                    marks.append(len(calls))
+
+                ui.page.first_rows_shown.connect(mark)
+                action()
+                ui.page.first_rows_shown.disconnect(mark)
+            segments.append(calls[: marks[0]] if marks else calls)
+        return lambda: sum(replay(db, segment) for segment in segments) / len(segments)
+
     def replayed(action: Callable[[], Any], per: int = 1) -> Callable[[], float]:
         ui.page.model.set_ids([])
         with capture(store.engine) as calls:
@@ -224,11 +240,11 @@ def in_process(db: Path) -> list[Scenario]:
         Scenario(
             "list_paint",
             "choose 党员 in the navigation: until the first screenful of rows is painted",
-            "the same SQL (first ids, the visible rows by id) through raw sqlite3",
+            "the SQL it ran up to that paint (first ids, the visible rows by id) through raw sqlite3",
             "≤ 50 ms",
             "ms",
             ui.open_page,
-            replayed(ui.open_page),
+            first_paint_floor([ui.open_page]),
             lambda ours, base: ours <= 0.050,
         ),
         Scenario(
@@ -243,22 +259,22 @@ def in_process(db: Path) -> list[Scenario]:
         ),
         Scenario(
             "list_filter",
-            "one search keystroke in the member list (张 / zw / 1985): new id list, first screen painted",
-            "the same SQL through raw sqlite3",
+            "one search keystroke in the member list (张 / zw / 1985): until the first screenful is painted",
+            "the SQL it ran up to that paint through raw sqlite3",
             "≤ 100 ms",
             "ms",
             filter_once,
-            replayed(lambda: [ui.keystroke(q) for q in keystrokes], len(keystrokes)),
+            first_paint_floor([lambda q=q: ui.keystroke(q) for q in keystrokes]),
             lambda ours, base: ours <= 0.100,
         ),
         Scenario(
             "list_sort",
-            "click a column header of the member list (joined / branch / name): new id list, first screen painted",
-            "the same SQL through raw sqlite3",
+            "click a column header of the member list (joined / branch / name): until the first screenful is painted",
+            "the SQL it ran up to that paint through raw sqlite3",
             "≤ 200 ms",
             "ms",
             sort_once,
-            replayed(lambda: [ui.sort(k, d) for k, d in sorts], len(sorts)),
+            first_paint_floor([lambda k=k, d=d: ui.sort(k, d) for k, d in sorts]),
             lambda ours, base: ours <= 0.200,
         ),
         Scenario(

@@ -38,8 +38,9 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        # In WAL mode NORMAL loses at most the last commit on power loss, never consistency.
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        # FULL: a commit is on disk before the clerk is told it is saved. NORMAL could
+        # lose the last commits on power loss after their journal numbers left in a package.
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -109,8 +109,9 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         changes = _update_changes(obj)
         if not changes:
             continue
-        if obj.owner != station and not applying_sync:
-            raise NotOwnerError(obj.__tablename__, obj.id, obj.owner, station)
+        stored_owner = inspect(obj).committed_state.get("owner", obj.owner)
+        if stored_owner != station and not applying_sync:
+            raise NotOwnerError(obj.__tablename__, obj.id, stored_owner, station)
         op = "delete" if changes.get("deleted") == [False, True] else "update"
         pending.append((obj, op, changes))
     if not pending:

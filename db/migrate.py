@@ -71,13 +71,22 @@ def _classify(tables: set[str], revision: str | None) -> SchemaState:
     return SchemaState.BEHIND if revision in known_revisions() else SchemaState.NEWER
 
 
+def read_only_uri(path: Path) -> str:
+    """A URI that opens the file without changing anything beside it: the path escaped
+    (a '#' or '?' in a folder name must not pick another file), and, when no WAL file
+    exists, ``immutable`` so that no -wal/-shm files are created either."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    return uri if wal.exists() else uri + "&immutable=1"
+
+
 def probe_sqlite(path: Path) -> tuple[SchemaState, str | None]:
     """Read the schema state without changing a byte of the file (read-only open)."""
     check_sqlite_file(path)
     if not path.exists() or path.stat().st_size == 0:
         return SchemaState.EMPTY, None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             revision = None
@@ -154,7 +163,7 @@ def upgrade(url: str, engine: Engine, to: str = "head") -> Path | None:
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
+    with engine.execution_options(liangxin_write=True).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, to)
     return backup

@@ -200,3 +200,25 @@ def test_surnames_are_searched_by_their_surname_reading(store: Store) -> None:
     members.add_member(store, {"name": "曾志伟"})
     assert [r.name for r in members.list_members(store, search="sx").rows] == ["单雪"]
     assert [r.name for r in members.list_members(store, search="zengzhiwei").rows] == ["曾志伟"]
+
+
+def test_replacing_coverage_counts_only_the_new_list(store: Store) -> None:
+    orgs = [_org(store, f"第{i}公司")["id"] for i in range(6)]
+    branch = party_orgs.add_party_org(store, {"name": "联合党支部", "level": "联合党支部"}, covers=orgs[:5])
+    # Swap one unit for another: still five units, no reason needed.
+    after = party_orgs.set_covered_organizations(store, branch["id"], [*orgs[:4], orgs[5]])
+    assert sorted(o["id"] for o in after["covered"]) == sorted([*orgs[:4], orgs[5]])
+    # Editing an unrelated field of an over-limit branch with a recorded reason asks nothing again.
+    party_orgs.set_covered_organizations(store, branch["id"], orgs, override="同一楼宇")
+    party_orgs.edit_party_org(store, branch["id"], {"secretary": "刘晓磊"})
+    assert party_orgs.get_party_org(store, branch["id"])["coverage_override"].count("同一楼宇") == 1
+
+
+def test_a_branch_becoming_joint_respects_the_limit(store: Store) -> None:
+    orgs = [_org(store, f"第{i}公司")["id"] for i in range(6)]
+    branch = party_orgs.add_party_org(
+        store, {"name": "某党支部", "level": "党支部", "formation": "挂靠组建"}, covers=orgs
+    )
+    with pytest.raises(FieldError, match="将覆盖 6 个单位"):
+        party_orgs.edit_party_org(store, branch["id"], {"level": "联合党支部", "formation": "联合组建"})
+    assert party_orgs.get_party_org(store, branch["id"])["formation"] == "attached"

@@ -192,3 +192,28 @@ def test_revisions_read_from_file_names_agree_with_alembic() -> None:
     scripts = ScriptDirectory.from_config(migrate.alembic_config())
     assert migrate.known_revisions() == {s.revision for s in scripts.walk_revisions()}
     assert migrate.head_revision() == scripts.get_current_head()
+
+
+def test_a_database_in_a_folder_with_a_hash_in_its_name(tmp_path: Path) -> None:
+    folder = tmp_path / "2026#1 台账?%20"
+    folder.mkdir()
+    path = folder / "station.sqlite3"
+    init_store(str(path), *STATION)[0].close()
+    assert path.stat().st_size > 0
+    _stamp_newer(str(path))
+    with pytest.raises(StorageProblem, match="更新版本"):
+        open_store(str(path))
+    assert [p.name for p in tmp_path.iterdir()] == [folder.name]  # nothing opened or created beside it
+
+
+def test_refusing_a_newer_database_creates_no_files_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    init_store(str(path), *STATION)[0].close()
+    _stamp_newer(str(path))
+    with sqlite3.connect(path) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for leftover in tmp_path.glob("newer.sqlite3-*"):
+        leftover.unlink()
+    with pytest.raises(StorageProblem):
+        open_store(str(path))
+    assert [p.name for p in tmp_path.iterdir()] == ["newer.sqlite3"]

@@ -23,14 +23,22 @@ def covered_count(session: Session, party_org_id: str, excluding: list[str | Non
 
 
 def check_capacity(
-    session: Session, party_org: PartyOrg, adding: list[str | None], override: str | None
+    session: Session,
+    party_org: PartyOrg,
+    adding: list[str | None],
+    override: str | None,
+    *,
+    replacing: bool = False,
 ) -> None:
     """A joint branch "generally" covers at most N organizations (seed 002). More is
     allowed only with a reason, which is recorded on the Party organization."""
     if party_org.formation != "joint":
         return
     limit = load_settings(session)["rule.joint.max_orgs"]
-    total = covered_count(session, party_org.id, adding) + len(adding)
+    if replacing:  # the list given becomes the whole coverage
+        total = len({a for a in adding if a})
+    else:
+        total = covered_count(session, party_org.id, adding) + len(set(adding))
     if total <= limit:
         return
     if not (override and override.strip()):

@@ -133,9 +133,10 @@ def _apply(session: Session, org: Organization, values: dict[str, Any], override
     if party_org is not ...:
         if party_org:
             target = resolve(session, PartyOrg, party_org, "党组织", "party_org")
-            coverage_rules.check_capacity(
-                session, target, adding=[org.id] if org.id else [None], override=override
-            )
+            if target.id != org.party_org_id:  # re-saving the same coverage asks nothing again
+                coverage_rules.check_capacity(
+                    session, target, adding=[org.id] if org.id else [None], override=override
+                )
             org.party_org_id = target.id
         else:
             org.party_org_id = None

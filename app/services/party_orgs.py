@@ -115,7 +115,7 @@ def _apply(session: Session, party: PartyOrg, values: dict[str, Any]) -> None:
 def _cover(session: Session, party: PartyOrg, org_keys: list[str], override: str | None) -> None:
     """Make exactly these organizations the ones this Party organization covers."""
     wanted = [resolve(session, Organization, key, "两新组织", "covers") for key in org_keys]
-    coverage_rules.check_capacity(session, party, [o.id for o in wanted], override)
+    coverage_rules.check_capacity(session, party, [o.id for o in wanted], override, replacing=True)
     keep = {o.id for o in wanted}
     for org in session.scalars(
         select(Organization).where(Organization.party_org_id == party.id, Organization.deleted.is_(False))
@@ -153,9 +153,12 @@ def edit_party_org(
 ) -> dict[str, Any]:
     with store.write() as session:
         party = resolve(session, PartyOrg, key, "党组织")
+        was_joint = party.formation == "joint"
         _apply(session, party, values)
         if covers is not None:
             _cover(session, party, covers, override)
+        elif not was_joint:  # becoming a joint branch must respect the limit for what it covers
+            coverage_rules.check_capacity(session, party, [], override)
         session.flush()
         return party_org_record(session, party)
 
