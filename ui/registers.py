@@ -49,7 +49,7 @@ def _labels(codes: Any) -> Callable[[Store], list[str]]:
 
 
 def _community_names(store: Store) -> list[str]:
-    return [c.name for c in communities.list_communities(store)]
+    return communities.community_names(store)
 
 
 ORGANIZATIONS = Register(

@@ -8,6 +8,7 @@ Tests switch ``SYNCHRONOUS`` on to run everything inline.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -32,7 +33,9 @@ class _Job(QRunnable):
             result, error = self.fn(), None
         except Exception as exc:  # delivered to the GUI thread, shown there
             result, error = None, exc
-        self.relay.finished.emit(self.deliver, result, error)
+        # RuntimeError: the window that asked has been closed, there is nobody to tell.
+        with contextlib.suppress(RuntimeError):
+            self.relay.finished.emit(self.deliver, result, error)
 
 
 class TaskRunner(QObject):

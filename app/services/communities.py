@@ -54,6 +54,16 @@ def add_community(store: Store, name: str, code: str | None = None) -> Community
         return CommunityRow(community.id, name, code or "", 0)
 
 
+def community_names(store: Store) -> list[str]:
+    """Names only, for filter drop-downs (no counting)."""
+    with store.read() as session:
+        return list(
+            session.scalars(
+                select(Community.name).where(Community.deleted.is_(False)).order_by(Community.name)
+            )
+        )
+
+
 def list_communities(store: Store) -> list[CommunityRow]:
     counts = (
         select(Organization.community_id, func.count().label("n"))
