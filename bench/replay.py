@@ -33,10 +33,25 @@ def capture(engine: Engine) -> Iterator[list[Call]]:
         event.remove(engine, "before_cursor_execute", on_execute)
 
 
+_open: dict[Path, sqlite3.Connection] = {}
+
+
+def _connection(path: Path) -> sqlite3.Connection:
+    """One open connection per database, reused: the floor is a query on an open
+    connection with a warm SQLite cache, as the program's own pooled one is."""
+    con = _open.get(path)
+    if con is None:
+        con = _open[path] = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        con.execute("PRAGMA foreign_keys=ON")
+    return con
+
+
 def replay(path: Path, calls: list[Call], *, write: bool = False) -> float:
-    """Run the captured statements on a raw connection; returns the seconds taken."""
-    con = sqlite3.connect(path, isolation_level=None)
-    con.execute("PRAGMA foreign_keys=ON")
+    """Run the captured statements on a raw connection; returns the seconds taken.
+    Reads reuse an open connection; a write (a fresh file each time) gets its own."""
+    con = sqlite3.connect(path, isolation_level=None) if write else _connection(path)
+    if write:
+        con.execute("PRAGMA foreign_keys=ON")
     try:
         started = time.perf_counter()
         if write:
@@ -50,4 +65,5 @@ def replay(path: Path, calls: list[Call], *, write: bool = False) -> float:
             con.execute("COMMIT")
         return time.perf_counter() - started
     finally:
-        con.close()
+        if write:
+            con.close()
