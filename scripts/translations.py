@@ -32,6 +32,7 @@ EN = {
     "新增": "Add",
     "删除": "Delete",
     "编辑": "Edit",
+    "也可双击一行或按回车": "Or double-click a row, or press Enter",
     "共 {n} 条": "{n} records",
     "正在查询……": "Searching…",
     "正在统计……": "Counting…",

@@ -78,9 +78,13 @@ class RegisterPage(QWidget):
         self.add_button = QPushButton("＋ " + t("新增"))
         self.add_button.setObjectName("primary")
         self.add_button.clicked.connect(self.add_record)
+        self.edit_button = QPushButton(t("编辑"))
+        self.edit_button.setToolTip(t("也可双击一行或按回车"))
+        self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(t("删除"))
         self.delete_button.clicked.connect(self.delete_selected)
         top.addWidget(self.add_button)
+        top.addWidget(self.edit_button)
         top.addWidget(self.delete_button)
 
         self.model = LazyTableModel(

@@ -56,6 +56,10 @@
         <translation>Edit</translation>
     </message>
     <message>
+        <source>也可双击一行或按回车</source>
+        <translation>Or double-click a row, or press Enter</translation>
+    </message>
+    <message>
         <source>共 {n} 条</source>
         <translation>{n} records</translation>
     </message>
