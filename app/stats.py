@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.domain.codes import PARTY_LEVEL
 from app.rules.catalog import RULES
-from app.rules.engine import Finding, run_checks
+from app.rules.engine import Finding, count_findings, run_checks
 from app.services.organizations import has_instructor
 from app.settings import load_settings, scope_description
 from app.store import Store
@@ -130,10 +130,7 @@ def station_stats(store: Store, today: date | None = None) -> dict[str, Any]:
         settings = load_settings(session)
         rates = coverage_rates(session, settings)
         counts = _counts(session)
-        findings = run_checks(session, settings, today)
-    by_rule = {rule.id: 0 for rule in RULES}
-    for finding in findings:
-        by_rule[finding.rule_id] += 1
+        by_rule = count_findings(session, settings, today)
     return {
         "station": {"code": store.station.code, "name": store.station.name, "role": store.station.role},
         "date": today.isoformat(),
@@ -146,7 +143,10 @@ def station_stats(store: Store, today: date | None = None) -> dict[str, Any]:
             "independent": rates["independent_rate"].numerator,
         },
         "rates": {key: rate.as_dict() for key, rate in rates.items()},
-        "findings": {"total": len(findings), "by_rule": by_rule},
+        "findings": {
+            "total": sum(by_rule.values()),
+            "by_rule": {rule.id: by_rule[rule.id] for rule in RULES},
+        },
     }
 
 

@@ -235,3 +235,20 @@ def test_findings_of_one_record(store: Store) -> None:
     assert [
         f.rule_id for f in party_org_detail(store, empty, TODAY).findings if f.rule_id == "empty_shell"
     ] == ["empty_shell"]
+
+
+def test_counted_findings_equal_the_listed_ones_on_the_demo(demo_db) -> None:
+    from collections import Counter
+
+    from app.rules.engine import count_findings, run_checks
+    from app.settings import load_settings
+    from app.store import open_store
+
+    store = open_store(str(demo_db))
+    with store.read() as session:
+        settings = load_settings(session)
+        counted = count_findings(session, settings, TODAY)
+        listed = Counter(f.rule_id for f in run_checks(session, settings, TODAY))
+    store.close()
+    assert counted == {rule.id: listed[rule.id] for rule in RULES}
+    assert all(counted.values())

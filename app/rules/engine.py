@@ -27,7 +27,7 @@ class Finding:
 
 
 Context = dict[str, Any]
-Checker = Callable[[Session, Rule, Context], list[Finding]]
+Checker = Callable[[Session, Rule, Context], "Check"]
 
 
 def _live_member() -> Any:
@@ -67,18 +67,21 @@ def _org_base() -> tuple[Select[Any], Any]:
     return stmt, party
 
 
-def _findings(
-    session: Session, rule: Rule, stmt: Select[Any], message: Callable[[Any], str]
-) -> list[Finding]:
-    record_id = session.info.get("record_id")
-    if record_id is not None:  # the findings of one record (the detail panel)
-        stmt = stmt.where(stmt.selected_columns[0] == record_id)
-    return [
-        Finding(rule.id, rule.subject, r.id, r.name, message(r), rule.source) for r in session.execute(stmt)
-    ]
+@dataclass(frozen=True)
+class Check:
+    """A rule as SQL: the statement selecting the records that break it (id and name
+    first), and the sentence a clerk reads for each."""
+
+    rule: Rule
+    stmt: Select[Any]
+    message: Callable[[Any], str]
 
 
-def enterprise_members(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
+def _findings(session: Session, rule: Rule, stmt: Select[Any], message: Callable[[Any], str]) -> Check:
+    return Check(rule, stmt, message)
+
+
+def enterprise_members(session: Session, rule: Rule, ctx: Context) -> Check:
     t = ctx["rule.enterprise_members.min_employees"]
     stmt, _ = _org_base()
     stmt = stmt.where(
@@ -89,7 +92,7 @@ def enterprise_members(session: Session, rule: Rule, ctx: Context) -> list[Findi
     return _findings(session, rule, stmt, lambda r: f"职工 {r.employees} 人（{t} 人以上），但没有登记党员。")
 
 
-def enterprise_party_org(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
+def enterprise_party_org(session: Session, rule: Rule, ctx: Context) -> Check:
     t = ctx["rule.enterprise_org.min_employees"]
     stmt, party = _org_base()
     stmt = stmt.add_columns(Organization.above_scale).where(
@@ -105,7 +108,7 @@ def enterprise_party_org(session: Session, rule: Rule, ctx: Context) -> list[Fin
     return _findings(session, rule, stmt, message)
 
 
-def social_org_party_org(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
+def social_org_party_org(session: Session, rule: Rule, ctx: Context) -> Check:
     t = ctx["rule.social_org.min_staff"]
     stmt, party = _org_base()
     stmt = stmt.where(
@@ -122,7 +125,7 @@ def social_org_party_org(session: Session, rule: Rule, ctx: Context) -> list[Fin
     )
 
 
-def independent_formation(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
+def independent_formation(session: Session, rule: Rule, ctx: Context) -> Check:
     t = ctx["rule.independent.min_full_members"]
     counts = _members_by_employer()
     stmt, party = _org_base()
@@ -143,7 +146,7 @@ def _party_base() -> Select[Any]:
     return select(PartyOrg.id, PartyOrg.name, PartyOrg.level).where(PartyOrg.deleted.is_(False))
 
 
-def joint_max_orgs(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
+def joint_max_orgs(session: Session, rule: Rule, ctx: Context) -> Check:
     t = ctx["rule.joint.max_orgs"]
     covered = (
         select(Organization.party_org_id.label("po_id"), func.count().label("n"))
@@ -165,7 +168,7 @@ def joint_max_orgs(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
     return _findings(session, rule, stmt, message)
 
 
-def branch_upgrade(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
+def branch_upgrade(session: Session, rule: Rule, ctx: Context) -> Check:
     t = ctx["rule.branch_upgrade.max_members"]
     counts = _members_by_party_org()
     stmt = (
@@ -182,7 +185,7 @@ def branch_upgrade(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
     )
 
 
-def empty_shell(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
+def empty_shell(session: Session, rule: Rule, ctx: Context) -> Check:
     t = ctx["rule.empty_shell.max_members"]
     # Members of a committee or general branch include those of the branches below it.
     tree = (
@@ -215,13 +218,13 @@ def empty_shell(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
     )
 
 
-def instructor_needed(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
+def instructor_needed(session: Session, rule: Rule, ctx: Context) -> Check:
     stmt, party = _org_base()
     stmt = stmt.where(party.id.is_(None), ~has_instructor(Organization.id))
     return _findings(session, rule, stmt, lambda r: "尚未建立党组织，也没有派驻党建工作指导员。")
 
 
-def mass_organizations(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
+def mass_organizations(session: Session, rule: Rule, ctx: Context) -> Check:
     stmt, party = _org_base()
     stmt = stmt.add_columns(
         Organization.has_union, Organization.has_youth_league, Organization.has_women_federation
@@ -265,7 +268,7 @@ def previous_quarter(today: date) -> tuple[date, date, str]:
 def _activity_rule(
     kind: str, label: str, period: Callable[[date], tuple[date, date, str]], min_members: int = 0
 ):
-    def check(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
+    def check(session: Session, rule: Rule, ctx: Context) -> Check:
         start, end, text = period(ctx["today"])
         stmt = _party_base().where(
             or_(PartyOrg.established_on.is_(None), PartyOrg.established_on <= start),
@@ -284,7 +287,7 @@ def _activity_rule(
     return check
 
 
-def term_expired(session: Session, rule: Rule, ctx: Context) -> list[Finding]:
+def term_expired(session: Session, rule: Rule, ctx: Context) -> Check:
     today: date = ctx["today"]
     years = ctx["party_org.term_years"]
     try:
@@ -337,6 +340,17 @@ CHECKERS: dict[str, Checker] = {
 assert set(CHECKERS) == set(RULES_BY_ID)
 
 
+def _checks(
+    session: Session, settings: dict[str, Any], today: date, rule_ids: list[str] | None, subject: str | None
+) -> list[Check]:
+    ctx: Context = {**settings, "today": today}
+    return [
+        CHECKERS[rule.id](session, rule, ctx)
+        for rule in RULES
+        if (rule_ids is None or rule.id in rule_ids) and (subject is None or rule.subject == subject)
+    ]
+
+
 def run_checks(
     session: Session,
     settings: dict[str, Any],
@@ -346,13 +360,23 @@ def run_checks(
     record: tuple[str, str] | None = None,
 ) -> list[Finding]:
     """All findings, or those of some rules, or those of one record ``(table, id)``."""
-    ctx: Context = {**settings, "today": today}
     findings: list[Finding] = []
-    session.info["record_id"] = record[1] if record else None
-    try:
-        for rule in RULES:
-            if (rule_ids is None or rule.id in rule_ids) and (record is None or rule.subject == record[0]):
-                findings.extend(CHECKERS[rule.id](session, rule, ctx))
-    finally:
-        session.info.pop("record_id", None)
+    for check in _checks(session, settings, today, rule_ids, record[0] if record else None):
+        stmt = check.stmt
+        if record is not None:  # the findings of one record (the detail panel)
+            stmt = stmt.where(stmt.selected_columns[0] == record[1])
+        rule = check.rule
+        findings += [
+            Finding(rule.id, rule.subject, r.id, r.name, check.message(r), rule.source)
+            for r in session.execute(stmt)
+        ]
     return findings
+
+
+def count_findings(session: Session, settings: dict[str, Any], today: date) -> dict[str, int]:
+    """How many records break each rule, counted in SQL (the dashboard's figures)."""
+    return {
+        check.rule.id: session.scalar(select(func.count()).select_from(check.stmt.order_by(None).subquery()))
+        or 0
+        for check in _checks(session, settings, today, None, None)
+    }

@@ -100,6 +100,8 @@ class Member(SearchKeys, Synced, Base):
             "id_number",
         ),
         Index("ix_member_list_joined", "joined_on", "id", "deleted", "exit_kind"),
+        # Register counts (categories, relation states) read this narrow index, not the rows.
+        Index("ix_member_counts", "exit_kind", "deleted", "category", "relation"),
     )
 
     gender: Mapped[str | None] = mapped_column(String(8))  # male | female

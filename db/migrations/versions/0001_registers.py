@@ -236,6 +236,9 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_member_list_joined", ["joined_on", "id", "deleted", "exit_kind"], unique=False
         )
+        batch_op.create_index(
+            "ix_member_counts", ["exit_kind", "deleted", "category", "relation"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_member_relation"), ["relation"], unique=False)
 
     op.create_table(
