@@ -77,7 +77,7 @@ class Check:
     message: Callable[[Any], str]
 
 
-def _findings(session: Session, rule: Rule, stmt: Select[Any], message: Callable[[Any], str]) -> Check:
+def _check(rule: Rule, stmt: Select[Any], message: Callable[[Any], str]) -> Check:
     return Check(rule, stmt, message)
 
 
@@ -89,7 +89,7 @@ def enterprise_members(session: Session, rule: Rule, ctx: Context) -> Check:
         Organization.employees >= t,
         ~exists().where(Member.employer_id == Organization.id, _live_member()),
     )
-    return _findings(session, rule, stmt, lambda r: f"职工 {r.employees} 人（{t} 人以上），但没有登记党员。")
+    return _check(rule, stmt, lambda r: f"职工 {r.employees} 人（{t} 人以上），但没有登记党员。")
 
 
 def enterprise_party_org(session: Session, rule: Rule, ctx: Context) -> Check:
@@ -105,7 +105,7 @@ def enterprise_party_org(session: Session, rule: Rule, ctx: Context) -> Check:
         why = f"职工 {r.employees} 人（{t} 人以上）" if r.employees >= t else "属规模以上企业"
         return f"{why}，尚未建立党组织。"
 
-    return _findings(session, rule, stmt, message)
+    return _check(rule, stmt, message)
 
 
 def social_org_party_org(session: Session, rule: Rule, ctx: Context) -> Check:
@@ -117,8 +117,7 @@ def social_org_party_org(session: Session, rule: Rule, ctx: Context) -> Check:
         Organization.employees >= t,
         party.id.is_(None),
     )
-    return _findings(
-        session,
+    return _check(
         rule,
         stmt,
         lambda r: f"实体性社会组织，从业人员 {r.employees} 人（{t} 人以上），尚未建立党组织。",
@@ -139,7 +138,7 @@ def independent_formation(session: Session, rule: Rule, ctx: Context) -> Check:
         now = f"现为{FORMATION.label(r.formation)}" if r.formation else "现未建立党组织"
         return f"有正式党员 {r.full_n} 名（{t} 名以上），应单独建立党组织，{now}。"
 
-    return _findings(session, rule, stmt, message)
+    return _check(rule, stmt, message)
 
 
 def _party_base() -> Select[Any]:
@@ -165,7 +164,7 @@ def joint_max_orgs(session: Session, rule: Rule, ctx: Context) -> Check:
         note = "（已记录超出理由）" if r.coverage_override else ""
         return f"联合党组织覆盖 {r.n} 个单位，超过 {t} 个{note}，应适时拆分或推动单独组建。"
 
-    return _findings(session, rule, stmt, message)
+    return _check(rule, stmt, message)
 
 
 def branch_upgrade(session: Session, rule: Rule, ctx: Context) -> Check:
@@ -177,8 +176,7 @@ def branch_upgrade(session: Session, rule: Rule, ctx: Context) -> Check:
         .join(counts, counts.c.po_id == PartyOrg.id)
         .where(PartyOrg.level.in_(("branch", "joint_branch")), counts.c.n > t)
     )
-    return _findings(
-        session,
+    return _check(
         rule,
         stmt,
         lambda r: f"{PARTY_LEVEL.label(r.level)}有党员 {r.n} 名（超过 {t} 名），应升格为党总支或党委。",
@@ -210,8 +208,7 @@ def empty_shell(session: Session, rule: Rule, ctx: Context) -> Check:
         .join(totals, totals.c.root == PartyOrg.id)
         .where(totals.c.n <= t)
     )
-    return _findings(
-        session,
+    return _check(
         rule,
         stmt,
         lambda r: f"{PARTY_LEVEL.label(r.level)}登记党员 {r.n} 名，是“空壳”党组织，应充实党员或撤并。",
@@ -221,7 +218,7 @@ def empty_shell(session: Session, rule: Rule, ctx: Context) -> Check:
 def instructor_needed(session: Session, rule: Rule, ctx: Context) -> Check:
     stmt, party = _org_base()
     stmt = stmt.where(party.id.is_(None), ~has_instructor(Organization.id))
-    return _findings(session, rule, stmt, lambda r: "尚未建立党组织，也没有派驻党建工作指导员。")
+    return _check(rule, stmt, lambda r: "尚未建立党组织，也没有派驻党建工作指导员。")
 
 
 def mass_organizations(session: Session, rule: Rule, ctx: Context) -> Check:
@@ -249,7 +246,7 @@ def mass_organizations(session: Session, rule: Rule, ctx: Context) -> Check:
         ]
         return f"已建立党组织，但尚未建立{'、'.join(missing)}组织。"
 
-    return _findings(session, rule, stmt, message)
+    return _check(rule, stmt, message)
 
 
 def previous_month(today: date) -> tuple[date, date, str]:
@@ -282,7 +279,7 @@ def _activity_rule(
         if min_members:
             counts = _members_by_party_org()
             stmt = stmt.join(counts, counts.c.po_id == PartyOrg.id).where(counts.c.n >= min_members)
-        return _findings(session, rule, stmt, lambda r: f"{text}没有{label}记录。")
+        return _check(rule, stmt, lambda r: f"{text}没有{label}记录。")
 
     return check
 
@@ -314,7 +311,7 @@ def term_expired(session: Session, rule: Rule, ctx: Context) -> Check:
             return f"本届任期已于 {r.term_end:%Y年%m月%d日} 届满，应按期换届。"
         return f"本届任期自 {r.term_start:%Y年%m月%d日} 起已满 {years} 年，应按期换届。"
 
-    return _findings(session, rule, stmt, message)
+    return _check(rule, stmt, message)
 
 
 # 支委会 only where a branch committee exists: 7 or more members (党支部工作条例).
