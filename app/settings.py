@@ -20,6 +20,7 @@ class SettingSpec:
     label: str
     default: Any
     minimum: int = 0
+    maximum: int | None = None
     choices: tuple[str, ...] = ()
 
 
@@ -33,6 +34,11 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("rule.joint.max_orgs", "联合党组织覆盖单位数上限", 5, 2),
         SettingSpec("rule.branch_upgrade.max_members", "党支部党员人数上限（超过应升格）", 50, 1),
         SettingSpec("rule.empty_shell.max_members", "党员人数不超过此数视为空壳", 0, 0),
+        SettingSpec("rule.instructor.min_employees", "应派党建工作指导员的职工人数下限（0 为全部）", 0, 0),
+        SettingSpec("rule.mass_org.min_employees", "应同步建立群团组织的职工人数下限（0 为全部）", 0, 0),
+        SettingSpec("rule.theme_day.min_per_month", "每月主题党日最少次数", 1, 1),
+        SettingSpec("rule.committee_meeting.min_members", "设支部委员会的党支部党员人数下限", 7, 1),
+        SettingSpec("rule.lecture.min_per_quarter", "每季度党课最少次数", 1, 1),
         SettingSpec("party_org.term_years", "党组织任期（年）", 5, 1),
         SettingSpec(
             "coverage.scope",
@@ -41,6 +47,7 @@ SPECS: dict[str, SettingSpec] = {
             choices=("active", "active_enterprise", "active_social_org"),
         ),
         SettingSpec("coverage.scope_min_employees", "覆盖率统计范围的职工人数下限", 0, 0),
+        SettingSpec("coverage.target_percent", "覆盖率目标（%）", 100, 1, maximum=100),
     )
 }
 
@@ -73,6 +80,8 @@ def parse_setting(key: str, raw: Any) -> Any:
         raise FieldError(key, f"“{spec.label}”应为整数，“{raw}”不是。") from None
     if value < spec.minimum:
         raise FieldError(key, f"“{spec.label}”不能小于 {spec.minimum}。")
+    if spec.maximum is not None and value > spec.maximum:
+        raise FieldError(key, f"“{spec.label}”不能大于 {spec.maximum}。")
     return value
 
 
@@ -97,6 +106,13 @@ def change_setting(store: Any, key: str, raw: Any) -> Any:
     """The user action: change one setting (journaled like any other write)."""
     with store.write() as session:
         return save_setting(session, key, raw)
+
+
+def reset_setting(store: Any, key: str) -> Any:
+    """The user action: put one setting back to its default."""
+    if key not in SPECS:
+        parse_setting(key, None)  # raises the message naming the valid keys
+    return change_setting(store, key, SPECS[key].default)
 
 
 def current_settings(store: Any) -> dict[str, Any]:

@@ -132,12 +132,15 @@ def test_empty_shell_counts_members_of_the_branches_below(store: Store) -> None:
 
 
 def test_uncovered_organization_needs_an_instructor(store: Store) -> None:
-    _org(store, "无人指导公司")
-    guided = _org(store, "有指导员公司")
-    covered = _org(store, "已建公司")
+    _org(store, "无人指导公司", employees=20)
+    _org(store, "三人公司", employees=3)
+    guided = _org(store, "有指导员公司", employees=20)
+    covered = _org(store, "已建公司", employees=20)
     _branch(store, "已建公司党支部", [covered])
     person = instructors.add_instructor(store, {"name": "李明"})["id"]
     instructors.assign_instructor(store, person, guided)
+    assert _names(store, "instructor_needed") == {"无人指导公司", "三人公司"}
+    change_setting(store, "rule.instructor.min_employees", 10)
     assert _names(store, "instructor_needed") == {"无人指导公司"}
     instructors.end_assignment(store, guided)
     assert _names(store, "instructor_needed") == {"无人指导公司", "有指导员公司"}
@@ -145,13 +148,15 @@ def test_uncovered_organization_needs_an_instructor(store: Store) -> None:
 
 def test_covered_organization_should_have_mass_organizations(store: Store) -> None:
     full = _org(store, "群团齐全公司", has_union="是", has_youth_league="是", has_women_federation="是")
-    partial = _org(store, "缺妇联公司", has_union="是", has_youth_league="是")
+    partial = _org(store, "缺妇联公司", employees=30, has_union="是", has_youth_league="是")
     _org(store, "未建公司")
     _branch(store, "联合党支部", [full, partial], level="joint_branch")
     findings = check(store, TODAY, ["mass_organizations"])
     assert [(f.record_name, f.message) for f in findings] == [
         ("缺妇联公司", "已建立党组织，但尚未建立妇联组织。")
     ]
+    change_setting(store, "rule.mass_org.min_employees", 31)
+    assert _names(store, "mass_organizations") == set()
 
 
 def _activity(store: Store, party: str, kind: str, held_on: date) -> None:
@@ -160,15 +165,27 @@ def _activity(store: Store, party: str, kind: str, held_on: date) -> None:
 
 
 @pytest.mark.parametrize(
-    ("rule", "kind", "inside", "outside"),
+    ("rule", "kind", "inside", "outside", "times"),
     [
-        ("theme_day_monthly", "theme_day", date(2026, 10, 15), date(2026, 9, 30)),
-        ("committee_meeting_monthly", "committee_meeting", date(2026, 10, 1), date(2026, 11, 1)),
-        ("lecture_quarterly", "lecture", date(2026, 8, 20), date(2026, 10, 2)),
+        (
+            "theme_day_monthly",
+            "theme_day",
+            date(2026, 10, 15),
+            date(2026, 9, 30),
+            "rule.theme_day.min_per_month",
+        ),
+        ("committee_meeting_monthly", "committee_meeting", date(2026, 10, 1), date(2026, 11, 1), None),
+        (
+            "lecture_quarterly",
+            "lecture",
+            date(2026, 8, 20),
+            date(2026, 10, 2),
+            "rule.lecture.min_per_quarter",
+        ),
     ],
 )
 def test_organizational_life_must_be_held_in_the_last_period(
-    store: Store, rule: str, kind: str, inside: date, outside: date
+    store: Store, rule: str, kind: str, inside: date, outside: date, times: str | None
 ) -> None:
     held = _branch(store, "按时支部", [])
     late = _branch(store, "未按时支部", [])
@@ -178,12 +195,21 @@ def test_organizational_life_must_be_held_in_the_last_period(
     _activity(store, held, kind, inside)
     _activity(store, late, kind, outside)
     assert _names(store, rule) == {"未按时支部"}
+    if times:
+        change_setting(store, times, 2)
+        findings = {f.record_name: f.message for f in check(store, TODAY, [rule])}
+        assert set(findings) == {"按时支部", "未按时支部"}
+        assert "记录 1 次，少于要求的 2 次" in findings["按时支部"]
 
 
 def test_committee_meetings_only_where_a_branch_committee_exists(store: Store) -> None:
     small = _branch(store, "六人支部", [])
     _members(store, 6, None, small)
-    assert _names(store, "committee_meeting_monthly") == set()
+    seven = _branch(store, "七人支部", [])
+    _members(store, 7, None, seven)
+    assert _names(store, "committee_meeting_monthly") == {"七人支部"}
+    change_setting(store, "rule.committee_meeting.min_members", 6)
+    assert _names(store, "committee_meeting_monthly") == {"六人支部", "七人支部"}
 
 
 def test_expired_term_means_an_election_is_due(store: Store) -> None:

@@ -16,7 +16,7 @@ import random
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -37,6 +37,7 @@ from db.models import (
     Member,
     Organization,
     PartyOrg,
+    StatSnapshot,
 )
 
 CHUNK = 10_000
@@ -556,6 +557,40 @@ def fill_demo(
                 yield Progress(f"正在写入{label}", done, total)
         # Fresh statistics, so the query planner picks the selective indexes.
         session.execute(text("ANALYZE"))
+        _snapshot_history(builder, session)
+
+
+def _history(rng: random.Random, now: int, months_back: int, monthly_gain: float) -> int:
+    return max(0, round(now * (1 - monthly_gain * months_back + rng.uniform(-0.004, 0.004))))
+
+
+def _snapshot_history(builder: _Builder, session: Any) -> None:
+    """Eleven earlier months of coverage figures, rising towards today's, so the trend
+    chart of a demo has a history (a real station records its own month by month)."""
+    from app.settings import SPECS, scope_description
+    from app.stats import _coverage_groups
+
+    settings = {key: spec.default for key, spec in SPECS.items()}
+    now = [0, 0, 0, 0]
+    for *_, c in _coverage_groups(session, settings):
+        for i, value in enumerate((c.in_scope, c.covered, c.work_covered, c.independent)):
+            now[i] += value
+    month = builder.today.replace(day=1)
+    for back in range(1, 12):
+        month = (month - timedelta(days=1)).replace(day=1)
+        in_scope = _history(builder.rng, now[0], back, 0.004)
+        covered = min(in_scope, _history(builder.rng, now[1], back, 0.018))
+        session.add(
+            StatSnapshot(
+                month=f"{month.year:04d}-{month.month:02d}",
+                in_scope=in_scope,
+                covered=covered,
+                work_covered=min(in_scope, max(covered, _history(builder.rng, now[2], back, 0.012))),
+                independent=min(covered, _history(builder.rng, now[3], back, 0.02)),
+                scope=scope_description(settings),
+                recorded_at=datetime.combine(month, time(18), UTC),
+            )
+        )
 
 
 def run_demo(store: Store, **kwargs: Any) -> dict[str, int]:

@@ -98,6 +98,7 @@ RULES: tuple[Rule, ...] = (
         "organization",
         "002",
         "对未建立党组织的非“两新”组织，从乡镇（街道）、有关职能部门、产业园区在职党员干部中选派党建工作指导员",
+        "rule.instructor.min_employees",
     ),
     Rule(
         "mass_organizations",
@@ -105,6 +106,7 @@ RULES: tuple[Rule, ...] = (
         "organization",
         "001",
         "成立党组织的两新组织要同步成立群团组织",
+        "rule.mass_org.min_employees",
     ),
     Rule(
         "theme_day_monthly",
@@ -112,6 +114,7 @@ RULES: tuple[Rule, ...] = (
         "party_org",
         "002",
         "每月开展一次“主题党日”活动",
+        "rule.theme_day.min_per_month",
     ),
     Rule(
         "committee_meeting_monthly",
@@ -119,6 +122,7 @@ RULES: tuple[Rule, ...] = (
         "party_org",
         "000",
         "严格落实“三会一课”、主题党日等制度",
+        "rule.committee_meeting.min_members",
     ),
     Rule(
         "lecture_quarterly",
@@ -126,6 +130,7 @@ RULES: tuple[Rule, ...] = (
         "party_org",
         "000",
         "严格落实“三会一课”、主题党日等制度",
+        "rule.lecture.min_per_quarter",
     ),
     Rule(
         "term_expired",

@@ -218,6 +218,8 @@ def empty_shell(session: Session, rule: Rule, ctx: Context) -> Check:
 def instructor_needed(session: Session, rule: Rule, ctx: Context) -> Check:
     stmt, party = _org_base()
     stmt = stmt.where(party.id.is_(None), ~has_instructor(Organization.id))
+    if t := ctx["rule.instructor.min_employees"]:
+        stmt = stmt.where(Organization.employees >= t)
     return _check(rule, stmt, lambda r: "尚未建立党组织，也没有派驻党建工作指导员。")
 
 
@@ -227,6 +229,7 @@ def mass_organizations(session: Session, rule: Rule, ctx: Context) -> Check:
         Organization.has_union, Organization.has_youth_league, Organization.has_women_federation
     ).where(
         party.id.is_not(None),
+        Organization.employees >= ctx["rule.mass_org.min_employees"],
         or_(
             Organization.has_union.is_(False),
             Organization.has_youth_league.is_(False),
@@ -263,23 +266,51 @@ def previous_quarter(today: date) -> tuple[date, date, str]:
 
 
 def _activity_rule(
-    kind: str, label: str, period: Callable[[date], tuple[date, date, str]], min_members: int = 0
+    kind: str,
+    label: str,
+    period: Callable[[date], tuple[date, date, str]],
+    times_setting: str | None = None,
+    members_setting: str | None = None,
 ):
+    """Party organizations that held fewer than the required number of ``kind``
+    in the last full period (optionally only those with enough members)."""
+
     def check(session: Session, rule: Rule, ctx: Context) -> Check:
         start, end, text = period(ctx["today"])
-        stmt = _party_base().where(
-            or_(PartyOrg.established_on.is_(None), PartyOrg.established_on <= start),
-            ~exists().where(
+        times = ctx[times_setting] if times_setting else 1
+        held = (
+            select(func.count())
+            .where(
                 Activity.party_org_id == PartyOrg.id,
                 Activity.deleted.is_(False),
                 Activity.kind == kind,
                 Activity.held_on.between(start, end),
-            ),
+            )
+            .correlate(PartyOrg)
+            .scalar_subquery()
         )
-        if min_members:
+        stmt = _party_base().where(or_(PartyOrg.established_on.is_(None), PartyOrg.established_on <= start))
+        if times == 1:  # the common case stays an EXISTS, which stops at the first row
+            stmt = stmt.where(
+                ~exists().where(
+                    Activity.party_org_id == PartyOrg.id,
+                    Activity.deleted.is_(False),
+                    Activity.kind == kind,
+                    Activity.held_on.between(start, end),
+                )
+            )
+        else:
+            stmt = stmt.add_columns(held.label("held")).where(held < times)
+        if members_setting:
             counts = _members_by_party_org()
-            stmt = stmt.join(counts, counts.c.po_id == PartyOrg.id).where(counts.c.n >= min_members)
-        return _check(rule, stmt, lambda r: f"{text}没有{label}记录。")
+            stmt = stmt.join(counts, counts.c.po_id == PartyOrg.id).where(counts.c.n >= ctx[members_setting])
+
+        def message(r: Any) -> str:
+            if times == 1:
+                return f"{text}没有{label}记录。"
+            return f"{text}{label}记录 {r.held} 次，少于要求的 {times} 次。"
+
+        return _check(rule, stmt, message)
 
     return check
 
@@ -314,9 +345,6 @@ def term_expired(session: Session, rule: Rule, ctx: Context) -> Check:
     return _check(rule, stmt, message)
 
 
-# 支委会 only where a branch committee exists: 7 or more members (党支部工作条例).
-BRANCH_COMMITTEE_MIN_MEMBERS = 7
-
 CHECKERS: dict[str, Checker] = {
     "enterprise_members": enterprise_members,
     "enterprise_party_org": enterprise_party_org,
@@ -327,11 +355,14 @@ CHECKERS: dict[str, Checker] = {
     "empty_shell": empty_shell,
     "instructor_needed": instructor_needed,
     "mass_organizations": mass_organizations,
-    "theme_day_monthly": _activity_rule("theme_day", "主题党日活动", previous_month),
-    "committee_meeting_monthly": _activity_rule(
-        "committee_meeting", "支委会", previous_month, BRANCH_COMMITTEE_MIN_MEMBERS
+    "theme_day_monthly": _activity_rule(
+        "theme_day", "主题党日活动", previous_month, "rule.theme_day.min_per_month"
     ),
-    "lecture_quarterly": _activity_rule("lecture", "党课", previous_quarter),
+    # 支委会 only where a branch committee exists: 7 or more members (党支部工作条例).
+    "committee_meeting_monthly": _activity_rule(
+        "committee_meeting", "支委会", previous_month, members_setting="rule.committee_meeting.min_members"
+    ),
+    "lecture_quarterly": _activity_rule("lecture", "党课", previous_quarter, "rule.lecture.min_per_quarter"),
     "term_expired": term_expired,
 }
 assert set(CHECKERS) == set(RULES_BY_ID)

@@ -12,7 +12,7 @@ from db.models.register import (
     Organization,
     PartyOrg,
 )
-from db.models.station import Setting, Station
+from db.models.station import Setting, Station, StatSnapshot
 
 __all__ = [
     "Activity",
@@ -29,6 +29,7 @@ __all__ = [
     "PartyOrg",
     "Phase",
     "Setting",
+    "StatSnapshot",
     "Station",
     "Task",
     "TaskProgress",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Integer, String, Text
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Synced
@@ -33,3 +35,20 @@ class Setting(Synced, Base):
 
     key: Mapped[str] = mapped_column(String(80), unique=True)
     value: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class StatSnapshot(Base):
+    """The three coverage figures as they stood in one month, recorded by the program
+    itself whenever the dashboard is computed (the month's last reading wins), so the
+    trend chart has a history. Local bookkeeping, not synchronised: each station
+    records its own, and the district's are over the merged data."""
+
+    __tablename__ = "stat_snapshot"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # 2026-11
+    in_scope: Mapped[int] = mapped_column(Integer)
+    covered: Mapped[int] = mapped_column(Integer)
+    work_covered: Mapped[int] = mapped_column(Integer)
+    independent: Mapped[int] = mapped_column(Integer)
+    scope: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,1 @@
+"""Print-outs (PDF through reportlab) and spreadsheets (xlsx through openpyxl)."""

@@ -1,0 +1,176 @@
+"""工作台 printed: the one-page 通报 (PDF) and the workbook with one sheet per table.
+Both are drawn from the same ``station_stats`` result as the page and the CLI."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics import renderPDF
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from app import __version__
+from app.dashboard import Tile, chinese_date, tiles
+from app.reports import charts
+from app.reports.output import write_atomically
+from app.reports.pdf import FONT, GREY, INK, RED, RULE, Page, fit_text
+from app.rules.catalog import RULES_BY_ID, SEEDS
+from app.rules.engine import Finding
+from app.stats import check, dashboard
+from app.store import Store
+
+CHART_ROWS = 12  # bars per rate chart on paper; the page and the workbook list all groups
+RATE_SERIES = (
+    ("党的组织覆盖率", "organization_coverage"),
+    ("党的工作覆盖率", "work_coverage"),
+    ("单独组建率", "independent_rate"),
+)
+
+
+def seed_short(seed: str) -> str:
+    """The document's number without the long title in brackets."""
+    return SEEDS[seed].split("（", 1)[0]
+
+
+def _tile_grid(page: Page, cells: list[Tile]) -> None:
+    cols, gap, h = 3, 6, 36
+    w = (page.inner_width - gap * (cols - 1)) / cols
+    c = page.canvas
+    for i, tile in enumerate(cells):
+        x = page.left + (i % cols) * (w + gap)
+        y = page.y - (i // cols + 1) * (h + gap) + gap
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.6)
+        c.rect(x, y, w, h, stroke=1, fill=0)
+        page.text(x + 6, y + h - 11, tile.title, 7.5, GREY)
+        page.text(x + w - 6, y + 7, tile.value, 15, RED if tile.key == "findings" else INK, align="right")
+    page.y -= (len(cells) + cols - 1) // cols * (h + gap) + 4
+
+
+def _charts(page: Page, stats: dict[str, Any]) -> None:
+    gap, h = 14, 150
+    w = (page.inner_width - gap) / 2
+    target = float(stats["target_percent"])
+    worst = stats["by_community"][:CHART_ROWS]
+    more = len(stats["by_community"]) - len(worst)
+    community_title = "各社区党的组织覆盖率" + (
+        f"（最低的 {len(worst)} 个，共 {len(stats['by_community'])} 个）" if more else ""
+    )
+    industries = [r for r in stats["by_industry"] if r["in_scope"]][:CHART_ROWS]
+    drawings = [
+        charts.rate_bars(
+            community_title, [(r["label"], r["organization_coverage"]) for r in worst], target, w, h
+        ),
+        charts.rate_bars(
+            "各行业党的组织覆盖率",
+            [(r["label"], r["organization_coverage"]) for r in industries],
+            target,
+            w,
+            h,
+        ),
+        charts.stacked_bars(
+            "按职工规模：已覆盖 / 统计范围内",
+            [(r["label"], r["covered"], r["uncovered"]) for r in stats["by_staff_band"]],
+            ("已覆盖", "未覆盖"),
+            w,
+            h,
+        ),
+        charts.trend_lines(
+            "覆盖率月度趋势",
+            [p["month"] for p in stats["trend"]],
+            [(name, [p[key] for p in stats["trend"]]) for name, key in RATE_SERIES],
+            w,
+            h,
+        ),
+    ]
+    for i, drawing in enumerate(drawings):
+        x = page.left + (i % 2) * (w + gap)
+        y = page.y - (i // 2 + 1) * (h + gap) + gap
+        renderPDF.draw(drawing, page.canvas, x, y)
+    page.y -= 2 * (h + gap) + 2
+
+
+def _findings_table(page: Page, stats: dict[str, Any]) -> None:
+    page.text(page.left, page.y - 9, f"规则检查发现的问题（共 {stats['findings']['total']:,} 项）", 9)
+    page.y -= 14
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=7, leading=8.5, textColor=INK)
+    widths = [18, 170, 46, 46, page.inner_width - 280]
+    data: list[list[Any]] = [["序号", "规则", "现行标准", "问题数", "依据"]]
+    for n, row in enumerate(stats["findings"]["rules"], 1):
+        rule = RULES_BY_ID[row["id"]]
+        data.append(
+            [
+                str(n),
+                Paragraph(row["title"], cell),
+                "—" if row["threshold"] is None else str(row["threshold"]),
+                f"{row['count']:,}",
+                fit_text(seed_short(rule.seed), 7, widths[4] - 6),
+            ]
+        )
+    table = Table(data, colWidths=widths, rowHeights=None, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 7),
+                ("FONT", (0, 0), (-1, 0), FONT, 7.5),
+                ("BACKGROUND", (0, 0), (-1, 0), "#F0F0F0"),
+                ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                ("ALIGN", (0, 0), (0, -1), "CENTER"),
+                ("ALIGN", (2, 1), (3, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    _, height = table.wrapOn(page.canvas, page.inner_width, page.y)
+    table.drawOn(page.canvas, page.left, page.y - height)
+    page.y -= height
+
+
+def write_dashboard_pdf(stats: dict[str, Any], out: str | Path) -> Path:
+    def write(path: Path) -> None:
+        canvas = Canvas(str(path), pagesize=(595.2756, 841.8898), pageCompression=1)
+        station = stats["station"]
+        canvas.setTitle(f"两新组织党建工作情况通报 — {station['name']} {stats['date']}")
+        canvas.setAuthor(station["name"])
+        canvas.setCreator(f"两新组织党建工作台 {__version__}")
+        page = Page(canvas)
+        page.title("两新组织党建工作情况通报")
+        page.header(
+            f"{station['name']}（{station['code']}）",
+            f"统计日期：{chinese_date(stats['date'])}",
+            f"统计范围：{stats['scope']}；覆盖率目标 {stats['target_percent']}%。比率的定义见电子表格“概况”页。",
+        )
+        _tile_grid(page, tiles(stats))
+        _charts(page, stats)
+        _findings_table(page, stats)
+        page.signature()
+        page.footer(1, 1, f"两新组织党建工作台 {__version__} 生成")
+        canvas.showPage()
+        canvas.save()
+
+    return write_atomically(out, ".pdf", write)
+
+
+def print_dashboard(store: Store, out: str | Path, today: date | None = None) -> Path:
+    """The user action 打印通报: today's figures, recorded for the trend, as a one-page PDF."""
+    return write_dashboard_pdf(dashboard(store, today), out)
+
+
+def export_dashboard(store: Store, out: str | Path, today: date | None = None) -> Path:
+    """The user action 导出表格: every table of the dashboard, and the findings behind it."""
+    from app.reports.dashboard_xlsx import write_dashboard_xlsx
+
+    stats = dashboard(store, today)
+    return write_dashboard_xlsx(stats, check(store, today), out)
+
+
+def findings_by_rule(findings: list[Finding]) -> dict[str, list[Finding]]:
+    grouped: dict[str, list[Finding]] = {}
+    for f in findings:
+        grouped.setdefault(f.rule_id, []).append(f)
+    return grouped

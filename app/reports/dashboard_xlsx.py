@@ -1,0 +1,157 @@
+"""工作台 as a workbook for staff who live in Excel/WPS: one sheet per table, numbers
+as numbers (rates as percentages), headers frozen, ISO dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from app.dashboard import tiles
+from app.reports.output import write_atomically
+from app.rules.catalog import RULES_BY_ID
+from app.rules.engine import Finding
+
+HEADER = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="F0F0F0")
+PERCENT = "0.0%"
+COUNT = "#,##0"
+
+
+def _sheet(book: Workbook, title: str, headers: list[tuple[str, int]], rows: list[list[Any]]) -> Worksheet:
+    sheet = book.create_sheet(title)
+    sheet.append([name for name, _ in headers])
+    for i, (_, width) in enumerate(headers, 1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+        cell = sheet.cell(1, i)
+        cell.font, cell.fill = HEADER, HEADER_FILL
+    for row in rows:
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def _fraction(percent: float | None) -> float | None:
+    return None if percent is None else percent / 100
+
+
+def _format(sheet: Worksheet, column: int, number_format: str) -> None:
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+        cell.number_format = number_format
+
+
+GROUP_HEADERS = [
+    ("统计范围内", 12),
+    ("已覆盖", 10),
+    ("未覆盖", 10),
+    ("党的工作已覆盖", 14),
+    ("单独组建", 10),
+    ("党的组织覆盖率", 14),
+    ("党的工作覆盖率", 14),
+    ("单独组建率", 12),
+]
+
+
+def _group_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
+    return [
+        [
+            r["label"],
+            r["in_scope"],
+            r["covered"],
+            r["uncovered"],
+            r["work_covered"],
+            r["independent"],
+            _fraction(r["organization_coverage"]),
+            _fraction(r["work_coverage"]),
+            _fraction(r["independent_rate"]),
+        ]
+        for r in rows
+    ]
+
+
+def write_dashboard_xlsx(stats: dict[str, Any], findings: list[Finding], out: str | Path) -> Path:
+    def write(path: Path) -> None:
+        book = Workbook()
+        book.remove(book.active)
+        overview = _sheet(
+            book,
+            "概况",
+            [("指标", 16), ("数值", 12), ("说明", 90)],
+            [["站点", f"{stats['station']['name']}（{stats['station']['code']}）", ""]]
+            + [["统计日期", stats["date"], ""], ["统计范围", stats["scope"], ""]]
+            + [
+                [
+                    t.title,
+                    _fraction(t.number) if t.value.endswith("%") else t.number,
+                    t.hint.replace("\n", " "),
+                ]
+                for t in tiles(stats)
+            ],
+        )
+        for row in overview.iter_rows(min_row=5, min_col=2, max_col=2):
+            row[0].number_format = PERCENT if isinstance(row[0].value, float) else COUNT
+        for row in overview.iter_rows(min_row=2, min_col=3, max_col=3):
+            row[0].alignment = Alignment(wrap_text=True, vertical="top")
+        for title, key, label in (
+            ("按社区", "by_community", "社区"),
+            ("按行业", "by_industry", "行业"),
+            ("按职工规模", "by_staff_band", "职工规模"),
+        ):
+            sheet = _sheet(book, title, [(label, 20), *GROUP_HEADERS], _group_rows(stats[key]))
+            for column in (7, 8, 9):
+                _format(sheet, column, PERCENT)
+        trend = _sheet(
+            book,
+            "月度趋势",
+            [
+                ("月份", 10),
+                ("党的组织覆盖率", 14),
+                ("党的工作覆盖率", 14),
+                ("单独组建率", 12),
+                ("统计范围", 30),
+            ],
+            [
+                [
+                    p["month"],
+                    _fraction(p["organization_coverage"]),
+                    _fraction(p["work_coverage"]),
+                    _fraction(p["independent_rate"]),
+                    p["scope"],
+                ]
+                for p in stats["trend"]
+            ],
+        )
+        for column in (2, 3, 4):
+            _format(trend, column, PERCENT)
+        _sheet(
+            book,
+            "问题汇总",
+            [("规则", 34), ("问题数", 10), ("标准设置", 40), ("现行标准", 10), ("依据", 90)],
+            [
+                [r["title"], r["count"], r["setting"], r["threshold"], r["source"]]
+                for r in stats["findings"]["rules"]
+            ],
+        )
+        subject = {"organization": "两新组织", "party_org": "党组织"}
+        _sheet(
+            book,
+            "问题明细",
+            [("规则", 34), ("对象", 10), ("名称", 40), ("问题", 70), ("记录编号", 38)],
+            [
+                [
+                    RULES_BY_ID[f.rule_id].title,
+                    subject.get(f.table, f.table),
+                    f.record_name,
+                    f.message,
+                    f.record_id,
+                ]
+                for f in findings
+            ],
+        )
+        book.save(path)
+
+    return write_atomically(out, ".xlsx", write)

@@ -1,0 +1,122 @@
+"""What every print-out shares: the embedded CJK font, A4 with 2 cm margins, a title
+in the heavier weight, the station-and-date header, the page footer and the
+signature line (UI.md "Print")."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from app.paths import cjk_font
+
+FONT = "WenQuanYiMicroHei"
+MARGIN = 2 * cm
+RED = HexColor("#C8161D")
+INK = HexColor("#222222")
+GREY = HexColor("#666666")
+RULE = HexColor("#999999")
+
+
+@functools.cache
+def register_font() -> str:
+    """Embed the bundled font (subset) so the PDF reads the same on every PC."""
+    pdfmetrics.registerFont(TTFont(FONT, str(cjk_font()), subfontIndex=0))
+    return FONT
+
+
+def text_width(text: str, size: float) -> float:
+    return pdfmetrics.stringWidth(text, register_font(), size)
+
+
+def fit_text(text: str, size: float, width: float) -> str:
+    """The text cut with “…” to fit ``width`` points."""
+    if text_width(text, size) <= width:
+        return text
+    while text and text_width(text + "…", size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+@dataclass
+class Page:
+    """An A4 portrait page being drawn top-down; ``y`` is the next free line."""
+
+    canvas: Canvas
+    width: float = A4[0]
+    height: float = A4[1]
+
+    def __post_init__(self) -> None:
+        register_font()
+        self.y = self.height - MARGIN
+        self.left = MARGIN
+        self.right = self.width - MARGIN
+
+    @property
+    def inner_width(self) -> float:
+        return self.right - self.left
+
+    def text(
+        self, x: float, y: float, text: str, size: float = 9, color: Color = INK, align: str = "left"
+    ) -> None:
+        c = self.canvas
+        c.setFont(FONT, size)
+        c.setFillColor(color)
+        if align == "right":
+            c.drawRightString(x, y, text)
+        elif align == "center":
+            c.drawCentredString(x, y, text)
+        else:
+            c.drawString(x, y, text)
+
+    def title(self, text: str, size: float = 18) -> None:
+        """Centred, in the heavier weight: the one-weight font is stroked as well as filled."""
+        c = self.canvas
+        self.y -= size
+        c.saveState()  # the stroke mode must not leak into the text that follows
+        t = c.beginText()
+        t.setFont(FONT, size)
+        t.setTextRenderMode(2)
+        c.setLineWidth(size / 40)
+        c.setStrokeColor(INK)
+        c.setFillColor(INK)
+        t.setTextOrigin((self.width - text_width(text, size)) / 2, self.y)
+        t.textOut(text)
+        c.drawText(t)
+        c.restoreState()
+        self.y -= size * 0.6
+
+    def header(self, left: str, right: str, below: str = "") -> None:
+        self.y -= 11
+        self.text(self.left, self.y, left, 9)
+        self.text(self.right, self.y, right, 9, align="right")
+        if below:
+            self.y -= 13
+            self.text(self.left, self.y, below, 8, GREY)
+        self.y -= 6
+        self.canvas.setStrokeColor(RULE)
+        self.canvas.setLineWidth(0.6)
+        self.canvas.line(self.left, self.y, self.right, self.y)
+        self.y -= 8
+
+    def footer(self, page: int, pages: int, note: str = "") -> None:
+        y = MARGIN / 2
+        self.text(self.width / 2, y, f"第 {page} 页 共 {pages} 页", 8, GREY, align="center")
+        if note:
+            self.text(self.left, y, note, 7, GREY)
+
+    def signature(self, who: str = "审核人签字") -> None:
+        """``签字：________  日期：____年__月__日`` above the footer, on the right."""
+        self.text(
+            self.right,
+            MARGIN / 2 + 16,
+            f"{who}：____________    日期：______年____月____日",
+            9,
+            align="right",
+        )
