@@ -115,6 +115,17 @@ def reset_setting(store: Any, key: str) -> Any:
     return change_setting(store, key, SPECS[key].default)
 
 
+def reset_all_settings(store: Any) -> dict[str, Any]:
+    """The user action: every changed setting back to its default, in one transaction.
+    Returns the settings that changed."""
+    with store.write() as session:
+        values = load_settings(session)
+        changed = {key: spec.default for key, spec in SPECS.items() if values[key] != spec.default}
+        for key, value in changed.items():
+            save_setting(session, key, value)
+    return changed
+
+
 def current_settings(store: Any) -> dict[str, Any]:
     with store.read() as session:
         return load_settings(session)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from app.errors import LiangxinError
 from app.store import Store
@@ -45,9 +47,15 @@ def run_gui(store: Store) -> int:
         from PySide6.QtCore import QTimer
 
         def quit_when_listed() -> None:
-            # Usable: the first screenful of the list is painted (the full count may follow).
-            if window.page.model.rowCount() or window.page.count.text().startswith(("共", "查询失败")):
-                window.page.table.viewport().repaint()
+            # Usable: the first page's content is painted — the dashboard's figures, or the
+            # first screenful of a register (its full count may follow).
+            page = window.page
+            if page is None:
+                if window.dashboard.stats is not None or window.current_key != "dashboard":
+                    window.repaint()
+                    app.quit()
+            elif page.model.rowCount() or page.count.text().startswith(("共", "查询失败")):
+                page.table.viewport().repaint()
                 app.quit()
 
         timer = QTimer(window)
@@ -56,7 +64,14 @@ def run_gui(store: Store) -> int:
     return app.exec()
 
 
-PAGES = {"main": None, "organizations": "organization", "party-orgs": "party_org", "members": "member"}
+PAGES = {
+    "main": None,
+    "dashboard": "dashboard",
+    "organizations": "organization",
+    "party-orgs": "party_org",
+    "members": "member",
+    "settings": "settings",
+}
 
 
 def screenshot(store: Store, page: str, out: str, size: str) -> int:
@@ -76,12 +91,19 @@ def screenshot(store: Store, page: str, out: str, size: str) -> int:
     window = MainWindow(store)
     window.resize(width, height)
     kind = PAGES[page]
-    if kind is not None:
+    if kind in window.pages:
         window.open_record(kind, "")
         register_page = window.pages[kind]
         register_page.reload()
         if register_page.model.ids:
             register_page.table.selectRow(0)
+    elif kind is not None:
+        from ui.main_window import PAGE_KEYS
+
+        window.nav.setCurrentRow(PAGE_KEYS.index(kind))
+        if kind == "dashboard":
+            window.dashboard.reload()
+            window.dashboard.findings.select_rule("enterprise_party_org")
     window.show()
     app.processEvents()
     target = Path(out)
@@ -89,4 +111,14 @@ def screenshot(store: Store, page: str, out: str, size: str) -> int:
     if not window.grab().save(str(target), "PNG"):
         raise LiangxinError(f"无法写入截图文件“{out}”，请检查路径和权限。")
     window.close()
+    _dispose(window)
     return 0
+
+
+def _dispose(window: Any) -> None:
+    """Destroy the window now, while Python is whole: left to the interpreter's final
+    garbage collection, PySide6's teardown of the chart items can abort the process."""
+    import shiboken6
+
+    shiboken6.delete(window)
+    gc.collect()

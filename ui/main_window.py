@@ -1,5 +1,5 @@
-"""The main window: navigation on the left, one page per register, a toolbar, the
-global search (Ctrl+K), and a status bar with the station, the file and counts."""
+"""The main window: navigation on the left (工作台, the registers, 设置), the global
+search (Ctrl+K), and a status bar with the station, the file and counts."""
 
 from __future__ import annotations
 
@@ -20,18 +20,24 @@ from PySide6.QtWidgets import (
 
 from app.stats import register_counts
 from app.store import Store
+from ui.dashboard_page import DashboardPage
 from ui.global_search import GlobalSearch
 from ui.i18n import t, ui_settings
 from ui.register_page import RegisterPage
 from ui.registers import REGISTERS
+from ui.settings_page import SettingsPage
 from ui.style import STYLE
 from ui.tasks import TaskRunner
 
-NAV_ICONS = {
-    "organization": QStyle.StandardPixmap.SP_DirHomeIcon,
-    "party_org": QStyle.StandardPixmap.SP_FileDialogListView,
-    "member": QStyle.StandardPixmap.SP_FileDialogDetailedView,
-}
+DASHBOARD, SETTINGS = "dashboard", "settings"
+NAV = (
+    (DASHBOARD, "工作台", QStyle.StandardPixmap.SP_ComputerIcon),
+    ("organization", REGISTERS["organization"].title, QStyle.StandardPixmap.SP_DirHomeIcon),
+    ("party_org", REGISTERS["party_org"].title, QStyle.StandardPixmap.SP_FileDialogListView),
+    ("member", REGISTERS["member"].title, QStyle.StandardPixmap.SP_FileDialogDetailedView),
+    (SETTINGS, "设置", QStyle.StandardPixmap.SP_FileDialogInfoView),
+)
+PAGE_KEYS = [key for key, _, _ in NAV]
 
 
 class MainWindow(QMainWindow):
@@ -45,20 +51,32 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(130)
         self.stack = QStackedWidget()
+        self.dashboard = DashboardPage(store, self.runner)
+        self.dashboard.open_link.connect(self.open_record)
+        self.dashboard.status.connect(self.statusBar().showMessage)
+        self.settings_page = SettingsPage(store)
+        self.settings_page.changed.connect(self.settings_changed)
+        self.settings_page.status.connect(self.statusBar().showMessage)
         self.pages: dict[str, RegisterPage] = {}
-        for kind, register in REGISTERS.items():
-            page = RegisterPage(store, register, self.runner)
-            page.changed.connect(self.update_status)
-            page.open_link.connect(self.open_record)
-            self.pages[kind] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(self.style().standardIcon(NAV_ICONS[kind]), t(register.title))
-            item.setData(Qt.ItemDataRole.UserRole, kind)
+        self._stale: set[str] = set()
+        for key, title, icon in NAV:
+            if key == DASHBOARD:
+                widget: QWidget = self.dashboard
+            elif key == SETTINGS:
+                widget = self.settings_page
+            else:
+                page = RegisterPage(store, REGISTERS[key], self.runner)
+                page.changed.connect(self.register_changed)
+                page.open_link.connect(self.open_record)
+                self.pages[key] = page
+                widget = page
+            self.stack.addWidget(widget)
+            item = QListWidgetItem(self.style().standardIcon(icon), t(title))
+            item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self.show_page)
-        widest = max(self.nav.fontMetrics().horizontalAdvance(t(r.title)) for r in REGISTERS.values())
+        widest = max(self.nav.fontMetrics().horizontalAdvance(t(title)) for _, title, _ in NAV)
         self.nav.setFixedWidth(max(130, widest + 64))
 
         banner = QWidget()
@@ -90,19 +108,20 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
-        last = str(settings.value("window/page", "organization"))
-        self.nav.setCurrentRow(list(REGISTERS).index(last) if last in REGISTERS else 0)
+        last = str(settings.value("window/page", DASHBOARD))
+        self.nav.setCurrentRow(PAGE_KEYS.index(last) if last in PAGE_KEYS else 0)
         self.update_status()
 
     def _shortcuts(self) -> None:
-        """Keyboard actions of every page (the page shows its own buttons)."""
+        """Keyboard actions; each applies to the page that has it."""
         for shortcut, slot in (
-            (QKeySequence.StandardKey.New, lambda: self.page.add_record()),
-            (QKeySequence("Ctrl+E"), lambda: self.page.edit_selected()),
-            (QKeySequence.StandardKey.Delete, lambda: self.page.delete_selected()),
-            (QKeySequence.StandardKey.Refresh, lambda: self.page.reload()),
+            (QKeySequence.StandardKey.New, lambda: self._on_register("add_record")),
+            (QKeySequence("Ctrl+E"), lambda: self._on_register("edit_selected")),
+            (QKeySequence.StandardKey.Delete, lambda: self._on_register("delete_selected")),
+            (QKeySequence.StandardKey.Refresh, self.refresh),
             (QKeySequence("Ctrl+K"), self.global_search),
-            (QKeySequence.StandardKey.Find, lambda: self.page.search.setFocus()),
+            (QKeySequence.StandardKey.Find, lambda: self._on_register("focus_search")),
+            (QKeySequence.StandardKey.Print, self.print_page),
         ):
             action = QAction(self)
             action.setShortcut(QKeySequence(shortcut))
@@ -110,19 +129,57 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
     @property
-    def page(self) -> RegisterPage:
-        page = self.stack.currentWidget()
-        assert isinstance(page, RegisterPage)
-        return page
+    def current_key(self) -> str:
+        return PAGE_KEYS[self.stack.currentIndex()]
+
+    @property
+    def page(self) -> RegisterPage | None:
+        """The register page on screen, if a register is on screen."""
+        return self.pages.get(self.current_key)
+
+    def _on_register(self, action: str) -> None:
+        page = self.page
+        if page is not None:
+            getattr(page, action)()
+
+    def refresh(self) -> None:
+        if self.current_key == DASHBOARD:
+            self.dashboard.reload()
+        else:
+            self._on_register("reload")
+
+    def print_page(self) -> None:
+        if self.current_key == DASHBOARD:
+            self.dashboard.print_report()
 
     def show_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
-        page = self.page
-        if not page.model.ids and page.count.text() == "":
-            page.reload()
+        key = self.current_key
+        if key == DASHBOARD:
+            if self.dashboard.stats is None or DASHBOARD in self._stale:
+                self._stale.discard(DASHBOARD)
+                self.dashboard.reload()
+        elif key == SETTINGS:
+            self.settings_page.load()
+        else:
+            page = self.pages[key]
+            if (not page.model.ids and page.count.text() == "") or key in self._stale:
+                self._stale.discard(key)
+                page.reload()
+
+    def register_changed(self) -> None:
+        """A record changed: the counts, figures and findings follow."""
+        self._stale.add(DASHBOARD)
+        self.update_status()
+
+    def settings_changed(self) -> None:
+        """Thresholds or the scope changed: findings and coverage columns follow."""
+        self._stale.update({DASHBOARD, *self.pages})
+        if self.current_key == DASHBOARD:
+            self.dashboard.reload()
 
     def open_record(self, kind: str, record_id: str) -> None:
-        self.nav.setCurrentRow(list(REGISTERS).index(kind))
+        self.nav.setCurrentRow(PAGE_KEYS.index(kind))
         self.pages[kind].show_record(record_id)
 
     def global_search(self) -> None:
@@ -154,8 +211,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         settings = ui_settings()
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/page", list(REGISTERS)[self.stack.currentIndex()])
+        settings.setValue("window/page", self.current_key)
         for page in self.pages.values():
             page.save_layout()
+        self.dashboard.save_layout()
         settings.sync()
         super().closeEvent(event)

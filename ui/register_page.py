@@ -244,6 +244,10 @@ class RegisterPage(QWidget):
         if self._ready:
             self.reload()
 
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def show_record(self, record_id: str) -> None:
         """Bring one record into view, clearing search and filters if they hide it."""
         if self.model.row_of(record_id) >= 0:

@@ -10,9 +10,10 @@ from datetime import date
 from typing import Any
 
 from app.cli.output import print_json, print_record, print_table
+from app.errors import LiangxinError
 from app.rules.catalog import RULES, RULES_BY_ID
 from app.services.audit import read_journal
-from app.settings import SPECS, change_setting, current_settings
+from app.settings import SPECS, change_setting, current_settings, reset_all_settings, reset_setting
 from app.stats import check, station_stats
 from app.store import Store
 
@@ -130,6 +131,18 @@ def cmd_settings(store: Store, args: argparse.Namespace) -> int:
         value = change_setting(store, args.key, args.value)
         print_json({args.key: value}) if args.json else print(f"已将“{SPECS[args.key].label}”设为 {value}。")
         return 0
+    if args.action == "reset":
+        if not args.key and not args.all:
+            raise LiangxinError("请给出要恢复的设置项，或用 --all 全部恢复默认值。")
+        values = reset_all_settings(store) if args.all else {args.key: reset_setting(store, args.key)}
+        if args.json:
+            print_json(values)
+        elif not values:
+            print("所有设置已是默认值，无需恢复。")
+        else:
+            for key, value in values.items():
+                print(f"已将“{SPECS[key].label}”恢复为默认值 {value}。")
+        return 0
     values = current_settings(store)
     if args.json:
         print_json(values)
@@ -186,6 +199,9 @@ def add_admin_commands(sub: Any) -> None:
     a = actions.add_parser("set", help="修改设置")
     a.add_argument("key", metavar="设置项")
     a.add_argument("value", metavar="值")
+    a = actions.add_parser("reset", help="恢复默认值")
+    a.add_argument("key", nargs="?", metavar="设置项")
+    a.add_argument("--all", action="store_true", help="全部恢复默认值")
     p.set_defaults(handler=cmd_settings)
     p = sub.add_parser("journal", help="变更日志（审计）")
     p.add_argument("--after", type=int, default=0, help="只列出此序号之后的变更")

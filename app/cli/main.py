@@ -17,6 +17,7 @@ from app import __version__
 from app.cli.admin import add_admin_commands
 from app.cli.output import print_json
 from app.cli.registers import add_register_commands
+from app.cli.reports import add_report_commands
 from app.errors import LiangxinError
 from app.store import init_store, open_store
 from db.errors import NotOwnerError, StorageError
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", default="1280x800", help="窗口大小，如 1280x800")
     add_admin_commands(sub)
     add_register_commands(sub)
+    add_report_commands(sub)
     _add_json_everywhere(parser)
     return parser
 

@@ -18,16 +18,10 @@ from app.reports import charts
 from app.reports.output import write_atomically
 from app.reports.pdf import FONT, GREY, INK, RED, RULE, Page, fit_text
 from app.rules.catalog import RULES_BY_ID, SEEDS
-from app.rules.engine import Finding
-from app.stats import check, dashboard
+from app.stats import RATE_TITLES, check, dashboard
 from app.store import Store
 
 CHART_ROWS = 12  # bars per rate chart on paper; the page and the workbook list all groups
-RATE_SERIES = (
-    ("党的组织覆盖率", "organization_coverage"),
-    ("党的工作覆盖率", "work_coverage"),
-    ("单独组建率", "independent_rate"),
-)
 
 
 def seed_short(seed: str) -> str:
@@ -81,7 +75,7 @@ def _charts(page: Page, stats: dict[str, Any]) -> None:
         charts.trend_lines(
             "覆盖率月度趋势",
             [p["month"] for p in stats["trend"]],
-            [(name, [p[key] for p in stats["trend"]]) for name, key in RATE_SERIES],
+            [(name, [p[key] for p in stats["trend"]]) for key, name in RATE_TITLES.items()],
             w,
             h,
         ),
@@ -167,10 +161,3 @@ def export_dashboard(store: Store, out: str | Path, today: date | None = None) -
 
     stats = dashboard(store, today)
     return write_dashboard_xlsx(stats, check(store, today), out)
-
-
-def findings_by_rule(findings: list[Finding]) -> dict[str, list[Finding]]:
-    grouped: dict[str, list[Finding]] = {}
-    for f in findings:
-        grouped.setdefault(f.rule_id, []).append(f)
-    return grouped

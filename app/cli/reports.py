@@ -1,0 +1,45 @@
+"""``print dashboard`` (the one-page 通报 PDF) and ``export dashboard`` (the workbook)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from app.cli.output import print_json
+from app.store import Store
+
+
+def _today(args: argparse.Namespace) -> date | None:
+    return date.fromisoformat(args.today) if args.today else None
+
+
+def cmd_print(store: Store, args: argparse.Namespace) -> int:
+    from app.reports.dashboard import print_dashboard
+
+    path = print_dashboard(store, args.out, _today(args))
+    print_json({"out": str(path)}) if args.json else print(f"已生成通报：{path}")
+    return 0
+
+
+def cmd_export(store: Store, args: argparse.Namespace) -> int:
+    from app.reports.dashboard import export_dashboard
+
+    path = export_dashboard(store, args.out, _today(args))
+    print_json({"out": str(path)}) if args.json else print(f"已导出工作台表格：{path}")
+    return 0
+
+
+def add_report_commands(sub: Any) -> None:
+    p = sub.add_parser("print", help="打印：生成 PDF")
+    what = p.add_subparsers(dest="what", required=True, metavar="内容")
+    d = what.add_parser("dashboard", help="工作台通报（一页 A4）")
+    d.add_argument("--out", required=True, help="输出 PDF 文件，如 通报.pdf")
+    d.add_argument("--today", help="按指定日期统计（YYYY-MM-DD）")
+    p.set_defaults(handler=cmd_print)
+    p = sub.add_parser("export", help="导出：生成 Excel 表格")
+    what = p.add_subparsers(dest="what", required=True, metavar="内容")
+    d = what.add_parser("dashboard", help="工作台的各张表和问题明细")
+    d.add_argument("--out", required=True, help="输出 xlsx 文件，如 工作台.xlsx")
+    d.add_argument("--today", help="按指定日期统计（YYYY-MM-DD）")
+    p.set_defaults(handler=cmd_export)

@@ -1,0 +1,191 @@
+"""The dashboard's charts (pyqtgraph), in the bundled font, white and calm, with
+one accent. Every bar can be clicked: ``bar_clicked`` carries the bar's index
+and, for stacked bars, which part (0 the lower, 1 the upper)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from ui.style import PARTY_RED
+
+LIGHT = "#D0D0D0"
+INK = "#333333"
+SERIES = (PARTY_RED, "#D98C00", "#3D6A9E")
+
+pg.setConfigOptions(antialias=True, background="w", foreground=INK)
+
+
+def _font(points: float = 9) -> QFont:
+    font = QFont(QApplication.font())
+    font.setPointSizeF(points)
+    return font
+
+
+class Chart(QWidget):
+    bar_clicked = Signal(int, int)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = pg.PlotWidget()
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setTitle(title, color=INK, size="10.5pt")
+        self.plot.getPlotItem().titleLabel.item.setFont(_font(10.5))
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setTickFont(_font(8.5))
+            axis.setTextPen(INK)
+            axis.setPen(QColor("#BBBBBB"))
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
+        self.plot.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self.items: list[pg.GraphicsObject] = []
+
+    def clear(self) -> None:
+        for item in self.items:
+            self.plot.removeItem(item)
+        self.items = []
+
+    def add(self, item: pg.GraphicsObject) -> None:
+        self.plot.addItem(item)
+        self.items.append(item)
+
+    def label(self, text: str, x: float, y: float, anchor: tuple[float, float], size: float = 8) -> None:
+        item = pg.TextItem(text, color=INK, anchor=anchor)
+        item.setFont(_font(size))
+        item.setPos(x, y)
+        self.add(item)
+
+    def _clicked(self, event) -> None:  # type: ignore[no-untyped-def]
+        point = self.plot.getPlotItem().vb.mapSceneToView(event.scenePos())
+        hit = self.hit(point.x(), point.y())
+        if hit is not None:
+            self.bar_clicked.emit(*hit)
+
+    def hit(self, x: float, y: float) -> tuple[int, int] | None:
+        return None
+
+
+class RateBars(Chart):
+    """Horizontal bars of a rate per group, lowest at the top, with the target line."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.plot.getPlotItem().invertY(True)
+        self.plot.getAxis("bottom").setTicks([[(v, f"{v}%") for v in (0, 25, 50, 75, 100)]])
+        self.count = 0
+
+    def show_rates(self, rows: Sequence[tuple[str, float | None]], target: float) -> None:
+        self.clear()
+        self.count = len(rows)
+        values = [r or 0.0 for _, r in rows]
+        if rows:
+            self.add(
+                pg.BarGraphItem(
+                    x0=0, y=list(range(len(rows))), height=0.62, width=values, brush=PARTY_RED, pen=None
+                )
+            )
+        for i, (_, rate) in enumerate(rows):
+            self.label("—" if rate is None else f"{rate:.1f}%", values[i] + 1, i, (0, 0.5))
+        self.add(
+            pg.InfiniteLine(pos=target, angle=90, pen=pg.mkPen(INK, width=1, style=Qt.PenStyle.DashLine))
+        )
+        self.label(f"目标 {target:g}%", target, -0.75, (1, 0.5))
+        axis = self.plot.getAxis("left")
+        axis.setTicks([[(i, name) for i, (name, _) in enumerate(rows)]])
+        # Room for the longest name now: pyqtgraph would only widen the axis on a later paint.
+        metrics = QFontMetrics(_font(8.5))
+        axis.setWidth(min(150, max((metrics.horizontalAdvance(n) for n, _ in rows), default=20) + 16))
+        self.plot.setXRange(0, 112, padding=0)
+        self.plot.setYRange(-1.1, max(len(rows), 1) - 0.4, padding=0)
+
+    def hit(self, x: float, y: float) -> tuple[int, int] | None:
+        i = round(y)
+        return (i, 0) if 0 <= i < self.count and abs(y - i) <= 0.4 else None
+
+
+class StackedBars(Chart):
+    """Vertical bars per group: the first count in red under the second in grey."""
+
+    def __init__(self, title: str, names: tuple[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.names = names
+        self.rows: list[tuple[str, int, int]] = []
+        legend = self.plot.addLegend(offset=(-8, 4), labelTextSize="8.5pt", labelTextColor=INK)
+        legend.setParentItem(self.plot.getPlotItem().vb)
+
+    def show_counts(self, rows: Sequence[tuple[str, int, int]]) -> None:
+        self.clear()
+        self.plot.getPlotItem().legend.clear()
+        self.rows = list(rows)
+        x = list(range(len(rows)))
+        first = [a for _, a, _ in rows]
+        second = [b for _, _, b in rows]
+        lower = pg.BarGraphItem(x=x, height=first, width=0.6, brush=PARTY_RED, pen=None, name=self.names[0])
+        upper = pg.BarGraphItem(
+            x=x, y0=first, height=second, width=0.6, brush=LIGHT, pen=None, name=self.names[1]
+        )
+        self.add(lower)
+        self.add(upper)
+        top = max((a + b for a, b in zip(first, second, strict=True)), default=0) or 1
+        for i, (a, b) in enumerate(zip(first, second, strict=True)):
+            self.label(f"{a:,}/{a + b:,}", i, a + b, (0.5, 1), 8)
+        self.plot.getAxis("bottom").setTicks([[(i, name) for i, (name, _, _) in enumerate(rows)]])
+        self.plot.getAxis("left").setTicks(None)
+        self.plot.setXRange(-0.6, len(rows) - 0.4, padding=0)
+        self.plot.setYRange(0, top * 1.3, padding=0)
+
+    def hit(self, x: float, y: float) -> tuple[int, int] | None:
+        i = round(x)
+        if not (0 <= i < len(self.rows)) or abs(x - i) > 0.3 or y < 0:
+            return None
+        _, first, second = self.rows[i]
+        if y <= first:
+            return (i, 0)
+        return (i, 1) if y <= first + second else None
+
+
+class TrendLines(Chart):
+    """The three rates by month, 0–100%."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.plot.setCursor(Qt.CursorShape.ArrowCursor)
+        legend = self.plot.addLegend(offset=(8, 4), labelTextSize="8.5pt", labelTextColor=INK, colCount=3)
+        legend.setParentItem(self.plot.getPlotItem().vb)
+        self.plot.getAxis("left").setTicks([[(v, f"{v}%") for v in (0, 25, 50, 75, 100)]])
+
+    def show_series(
+        self, months: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]]
+    ) -> None:
+        self.clear()
+        self.plot.getPlotItem().legend.clear()
+        x = list(range(len(months)))
+        for (name, values), color in zip(series, SERIES, strict=False):
+            points = [(i, v) for i, v in zip(x, values, strict=True) if v is not None]
+            curve = pg.PlotDataItem(
+                [p[0] for p in points],
+                [p[1] for p in points],
+                pen=QPen(QColor(color), 2),
+                symbol="o",
+                symbolSize=5,
+                symbolBrush=color,
+                symbolPen=None,
+                name=name,
+            )
+            self.add(curve)
+        step = 1 if len(months) <= 6 else 2
+        ticks = [
+            (i, m[2:].replace("-", ".")) for i, m in enumerate(months) if (len(months) - 1 - i) % step == 0
+        ]
+        self.plot.getAxis("bottom").setTicks([ticks])
+        self.plot.setXRange(-0.5, max(len(months) - 0.5, 0.5), padding=0)
+        self.plot.setYRange(0, 118, padding=0)

@@ -1,0 +1,352 @@
+"""工作台: the tiles, the charts and the findings panel. Every figure can be
+clicked to list the records behind it (数据反查); every rule lists its findings,
+and a double click opens the record in its register."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QMouseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dashboard import Tile, chinese_date, tiles
+from app.reports.dashboard import export_dashboard, print_dashboard
+from app.rules.catalog import RULES_BY_ID
+from app.stats import RATE_TITLES, Figure, check, dashboard, figure_records
+from app.store import Store
+from ui.charts import RateBars, StackedBars, TrendLines
+from ui.drill import DrillDialog, FindingsModel, record_table
+from ui.i18n import t, ui_settings
+from ui.style import PARTY_RED
+from ui.table_model import ID_ROLE
+from ui.tasks import TaskRunner
+
+CHART_BARS = 12  # bars per rate chart; the workbook has every group
+
+
+class TileCard(QFrame):
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tile")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.title = QLabel()
+        self.title.setStyleSheet("color: #555; font-size: 9.5pt;")
+        self.value = QLabel("…")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.value.setStyleSheet("font-size: 17pt;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.value)
+        self.tile: Tile | None = None
+
+    def show_tile(self, tile: Tile) -> None:
+        self.tile = tile
+        self.title.setText(t(tile.title))
+        self.value.setText(tile.value)
+        alarm = tile.key == "findings" and bool(tile.number)
+        self.value.setStyleSheet(f"font-size: 17pt; color: {PARTY_RED if alarm else '#222'};")
+        self.setToolTip(tile.hint)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.tile is not None:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class FindingsPanel(QWidget):
+    """Rules with their counts; the selected rule's source and its records below."""
+
+    open_link = Signal(str, str)
+
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.runner = store, runner
+        self.today: date | None = None
+        heading = QLabel(t("规则检查：待整改问题"))
+        heading.setStyleSheet("font-size: 11.5pt; font-weight: bold;")
+        self.rules = QTreeWidget()
+        self.rules.setColumnCount(2)
+        self.rules.setHeaderLabels([t("规则"), t("问题数")])
+        self.rules.setRootIsDecorated(False)
+        self.rules.setUniformRowHeights(True)
+        self.rules.header().setStretchLastSection(False)
+        self.rules.setColumnWidth(0, 250)
+        self.rules.setColumnWidth(1, 64)
+        self.rules.currentItemChanged.connect(lambda *_: self.show_rule())
+        self.source = QLabel()
+        self.source.setWordWrap(True)
+        self.source.setStyleSheet("color: #444; background: #F7F7F7; padding: 6px;")
+        self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.model = FindingsModel(self)
+        self.records = record_table()
+        self.records.setModel(self.model)
+        self.records.setColumnWidth(0, 170)
+        self.records.doubleClicked.connect(self._open)
+        self.records.activated.connect(self._open)
+        self.hint = QLabel(t("双击一条问题，在登记簿中打开对应记录。"))
+        self.hint.setStyleSheet("color: #666;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(self.rules, 3)
+        layout.addWidget(self.source)
+        layout.addWidget(self.records, 4)
+        layout.addWidget(self.hint)
+
+    def show_counts(self, stats: dict[str, Any]) -> None:
+        current = self.current_rule()
+        self.today = date.fromisoformat(stats["date"])
+        self.rules.clear()
+        for row in stats["findings"]["rules"]:
+            item = QTreeWidgetItem([t(row["title"]), f"{row['count']:,}"])
+            item.setData(0, Qt.ItemDataRole.UserRole, row["id"])
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if row["count"]:
+                item.setForeground(1, Qt.GlobalColor.darkRed)
+            item.setToolTip(0, RULES_BY_ID[row["id"]].source)
+            self.rules.addTopLevelItem(item)
+            if row["id"] == current:
+                self.rules.setCurrentItem(item)
+        if self.rules.currentItem() is None:
+            self.source.setText(t("点击一条规则，查看它的依据和问题清单。"))
+            self.model.set_findings([])
+
+    def current_rule(self) -> str | None:
+        item = self.rules.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def select_rule(self, rule_id: str) -> None:
+        for i in range(self.rules.topLevelItemCount()):
+            item = self.rules.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == rule_id:
+                self.rules.setCurrentItem(item)
+
+    def show_rule(self) -> None:
+        rule_id = self.current_rule()
+        if rule_id is None:
+            return
+        rule = RULES_BY_ID[rule_id]
+        self.source.setText(t("依据：") + rule.source)
+        today = self.today
+        self.runner.run("findings", lambda: check(self.store, today, [rule_id]), self.model.set_findings)
+
+    def _open(self, index: Any) -> None:
+        record_id = self.model.data(index, ID_ROLE)
+        rule_id = self.current_rule()
+        if record_id and rule_id:
+            self.open_link.emit(RULES_BY_ID[rule_id].subject, record_id)
+
+
+class DashboardPage(QWidget):
+    open_link = Signal(str, str)
+    loaded = Signal()  # the figures are on screen (tests and bench/ wait for this)
+    status = Signal(str)  # a sentence for the status bar
+
+    open_after_export = True  # tests switch this off
+
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.runner = store, runner
+        self.stats: dict[str, Any] | None = None
+
+        title = QLabel(t("工作台"))
+        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.info = QLabel(t("正在统计……"))
+        self.info.setStyleSheet("color: #555;")
+        refresh = QPushButton(t("刷新"))
+        refresh.setToolTip("F5")
+        refresh.clicked.connect(self.reload)
+        export = QPushButton(t("导出表格…"))
+        export.setToolTip(t("把工作台的各张表和问题明细导出为 Excel 表格（.xlsx）"))
+        export.clicked.connect(self.export_workbook)
+        self.print_button = QPushButton(t("打印通报…"))
+        self.print_button.setObjectName("primary")
+        self.print_button.setToolTip(t("生成一页 A4 的 PDF 通报（Ctrl+P）"))
+        self.print_button.clicked.connect(self.print_report)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(16)
+        top.addWidget(self.info, 1)
+        for button in (refresh, export, self.print_button):
+            top.addWidget(button)
+
+        self.cards: list[TileCard] = []
+        tile_row = QHBoxLayout()
+        tile_row.setSpacing(8)
+        for i in range(9):
+            card = TileCard()
+            card.clicked.connect(lambda i=i: self.tile_clicked(i))
+            self.cards.append(card)
+            tile_row.addWidget(card, 1)
+
+        self.community_chart = RateBars(t("各社区党的组织覆盖率（由低到高）"))
+        self.industry_chart = RateBars(t("各行业党的组织覆盖率（由低到高）"))
+        self.band_chart = StackedBars(t("按职工规模：已覆盖 / 统计范围内"), (t("已覆盖"), t("未覆盖")))
+        self.trend_chart = TrendLines(t("覆盖率月度趋势"))
+        self.community_chart.bar_clicked.connect(
+            lambda i, _: self.group_clicked("by_community", "community", i)
+        )
+        self.industry_chart.bar_clicked.connect(lambda i, _: self.group_clicked("by_industry", "industry", i))
+        self.band_chart.bar_clicked.connect(self.band_clicked)
+        charts = QWidget()
+        grid = QGridLayout(charts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(10)
+        for i, chart in enumerate(
+            (self.community_chart, self.industry_chart, self.band_chart, self.trend_chart)
+        ):
+            grid.addWidget(chart, i // 2, i % 2)
+
+        self.findings = FindingsPanel(store, runner)
+        self.findings.open_link.connect(self.open_link.emit)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(charts)
+        self.splitter.addWidget(self.findings)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([800, 380])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(top)
+        layout.addLayout(tile_row)
+        layout.addWidget(self.splitter, 1)
+        state = ui_settings().value("dashboard/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    # -- figures ---------------------------------------------------------------------
+    def reload(self) -> None:
+        self.info.setText(t("正在统计……"))
+        self.runner.run("dashboard", lambda: dashboard(self.store), self.show_stats, self._failed)
+
+    def _failed(self, error: Exception) -> None:
+        self.info.setText(t("统计失败：") + str(getattr(error, "message", error)))
+
+    def show_stats(self, stats: dict[str, Any]) -> None:
+        self.stats = stats
+        self.info.setText(
+            t("统计日期 {date} · 统计范围：{scope} · 覆盖率目标 {target}%").format(
+                date=chinese_date(stats["date"]), scope=stats["scope"], target=stats["target_percent"]
+            )
+        )
+        for card, tile in zip(self.cards, tiles(stats), strict=True):
+            card.show_tile(tile)
+        target = float(stats["target_percent"])
+        self.community_chart.show_rates(
+            [(r["label"], r["organization_coverage"]) for r in stats["by_community"][:CHART_BARS]], target
+        )
+        self.industry_chart.show_rates(
+            [(r["label"], r["organization_coverage"]) for r in self._industries()[:CHART_BARS]], target
+        )
+        self.band_chart.show_counts(
+            [(r["label"], r["covered"], r["uncovered"]) for r in stats["by_staff_band"]]
+        )
+        self.trend_chart.show_series(
+            [p["month"] for p in stats["trend"]],
+            [(t(name), [p[key] for p in stats["trend"]]) for key, name in RATE_TITLES.items()],
+        )
+        more = len(stats["by_community"]) - CHART_BARS
+        self.community_chart.plot.setTitle(
+            t("各社区党的组织覆盖率（最低的 {n} 个，共 {all} 个）").format(
+                n=CHART_BARS, all=len(stats["by_community"])
+            )
+            if more > 0
+            else t("各社区党的组织覆盖率（由低到高）"),
+            color="#333",
+            size="10.5pt",
+        )
+        self.findings.show_counts(stats)
+        self.loaded.emit()
+
+    def _industries(self) -> list[dict[str, Any]]:
+        assert self.stats is not None
+        return [r for r in self.stats["by_industry"] if r["in_scope"]]
+
+    # -- 数据反查 ---------------------------------------------------------------------
+    def drill(self, figure: Figure) -> None:
+        def show(records: Any) -> None:
+            dialog = DrillDialog(self.store, records, self)
+            dialog.open_link.connect(self.open_link.emit)
+            dialog.open()
+
+        self.runner.run("drill", lambda: figure_records(self.store, figure), show)
+
+    def tile_clicked(self, i: int) -> None:
+        tile = self.cards[i].tile
+        if tile is None:
+            return
+        if tile.figure is None:  # the findings tile: the panel beside lists them
+            self.findings.rules.setFocus()
+            if self.findings.current_rule() is None and self.findings.rules.topLevelItemCount():
+                self.findings.rules.setCurrentItem(self.findings.rules.topLevelItem(0))
+            return
+        self.drill(Figure(tile.figure))
+
+    def group_clicked(self, table: str, group: str, i: int) -> None:
+        rows = self.stats[table] if table == "by_community" else self._industries() if self.stats else []
+        if self.stats and 0 <= i < len(rows):
+            self.drill(Figure("organization_coverage", group, rows[i]["key"] or None, rows[i]["label"]))
+
+    def band_clicked(self, i: int, part: int) -> None:
+        if self.stats:
+            row = self.stats["by_staff_band"][i]
+            self.drill(
+                Figure("covered" if part == 0 else "uncovered", "staff_band", row["key"], row["label"])
+            )
+
+    # -- print and export ---------------------------------------------------------------
+    def ask_save_path(self, caption: str, name: str, pattern: str) -> str:
+        folder = str(ui_settings().value("dashboard/folder", "")) or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        path, _ = QFileDialog.getSaveFileName(self, caption, str(Path(folder) / name), pattern)
+        if path:
+            ui_settings().setValue("dashboard/folder", str(Path(path).parent))
+        return path
+
+    def print_report(self) -> None:
+        today = date.today().isoformat()
+        path = self.ask_save_path(
+            t("打印通报"), f"两新组织党建工作情况通报-{today}.pdf", t("PDF 文件 (*.pdf)")
+        )
+        if path:
+            self._write(lambda: print_dashboard(self.store, path), t("已生成通报：{path}"))
+
+    def export_workbook(self) -> None:
+        today = date.today().isoformat()
+        path = self.ask_save_path(t("导出表格"), f"工作台-{today}.xlsx", t("Excel 表格 (*.xlsx)"))
+        if path:
+            self._write(lambda: export_dashboard(self.store, path), t("已导出表格：{path}"))
+
+    def _write(self, job: Any, done: str) -> None:
+        self.status.emit(t("正在生成……"))
+
+        def finished(path: Path) -> None:
+            self.status.emit(done.format(path=path))
+            if self.open_after_export:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        self.runner.run("export", job, finished, lambda e: self.status.emit(str(getattr(e, "message", e))))
+
+    def save_layout(self) -> None:
+        ui_settings().setValue("dashboard/splitter", self.splitter.saveState())
