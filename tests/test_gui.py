@@ -64,5 +64,5 @@ def test_screenshot_of_a_register_page_and_an_unknown_page(tmp_path: Path, store
     )
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1366, 768)
-    assert main(["--db", location, "screenshot", "--page", "dashboard", "--out", str(out)]) == 1
-    assert "没有页面“dashboard”" in capsys.readouterr().err
+    assert main(["--db", location, "screenshot", "--page", "reports", "--out", str(out)]) == 1
+    assert "没有页面“reports”" in capsys.readouterr().err

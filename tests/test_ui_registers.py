@@ -221,7 +221,7 @@ def test_global_search_jumps_to_a_record(qtbot, filled: Store) -> None:
 def test_the_window_remembers_columns_and_the_last_page(qtbot, filled: Store) -> None:
     window = MainWindow(filled)
     qtbot.addWidget(window)
-    window.nav.setCurrentRow(2)
+    window.nav.setCurrentRow(3)
     window.pages["member"].table.setColumnWidth(0, 222)
     window.close()
     again = MainWindow(filled)
@@ -235,10 +235,12 @@ def test_english_translation_changes_visible_labels(qtbot, qapp, filled: Store) 
     try:
         window = MainWindow(filled)
         qtbot.addWidget(window)
-        assert [window.nav.item(i).text() for i in range(3)] == [
+        assert [window.nav.item(i).text() for i in range(5)] == [
+            "Dashboard",
             "Organizations",
             "Party organizations",
             "Party members",
+            "Settings",
         ]
         page = window.pages["organization"]
         assert (
@@ -250,7 +252,7 @@ def test_english_translation_changes_visible_labels(qtbot, qapp, filled: Store) 
         install_translator(qapp, "zh")
     window = MainWindow(filled)
     qtbot.addWidget(window)
-    assert window.nav.item(0).text() == "两新组织"
+    assert window.nav.item(1).text() == "两新组织"
 
 
 def test_a_stale_search_never_overwrites_a_newer_one(qtbot, monkeypatch) -> None:

@@ -267,7 +267,7 @@ class DashboardPage(QWidget):
         )
         more = len(stats["by_community"]) - CHART_BARS
         self.community_chart.plot.setTitle(
-            t("各社区党的组织覆盖率（最低的 {n} 个，共 {all} 个）").format(
+            t("党的组织覆盖率最低的 {n} 个社区（共 {all} 个）").format(
                 n=CHART_BARS, all=len(stats["by_community"])
             )
             if more > 0

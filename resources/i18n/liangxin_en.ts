@@ -572,6 +572,218 @@
         <translation>Not covered</translation>
     </message>
     <message>
+        <source>工作台</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>导出表格…</source>
+        <translation>Export workbook…</translation>
+    </message>
+    <message>
+        <source>打印通报…</source>
+        <translation>Print report…</translation>
+    </message>
+    <message>
+        <source>把工作台的各张表和问题明细导出为 Excel 表格（.xlsx）</source>
+        <translation>Export every table of the dashboard and the findings to an Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>生成一页 A4 的 PDF 通报（Ctrl+P）</source>
+        <translation>Make a one-page A4 PDF report (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>统计日期 {date} · 统计范围：{scope} · 覆盖率目标 {target}%</source>
+        <translation>As of {date} · scope: {scope} · target {target}%</translation>
+    </message>
+    <message>
+        <source>统计失败：</source>
+        <translation>Could not compute the figures: </translation>
+    </message>
+    <message>
+        <source>已建党组织覆盖</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <source>党的组织覆盖率</source>
+        <translation>Party organization coverage</translation>
+    </message>
+    <message>
+        <source>党的工作覆盖率</source>
+        <translation>Party work coverage</translation>
+    </message>
+    <message>
+        <source>单独组建率</source>
+        <translation>Independent rate</translation>
+    </message>
+    <message>
+        <source>流动党员</source>
+        <translation>Mobile members</translation>
+    </message>
+    <message>
+        <source>各社区党的组织覆盖率（由低到高）</source>
+        <translation>Coverage by community (lowest first)</translation>
+    </message>
+    <message>
+        <source>党的组织覆盖率最低的 {n} 个社区（共 {all} 个）</source>
+        <translation>The {n} communities with the lowest coverage (of {all})</translation>
+    </message>
+    <message>
+        <source>各行业党的组织覆盖率（由低到高）</source>
+        <translation>Coverage by industry (lowest first)</translation>
+    </message>
+    <message>
+        <source>按职工规模：已覆盖 / 统计范围内</source>
+        <translation>By staff size: covered / in scope</translation>
+    </message>
+    <message>
+        <source>已覆盖</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <source>覆盖率月度趋势</source>
+        <translation>Monthly trend of the rates</translation>
+    </message>
+    <message>
+        <source>规则检查：待整改问题</source>
+        <translation>Rule checks: open findings</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>问题数</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>点击一条规则，查看它的依据和问题清单。</source>
+        <translation>Click a rule to see its source and its findings.</translation>
+    </message>
+    <message>
+        <source>双击一条问题，在登记簿中打开对应记录。</source>
+        <translation>Double-click a finding to open its record.</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>数据反查</source>
+        <translation>Records behind the figure</translation>
+    </message>
+    <message>
+        <source>{title}：共 {n} 条。双击一行，在“{register}”中打开。</source>
+        <translation>{title}: {n} records. Double-click a row to open it in {register}.</translation>
+    </message>
+    <message>
+        <source>打印通报</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <source>导出表格</source>
+        <translation>Export workbook</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在生成……</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <source>已生成通报：{path}</source>
+        <translation>Report written: {path}</translation>
+    </message>
+    <message>
+        <source>已导出表格：{path}</source>
+        <translation>Workbook written: {path}</translation>
+    </message>
+    <message>
+        <source>修改后立即保存，工作台的统计数字和问题清单随之更新。每项都可恢复为默认值；修改记入变更日志。</source>
+        <translation>Changes are saved at once and the dashboard follows. Each can be reset to its default; changes are journaled.</translation>
+    </message>
+    <message>
+        <source>规则标准</source>
+        <translation>Rule thresholds</translation>
+    </message>
+    <message>
+        <source>标准</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>默认值</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>覆盖率统计</source>
+        <translation>Coverage figures</translation>
+    </message>
+    <message>
+        <source>设置项</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>界面</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>重新打开程序后生效。</source>
+        <translation>Takes effect when the program is opened again.</translation>
+    </message>
+    <message>
+        <source>全部恢复默认值…</source>
+        <translation>Reset all to defaults…</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>全部恢复默认值</source>
+        <translation>Reset all to defaults</translation>
+    </message>
+    <message>
+        <source>所有规则标准和统计范围都将恢复为默认值，工作台的数字会随之改变。确定吗？</source>
+        <translation>Every threshold and the scope go back to their defaults and the dashboard's figures change. Continue?</translation>
+    </message>
+    <message>
+        <source>已保存：{label} = {value}</source>
+        <translation>Saved: {label} = {value}</translation>
+    </message>
+    <message>
+        <source>所有设置已恢复为默认值。</source>
+        <translation>All settings are back to their defaults.</translation>
+    </message>
+    <message>
+        <source>界面语言已改为 {name}，重新打开程序后生效。</source>
+        <translation>Language set to {name}; it takes effect when the program is opened again.</translation>
+    </message>
+    <message>
         <source>输入名称、拼音首字母、信用代码或身份证号码……</source>
         <translation>Type a name, pinyin initials, credit code or ID number…</translation>
     </message>
