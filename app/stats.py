@@ -6,19 +6,20 @@ SQL aggregates. Every figure can also be traced back to its records
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, case, func, literal, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, case, func, literal, or_, select, true, union_all
+from sqlalchemy.orm import Session
 
 from app.domain.codes import INDUSTRY, PARTY_LEVEL
 from app.errors import FieldError
 from app.rules.catalog import RULES
-from app.rules.engine import Finding, count_findings, run_checks
-from app.services.organizations import has_instructor
+from app.rules.engine import Facts, Finding, count_org_findings, count_party_findings, flag, run_checks
 from app.settings import SPECS, load_settings, scope_description
 from app.store import Store
 from db.models import Community, Member, Organization, PartyOrg, StatSnapshot
@@ -43,6 +44,7 @@ STAFF_BANDS: tuple[tuple[str, str, int, int | None], ...] = (
     ("100-299", "100–299人", 100, 299),
     ("300+", "300人以上", 300, None),
 )
+T = TypeVar("T")
 BAND_LABELS = {code: label for code, label, _, _ in STAFF_BANDS}
 TREND_MONTHS = 12
 
@@ -104,8 +106,9 @@ class Coverage:
         }
 
 
-def scope_filter(settings: dict[str, Any]) -> Any:
-    clauses = [Organization.deleted.is_(False), Organization.status == "active"]
+def _scope_extra(settings: dict[str, Any]) -> list[Any]:
+    """What the coverage scope adds to "active organization"."""
+    clauses: list[Any] = []
     scope = settings["coverage.scope"]
     if scope == "active_enterprise":
         clauses.append(Organization.kind == "enterprise")
@@ -113,7 +116,11 @@ def scope_filter(settings: dict[str, Any]) -> Any:
         clauses.append(Organization.kind == "social_org")
     if settings["coverage.scope_min_employees"]:
         clauses.append(Organization.employees >= settings["coverage.scope_min_employees"])
-    return and_(*clauses)
+    return clauses
+
+
+def scope_filter(settings: dict[str, Any]) -> Any:
+    return and_(Organization.deleted.is_(False), Organization.status == "active", *_scope_extra(settings))
 
 
 def staff_band() -> Any:
@@ -124,50 +131,64 @@ def staff_band() -> Any:
     )
 
 
-def _covering() -> tuple[Any, dict[str, Any]]:
-    """The covering Party organization (when live) and the conditions each count uses."""
-    party = aliased(PartyOrg)
-    covered = party.id.is_not(None)
-    return party, {
-        "covered": covered,
-        "work_covered": or_(covered, has_instructor(Organization.id)),
-        "independent": party.formation == "independent",
+def _coverage_conditions(facts: Facts) -> dict[str, Any]:
+    """What each coverage count counts, among the organizations in scope."""
+    return {
+        "covered": facts.covered,
+        "work_covered": or_(facts.covered, facts.instructor),
+        "independent": facts.party.formation == "independent",
     }
 
 
-def _coverage_groups(
-    session: Session, settings: dict[str, Any]
-) -> list[tuple[str | None, str | None, str, Coverage]]:
-    """One pass over the organizations in scope, grouped by community, industry and
-    staff band; every table of the dashboard is a sum of these few hundred rows."""
-    party, when = _covering()
-    band = staff_band().label("band")
-    counts = [func.coalesce(func.sum(case((cond, 1), else_=0)), 0) for cond in when.values()]
-    rows = session.execute(
-        select(Organization.community_id, Organization.industry, band, func.count(), *counts)
-        .select_from(Organization)
-        .outerjoin(party, and_(party.id == Organization.party_org_id, party.deleted.is_(False)))
-        .where(scope_filter(settings))
-        .group_by(Organization.community_id, Organization.industry, band)
-    ).all()
-    return [(c, i, b, Coverage("", "", *(int(v) for v in rest))) for c, i, b, *rest in rows]
+GROUPINGS = ("community", "industry", "staff_band")
 
 
-def _sum_by(
-    groups: Iterable[tuple[str | None, str | None, str, Coverage]], index: int, labels: dict[str, str]
-) -> list[Coverage]:
-    totals: dict[str, Coverage] = {}
-    for row in groups:
-        key = row[index] or ""
-        totals.setdefault(key, Coverage(key, labels.get(key) or "未填")).add(row[3])
-    return list(totals.values())
+@dataclass
+class CoveragePass:
+    """Coverage of the organizations in scope: for the station and per community,
+    industry and staff band."""
+
+    groups: dict[str, list[Coverage]]
+    station: Coverage
+
+
+def coverage_pass(session: Session, facts: Facts) -> CoveragePass:
+    """Each active organization's coverage is worked out once (a materialized CTE),
+    then summed three ways and for the whole station in the same statement."""
+    in_scope = and_(true(), *_scope_extra(facts.settings))
+    columns = [
+        Organization.community_id.label("community"),
+        Organization.industry.label("industry"),
+        staff_band().label("staff_band"),
+        flag(in_scope).label("in_scope"),
+        *(flag(and_(in_scope, c)).label(k) for k, c in _coverage_conditions(facts).items()),
+    ]
+    rows = facts.org_rows(*columns).cte("org_facts").prefix_with("MATERIALIZED")
+    counted = [func.coalesce(func.sum(c), 0) for c in list(rows.c)[3:]]
+    parts = [
+        select(literal(g).label("grouping"), rows.c[g].label("key"), *counted).group_by(rows.c[g])
+        for g in GROUPINGS
+    ]
+    parts.append(select(literal("station"), literal(""), *counted))
+    groups: dict[str, list[Coverage]] = {g: [] for g in GROUPINGS}
+    station = Coverage("station")
+    for grouping, key, *numbers in session.execute(union_all(*parts)):
+        counts = [int(n) for n in numbers]
+        if grouping == "station":
+            station = Coverage("station", "", *counts)
+        elif counts[0]:
+            groups[grouping].append(Coverage(key or "", "", *counts))
+    return CoveragePass(groups, station)
+
+
+def _labelled(rows: list[Coverage], labels: dict[str, str]) -> list[Coverage]:
+    for row in rows:
+        row.label = labels.get(row.key) or "未填"
+    return rows
 
 
 def coverage_rates(session: Session, settings: dict[str, Any]) -> dict[str, Rate]:
-    station = Coverage()
-    for *_, coverage in _coverage_groups(session, settings):
-        station.add(coverage)
-    return station.rates()
+    return coverage_pass(session, Facts(settings, date.today())).station.rates()
 
 
 def _counts(session: Session) -> dict[str, Any]:
@@ -179,15 +200,20 @@ def _counts(session: Session) -> dict[str, Any]:
             func.coalesce(func.sum(case((Organization.status == "active", 1), else_=0)), 0),
         ).where(Organization.deleted.is_(False))
     ).one()
-    members = session.execute(
-        select(
-            func.count(),
-            func.coalesce(func.sum(case((Member.category == "probationary", 1), else_=0)), 0),
-            func.coalesce(func.sum(case((Member.relation == "pocket", 1), else_=0)), 0),
-            func.coalesce(func.sum(case((Member.relation == "mobile_out", 1), else_=0)), 0),
-            func.coalesce(func.sum(case((Member.relation == "mobile_in", 1), else_=0)), 0),
-        ).where(_live_member())
-    ).one()
+    # Grouped in the order of the covering index ix_member_counts: no sort, a few rows.
+    by_kind = session.execute(
+        select(Member.category, Member.relation, func.count())
+        .where(_live_member())
+        .group_by(Member.category, Member.relation)
+    ).all()
+    members = [
+        sum(n for _, _, n in by_kind),
+        sum(n for category, _, n in by_kind if category == "probationary"),
+        *(
+            sum(n for _, relation, n in by_kind if relation == kind)
+            for kind in ("pocket", "mobile_out", "mobile_in")
+        ),
+    ]
     levels = dict(
         session.execute(
             select(PartyOrg.level, func.count()).where(PartyOrg.deleted.is_(False)).group_by(PartyOrg.level)
@@ -244,21 +270,39 @@ def _trend(session: Session, today: date, now: Coverage) -> list[dict[str, Any]]
     ]
 
 
+@functools.cache
+def _workers() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=2, thread_name_prefix="stats")
+
+
 def station_stats(store: Store, today: date | None = None) -> dict[str, Any]:
     """Everything the dashboard shows. ``liangxin stats --json`` prints exactly this."""
     today = today or date.today()
     with store.read() as session:
         settings = load_settings(session)
-        groups = _coverage_groups(session, settings)
-        station = Coverage("station", scope_description(settings))
-        for *_, coverage in groups:
-            station.add(coverage)
+
+    def in_session(part: Callable[[Session, Facts], T]) -> Callable[[], T]:
+        def run() -> T:
+            with store.read() as session:
+                return part(session, Facts(settings, today))
+
+        return run
+
+    # Three independent passes: SQLite releases the GIL while it works, so on two cores
+    # they overlap and the page waits for the slowest, not for the sum.
+    coverage = _workers().submit(in_session(coverage_pass))
+    org_findings = _workers().submit(in_session(count_org_findings))
+    with store.read() as session:
+        party = count_party_findings(session, Facts(settings, today))
         counts = _counts(session)
-        by_rule = count_findings(session, settings, today)
         communities = dict(session.execute(select(Community.id, Community.name)).all())
+        orgs = coverage.result()
+        station = orgs.station
+        station.label = scope_description(settings)
         trend = _trend(session, today, station)
+    by_rule = {**org_findings.result(), **party}
     rates = station.rates()
-    by_band = {c.key: c for c in _sum_by(groups, 2, BAND_LABELS)}
+    by_band = {c.key: c for c in _labelled(orgs.groups["staff_band"], BAND_LABELS)}
     return {
         "station": {"code": store.station.code, "name": store.station.name, "role": store.station.role},
         "date": today.isoformat(),
@@ -272,8 +316,12 @@ def station_stats(store: Store, today: date | None = None) -> dict[str, Any]:
             "independent": station.independent,
         },
         "rates": {key: rate.as_dict() for key, rate in rates.items()},
-        "by_community": [c.as_dict() for c in sorted(_sum_by(groups, 0, communities), key=_rate_order)],
-        "by_industry": [c.as_dict() for c in sorted(_sum_by(groups, 1, INDUSTRY.labels), key=_rate_order)],
+        "by_community": [
+            c.as_dict() for c in sorted(_labelled(orgs.groups["community"], communities), key=_rate_order)
+        ],
+        "by_industry": [
+            c.as_dict() for c in sorted(_labelled(orgs.groups["industry"], INDUSTRY.labels), key=_rate_order)
+        ],
         "by_staff_band": [
             by_band.get(code, Coverage(code, label)).as_dict() for code, label, _, _ in STAFF_BANDS
         ],
@@ -351,16 +399,17 @@ RATE_GAPS = {
 }
 
 
-def _org_figure_clause(what: str, party: Any, when: dict[str, Any]) -> Any:
+def _org_figure_clause(what: str, facts: Facts) -> Any:
+    when = _coverage_conditions(facts)
     clauses = {
-        "in_scope": literal(True),
+        "in_scope": true(),
         "covered": when["covered"],
         "uncovered": ~when["covered"],
         "work_covered": when["work_covered"],
         "work_uncovered": ~when["work_covered"],
         "independent": when["independent"],
         "not_independent": and_(
-            when["covered"], or_(party.formation.is_(None), party.formation != "independent")
+            when["covered"], or_(facts.party.formation.is_(None), facts.party.formation != "independent")
         ),
     }
     return clauses[what]
@@ -380,12 +429,10 @@ def figure_records(store: Store, figure: Figure) -> FigureRecords:
     if what not in ORG_FIGURES:
         raise FieldError("figure", f"没有名为“{figure.what}”的统计项。")
     with store.read() as session:
-        settings = load_settings(session)
-        party, when = _covering()
+        facts = Facts(load_settings(session), date.today())
         stmt = (
-            select(Organization.id)
-            .outerjoin(party, and_(party.id == Organization.party_org_id, party.deleted.is_(False)))
-            .where(scope_filter(settings), _org_figure_clause(what, party, when))
+            facts.org_rows(Organization.id)
+            .where(*_scope_extra(facts.settings), _org_figure_clause(what, facts))
             .order_by(Organization.name, Organization.id)
         )
         if figure.group == "community":

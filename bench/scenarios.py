@@ -145,7 +145,7 @@ class MemberList:
 
         from app.store import open_store
         from ui import tasks
-        from ui.main_window import MainWindow
+        from ui.main_window import PAGE_KEYS, MainWindow
 
         tasks.SYNCHRONOUS = True  # measure the work, not the thread hop
         self.app = QApplication.instance() or QApplication([])
@@ -154,7 +154,8 @@ class MemberList:
         self.window.resize(1280, 800)
         self.window.show()
         self.page = self.window.pages["member"]
-        self.row = list(self.window.pages).index("member")
+        self.row = PAGE_KEYS.index("member")
+        self.elsewhere = PAGE_KEYS.index("settings")
 
         self.first = self.complete = 0.0
         self.page.first_rows_shown.connect(self._first)
@@ -169,7 +170,7 @@ class MemberList:
 
     def open_page(self) -> float:
         """Leave the page, forget its list, come back: what choosing 党员 in the navigation costs."""
-        self.window.nav.setCurrentRow(0)
+        self.window.nav.setCurrentRow(self.elsewhere)
         self.page.model.set_ids([])
         self.page.count.setText("")
         self.app.processEvents()

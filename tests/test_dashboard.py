@@ -302,3 +302,41 @@ def test_the_qt_binding_keeps_its_references_to_true(qapp) -> None:
     for _ in range(200):
         source.pinged.emit()
     assert sys.getrefcount(True) - before > -50
+
+
+def test_the_same_figures_on_sqlite_and_postgresql(any_store: Store) -> None:
+    from app.rules.engine import count_findings
+    from app.services import instructors, members, organizations, party_orgs
+    from app.settings import load_settings
+
+    big = organizations.add_organization(
+        any_store, {"name": "百人公司", "kind": "enterprise", "employees": 150}
+    )
+    small = organizations.add_organization(
+        any_store, {"name": "小公司", "kind": "enterprise", "employees": 8}
+    )
+    guided = organizations.add_organization(
+        any_store, {"name": "有指导员公司", "kind": "enterprise", "employees": 40}
+    )
+    committee = party_orgs.add_party_org(any_store, {"name": "某党委", "level": "committee"})["id"]
+    branch = party_orgs.add_party_org(
+        any_store, {"name": "百人公司党支部", "level": "branch", "parent": committee}, covers=[big["id"]]
+    )["id"]
+    for _ in range(3):
+        members.add_member(any_store, {"name": "党员", "employer": small["id"], "party_org": branch})
+    instructors.assign_instructor(
+        any_store, instructors.add_instructor(any_store, {"name": "李明"})["id"], guided["id"]
+    )
+    stats = station_stats(any_store, TODAY)
+    assert stats["coverage"] == {"in_scope": 3, "covered": 1, "work_covered": 2, "independent": 1}
+    assert [(r["label"], r["in_scope"], r["covered"]) for r in stats["by_staff_band"] if r["in_scope"]] == [
+        ("10人以下", 1, 0),
+        ("30–49人", 1, 0),
+        ("100–299人", 1, 1),
+    ]
+    by_rule = stats["findings"]["by_rule"]
+    assert by_rule["independent_formation"] == 1  # 小公司: three full members, no organization of its own
+    assert by_rule["empty_shell"] == 0  # the committee counts its branch's members
+    with any_store.read() as session:
+        assert count_findings(session, load_settings(session), TODAY) == by_rule
+    assert len(figure_records(any_store, Figure("work_coverage")).ids) == 1

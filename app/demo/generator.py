@@ -567,14 +567,13 @@ def _history(rng: random.Random, now: int, months_back: int, monthly_gain: float
 def _snapshot_history(builder: _Builder, session: Any) -> None:
     """Eleven earlier months of coverage figures, rising towards today's, so the trend
     chart of a demo has a history (a real station records its own month by month)."""
+    from app.rules.engine import Facts
     from app.settings import SPECS, scope_description
-    from app.stats import _coverage_groups
+    from app.stats import coverage_pass
 
     settings = {key: spec.default for key, spec in SPECS.items()}
-    now = [0, 0, 0, 0]
-    for *_, c in _coverage_groups(session, settings):
-        for i, value in enumerate((c.in_scope, c.covered, c.work_covered, c.independent)):
-            now[i] += value
+    c = coverage_pass(session, Facts(settings, builder.today)).station
+    now = [c.in_scope, c.covered, c.work_covered, c.independent]
     month = builder.today.replace(day=1)
     for back in range(1, 12):
         month = (month - timedelta(days=1)).replace(day=1)

@@ -1,13 +1,19 @@
-"""Evaluates every rule with SQL aggregates (never by loading rows into Python)."""
+"""Evaluates every rule in SQL (never by loading rows into Python).
+
+Each rule is one *condition* over shared facts: an organization row joined to its
+covering Party organization, or a Party organization row joined to its member
+counts. The same condition lists the records behind a rule (``run_checks``) and
+counts them inside one aggregate pass per subject (``count_findings`` and the
+dashboard), so a count and its list cannot disagree."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.codes import ENTITY_SOCIAL_SUBTYPES, FORMATION, PARTY_LEVEL
@@ -26,215 +32,169 @@ class Finding:
     source: str
 
 
-Context = dict[str, Any]
-Checker = Callable[[Session, Rule, Context], "Check"]
-
-
-def _live_member() -> Any:
+def _live_member() -> ColumnElement[bool]:
     return and_(Member.deleted.is_(False), Member.exit_kind.is_(None))
 
 
-def _members_by_employer() -> Any:
-    return (
-        select(
-            Member.employer_id.label("org_id"),
-            func.count().label("n"),
-            func.sum(case((Member.category == "full", 1), else_=0)).label("full_n"),
+class Facts:
+    """The rows rules are judged on, built once per evaluation.
+
+    Organizations: every active organization with its covering Party organization
+    (``party``, when live). Party organizations: every live one with its direct
+    member count (``members``) and that of its whole subtree (``subtree``)."""
+
+    def __init__(self, settings: dict[str, Any], today: date) -> None:
+        self.settings, self.today = settings, today
+        self.party = aliased(PartyOrg, name="covering")
+        self.covered = self.party.id.is_not(None)
+        self.instructor = has_instructor(Organization.id)
+        self.staff = func.coalesce(Organization.employees, 0)
+        direct = (
+            select(Member.party_org_id.label("po_id"), func.count().label("n"))
+            .where(_live_member(), Member.party_org_id.is_not(None))
+            .group_by(Member.party_org_id)
+            .cte("party_members")
+            .prefix_with("MATERIALIZED")  # counted once, used by several rules
         )
-        .where(_live_member(), Member.employer_id.is_not(None))
-        .group_by(Member.employer_id)
-        .subquery()
-    )
+        self._direct = direct
+        self.members = func.coalesce(direct.c.n, 0)
+        # A committee's or general branch's members include those of the branches below it.
+        tree = (
+            select(PartyOrg.id.label("id"), PartyOrg.id.label("root"))
+            .where(PartyOrg.deleted.is_(False))
+            .cte("party_tree", recursive=True)
+        )
+        child = aliased(PartyOrg)
+        tree = tree.union_all(
+            select(child.id, tree.c.root)
+            .join(tree, child.parent_id == tree.c.id)
+            .where(child.deleted.is_(False))
+        )
+        self._subtree = (
+            select(tree.c.root, func.coalesce(func.sum(direct.c.n), 0).label("n"))
+            .outerjoin(direct, direct.c.po_id == tree.c.id)
+            .group_by(tree.c.root)
+            .cte("party_subtree")
+        )
+        self.subtree = func.coalesce(self._subtree.c.n, 0)
 
+    # -- organizations ----------------------------------------------------------------
+    def org_rows(self, *columns: Any) -> Select[Any]:
+        return (
+            select(*columns)
+            .select_from(Organization)
+            .outerjoin(
+                self.party, and_(self.party.id == Organization.party_org_id, self.party.deleted.is_(False))
+            )
+            .where(Organization.deleted.is_(False), Organization.status == "active")
+        )
 
-def _members_by_party_org() -> Any:
-    return (
-        select(Member.party_org_id.label("po_id"), func.count().label("n"))
-        .where(_live_member(), Member.party_org_id.is_not(None))
-        .group_by(Member.party_org_id)
-        .subquery()
-    )
+    def employer_members(self, *where: Any) -> Any:
+        """How many live members work in the organization (a correlated count)."""
+        return (
+            select(func.count())
+            .where(Member.employer_id == Organization.id, _live_member(), *where)
+            .correlate(Organization)
+            .scalar_subquery()
+        )
 
-
-def _org_base() -> tuple[Select[Any], Any]:
-    """Active organizations with their covering Party organization (if live)."""
-    party = aliased(PartyOrg)
-    stmt = (
-        select(Organization.id, Organization.name, Organization.employees)
-        .outerjoin(party, and_(party.id == Organization.party_org_id, party.deleted.is_(False)))
-        .where(Organization.deleted.is_(False), Organization.status == "active")
-    )
-    return stmt, party
+    # -- Party organizations --------------------------------------------------------
+    def party_rows(self, *columns: Any) -> Select[Any]:
+        return (
+            select(*columns)
+            .select_from(PartyOrg)
+            .outerjoin(self._direct, self._direct.c.po_id == PartyOrg.id)
+            .outerjoin(self._subtree, self._subtree.c.root == PartyOrg.id)
+            .where(PartyOrg.deleted.is_(False))
+        )
 
 
 @dataclass(frozen=True)
-class Check:
-    """A rule as SQL: the statement selecting the records that break it (id and name
-    first), and the sentence a clerk reads for each."""
+class Condition:
+    """A rule as SQL: which rows break it, the extra columns its sentence needs, and
+    the sentence a clerk reads for each."""
 
-    rule: Rule
-    stmt: Select[Any]
+    where: ColumnElement[bool]
     message: Callable[[Any], str]
+    columns: tuple[Any, ...] = field(default_factory=tuple)
 
 
-def _check(rule: Rule, stmt: Select[Any], message: Callable[[Any], str]) -> Check:
-    return Check(rule, stmt, message)
+Checker = Callable[[Facts], Condition]
 
 
-def enterprise_members(session: Session, rule: Rule, ctx: Context) -> Check:
-    t = ctx["rule.enterprise_members.min_employees"]
-    stmt, _ = _org_base()
-    stmt = stmt.where(
-        Organization.kind == "enterprise",
-        Organization.employees >= t,
-        ~exists().where(Member.employer_id == Organization.id, _live_member()),
+# -- organization rules ---------------------------------------------------------------
+
+
+def enterprise_members(f: Facts) -> Condition:
+    t = f.settings["rule.enterprise_members.min_employees"]
+    return Condition(
+        and_(
+            Organization.kind == "enterprise",
+            Organization.employees >= t,
+            ~exists().where(Member.employer_id == Organization.id, _live_member()),
+        ),
+        lambda r: f"职工 {r.employees} 人（{t} 人以上），但没有登记党员。",
     )
-    return _check(rule, stmt, lambda r: f"职工 {r.employees} 人（{t} 人以上），但没有登记党员。")
 
 
-def enterprise_party_org(session: Session, rule: Rule, ctx: Context) -> Check:
-    t = ctx["rule.enterprise_org.min_employees"]
-    stmt, party = _org_base()
-    stmt = stmt.add_columns(Organization.above_scale).where(
-        Organization.kind == "enterprise",
-        or_(Organization.employees >= t, Organization.above_scale.is_(True)),
-        party.id.is_(None),
-    )
+def enterprise_party_org(f: Facts) -> Condition:
+    t = f.settings["rule.enterprise_org.min_employees"]
 
     def message(r: Any) -> str:
-        why = f"职工 {r.employees} 人（{t} 人以上）" if r.employees >= t else "属规模以上企业"
+        why = f"职工 {r.employees} 人（{t} 人以上）" if (r.employees or 0) >= t else "属规模以上企业"
         return f"{why}，尚未建立党组织。"
 
-    return _check(rule, stmt, message)
-
-
-def social_org_party_org(session: Session, rule: Rule, ctx: Context) -> Check:
-    t = ctx["rule.social_org.min_staff"]
-    stmt, party = _org_base()
-    stmt = stmt.where(
-        Organization.kind == "social_org",
-        Organization.subtype.in_(ENTITY_SOCIAL_SUBTYPES),
-        Organization.employees >= t,
-        party.id.is_(None),
+    return Condition(
+        and_(
+            Organization.kind == "enterprise",
+            or_(Organization.employees >= t, Organization.above_scale.is_(True)),
+            ~f.covered,
+        ),
+        message,
     )
-    return _check(
-        rule,
-        stmt,
+
+
+def social_org_party_org(f: Facts) -> Condition:
+    t = f.settings["rule.social_org.min_staff"]
+    return Condition(
+        and_(
+            Organization.kind == "social_org",
+            Organization.subtype.in_(ENTITY_SOCIAL_SUBTYPES),
+            Organization.employees >= t,
+            ~f.covered,
+        ),
         lambda r: f"实体性社会组织，从业人员 {r.employees} 人（{t} 人以上），尚未建立党组织。",
     )
 
 
-def independent_formation(session: Session, rule: Rule, ctx: Context) -> Check:
-    t = ctx["rule.independent.min_full_members"]
-    counts = _members_by_employer()
-    stmt, party = _org_base()
-    stmt = (
-        stmt.add_columns(counts.c.full_n, party.formation)
-        .join(counts, counts.c.org_id == Organization.id)
-        .where(counts.c.full_n >= t, or_(party.id.is_(None), party.formation != "independent"))
-    )
+def independent_formation(f: Facts) -> Condition:
+    t = f.settings["rule.independent.min_full_members"]
+    full = f.employer_members(Member.category == "full")
 
     def message(r: Any) -> str:
         now = f"现为{FORMATION.label(r.formation)}" if r.formation else "现未建立党组织"
         return f"有正式党员 {r.full_n} 名（{t} 名以上），应单独建立党组织，{now}。"
 
-    return _check(rule, stmt, message)
-
-
-def _party_base() -> Select[Any]:
-    return select(PartyOrg.id, PartyOrg.name, PartyOrg.level).where(PartyOrg.deleted.is_(False))
-
-
-def joint_max_orgs(session: Session, rule: Rule, ctx: Context) -> Check:
-    t = ctx["rule.joint.max_orgs"]
-    covered = (
-        select(Organization.party_org_id.label("po_id"), func.count().label("n"))
-        .where(Organization.deleted.is_(False), Organization.party_org_id.is_not(None))
-        .group_by(Organization.party_org_id)
-        .subquery()
-    )
-    stmt = (
-        _party_base()
-        .add_columns(covered.c.n, PartyOrg.coverage_override)
-        .join(covered, covered.c.po_id == PartyOrg.id)
-        .where(PartyOrg.formation == "joint", covered.c.n > t)
-    )
-
-    def message(r: Any) -> str:
-        note = "（已记录超出理由）" if r.coverage_override else ""
-        return f"联合党组织覆盖 {r.n} 个单位，超过 {t} 个{note}，应适时拆分或推动单独组建。"
-
-    return _check(rule, stmt, message)
-
-
-def branch_upgrade(session: Session, rule: Rule, ctx: Context) -> Check:
-    t = ctx["rule.branch_upgrade.max_members"]
-    counts = _members_by_party_org()
-    stmt = (
-        _party_base()
-        .add_columns(counts.c.n)
-        .join(counts, counts.c.po_id == PartyOrg.id)
-        .where(PartyOrg.level.in_(("branch", "joint_branch")), counts.c.n > t)
-    )
-    return _check(
-        rule,
-        stmt,
-        lambda r: f"{PARTY_LEVEL.label(r.level)}有党员 {r.n} 名（超过 {t} 名），应升格为党总支或党委。",
+    return Condition(
+        and_(or_(~f.covered, f.party.formation != "independent"), full >= t),
+        message,
+        (full.label("full_n"), f.party.formation.label("formation")),
     )
 
 
-def empty_shell(session: Session, rule: Rule, ctx: Context) -> Check:
-    t = ctx["rule.empty_shell.max_members"]
-    # Members of a committee or general branch include those of the branches below it.
-    tree = (
-        select(PartyOrg.id.label("id"), PartyOrg.id.label("root"))
-        .where(PartyOrg.deleted.is_(False))
-        .cte(recursive=True)
-    )
-    child = aliased(PartyOrg)
-    tree = tree.union_all(
-        select(child.id, tree.c.root).join(tree, child.parent_id == tree.c.id).where(child.deleted.is_(False))
-    )
-    counts = _members_by_party_org()
-    totals = (
-        select(tree.c.root, func.coalesce(func.sum(counts.c.n), 0).label("n"))
-        .outerjoin(counts, counts.c.po_id == tree.c.id)
-        .group_by(tree.c.root)
-        .subquery()
-    )
-    stmt = (
-        _party_base()
-        .add_columns(totals.c.n)
-        .join(totals, totals.c.root == PartyOrg.id)
-        .where(totals.c.n <= t)
-    )
-    return _check(
-        rule,
-        stmt,
-        lambda r: f"{PARTY_LEVEL.label(r.level)}登记党员 {r.n} 名，是“空壳”党组织，应充实党员或撤并。",
+def instructor_needed(f: Facts) -> Condition:
+    t = f.settings["rule.instructor.min_employees"]
+    return Condition(
+        and_(~f.covered, f.staff >= t, ~f.instructor),
+        lambda r: "尚未建立党组织，也没有派驻党建工作指导员。",
     )
 
 
-def instructor_needed(session: Session, rule: Rule, ctx: Context) -> Check:
-    stmt, party = _org_base()
-    stmt = stmt.where(party.id.is_(None), ~has_instructor(Organization.id))
-    if t := ctx["rule.instructor.min_employees"]:
-        stmt = stmt.where(Organization.employees >= t)
-    return _check(rule, stmt, lambda r: "尚未建立党组织，也没有派驻党建工作指导员。")
-
-
-def mass_organizations(session: Session, rule: Rule, ctx: Context) -> Check:
-    stmt, party = _org_base()
-    stmt = stmt.add_columns(
-        Organization.has_union, Organization.has_youth_league, Organization.has_women_federation
-    ).where(
-        party.id.is_not(None),
-        Organization.employees >= ctx["rule.mass_org.min_employees"],
-        or_(
-            Organization.has_union.is_(False),
-            Organization.has_youth_league.is_(False),
-            Organization.has_women_federation.is_(False),
-        ),
+def mass_organizations(f: Facts) -> Condition:
+    missing_any = or_(
+        Organization.has_union.is_(False),
+        Organization.has_youth_league.is_(False),
+        Organization.has_women_federation.is_(False),
     )
 
     def message(r: Any) -> str:
@@ -249,7 +209,51 @@ def mass_organizations(session: Session, rule: Rule, ctx: Context) -> Check:
         ]
         return f"已建立党组织，但尚未建立{'、'.join(missing)}组织。"
 
-    return _check(rule, stmt, message)
+    return Condition(
+        and_(f.covered, f.staff >= f.settings["rule.mass_org.min_employees"], missing_any),
+        message,
+        (Organization.has_union, Organization.has_youth_league, Organization.has_women_federation),
+    )
+
+
+# -- Party organization rules ---------------------------------------------------------
+
+
+def joint_max_orgs(f: Facts) -> Condition:
+    t = f.settings["rule.joint.max_orgs"]
+    covers = (
+        select(func.count())
+        .where(Organization.party_org_id == PartyOrg.id, Organization.deleted.is_(False))
+        .correlate(PartyOrg)
+        .scalar_subquery()
+    )
+
+    def message(r: Any) -> str:
+        note = "（已记录超出理由）" if r.coverage_override else ""
+        return f"联合党组织覆盖 {r.n} 个单位，超过 {t} 个{note}，应适时拆分或推动单独组建。"
+
+    return Condition(
+        and_(PartyOrg.formation == "joint", covers > t),
+        message,
+        (covers.label("n"), PartyOrg.coverage_override),
+    )
+
+
+def branch_upgrade(f: Facts) -> Condition:
+    t = f.settings["rule.branch_upgrade.max_members"]
+    return Condition(
+        and_(PartyOrg.level.in_(("branch", "joint_branch")), f.members > t),
+        lambda r: f"{PARTY_LEVEL.label(r.level)}有党员 {r.n} 名（超过 {t} 名），应升格为党总支或党委。",
+        (f.members.label("n"),),
+    )
+
+
+def empty_shell(f: Facts) -> Condition:
+    return Condition(
+        f.subtree <= f.settings["rule.empty_shell.max_members"],
+        lambda r: f"{PARTY_LEVEL.label(r.level)}登记党员 {r.n} 名，是“空壳”党组织，应充实党员或撤并。",
+        (f.subtree.label("n"),),
+    )
 
 
 def previous_month(today: date) -> tuple[date, date, str]:
@@ -271,78 +275,58 @@ def _activity_rule(
     period: Callable[[date], tuple[date, date, str]],
     times_setting: str | None = None,
     members_setting: str | None = None,
-):
-    """Party organizations that held fewer than the required number of ``kind``
-    in the last full period (optionally only those with enough members)."""
+) -> Checker:
+    """Party organizations that held fewer than the required number of ``kind`` in
+    the last full period (optionally only those with enough members to hold it)."""
 
-    def check(session: Session, rule: Rule, ctx: Context) -> Check:
-        start, end, text = period(ctx["today"])
-        times = ctx[times_setting] if times_setting else 1
-        held = (
-            select(func.count())
-            .where(
-                Activity.party_org_id == PartyOrg.id,
-                Activity.deleted.is_(False),
-                Activity.kind == kind,
-                Activity.held_on.between(start, end),
-            )
-            .correlate(PartyOrg)
-            .scalar_subquery()
+    def check(f: Facts) -> Condition:
+        start, end, text = period(f.today)
+        times = f.settings[times_setting] if times_setting else 1
+        held_in_period = (
+            Activity.party_org_id == PartyOrg.id,
+            Activity.deleted.is_(False),
+            Activity.kind == kind,
+            Activity.held_on.between(start, end),
         )
-        stmt = _party_base().where(or_(PartyOrg.established_on.is_(None), PartyOrg.established_on <= start))
-        if times == 1:  # the common case stays an EXISTS, which stops at the first row
-            stmt = stmt.where(
-                ~exists().where(
-                    Activity.party_org_id == PartyOrg.id,
-                    Activity.deleted.is_(False),
-                    Activity.kind == kind,
-                    Activity.held_on.between(start, end),
-                )
-            )
-        else:
-            stmt = stmt.add_columns(held.label("held")).where(held < times)
+        judged = or_(PartyOrg.established_on.is_(None), PartyOrg.established_on <= start)
         if members_setting:
-            counts = _members_by_party_org()
-            stmt = stmt.join(counts, counts.c.po_id == PartyOrg.id).where(counts.c.n >= ctx[members_setting])
-
-        def message(r: Any) -> str:
-            if times == 1:
-                return f"{text}没有{label}记录。"
-            return f"{text}{label}记录 {r.held} 次，少于要求的 {times} 次。"
-
-        return _check(rule, stmt, message)
+            judged = and_(judged, f.members >= f.settings[members_setting])
+        if times == 1:  # the usual case stays an EXISTS, which stops at the first row
+            return Condition(
+                and_(judged, ~exists().where(*held_in_period)), lambda r: f"{text}没有{label}记录。"
+            )
+        held = select(func.count()).where(*held_in_period).correlate(PartyOrg).scalar_subquery()
+        return Condition(
+            and_(judged, held < times),
+            lambda r: f"{text}{label}记录 {r.held} 次，少于要求的 {times} 次。",
+            (held.label("held"),),
+        )
 
     return check
 
 
-def term_expired(session: Session, rule: Rule, ctx: Context) -> Check:
-    today: date = ctx["today"]
-    years = ctx["party_org.term_years"]
+def term_expired(f: Facts) -> Condition:
+    today, years = f.today, f.settings["party_org.term_years"]
     try:
         cutoff = today.replace(year=today.year - years)
     except ValueError:  # 29 February
         cutoff = today.replace(year=today.year - years, day=28)
-    stmt = (
-        _party_base()
-        .add_columns(PartyOrg.term_start, PartyOrg.term_end)
-        .where(
-            or_(
-                and_(PartyOrg.term_end.is_not(None), PartyOrg.term_end < today),
-                and_(
-                    PartyOrg.term_end.is_(None),
-                    PartyOrg.term_start.is_not(None),
-                    PartyOrg.term_start <= cutoff,
-                ),
-            )
-        )
-    )
 
     def message(r: Any) -> str:
         if r.term_end:
             return f"本届任期已于 {r.term_end:%Y年%m月%d日} 届满，应按期换届。"
         return f"本届任期自 {r.term_start:%Y年%m月%d日} 起已满 {years} 年，应按期换届。"
 
-    return _check(rule, stmt, message)
+    return Condition(
+        or_(
+            and_(PartyOrg.term_end.is_not(None), PartyOrg.term_end < today),
+            and_(
+                PartyOrg.term_end.is_(None), PartyOrg.term_start.is_not(None), PartyOrg.term_start <= cutoff
+            ),
+        ),
+        message,
+        (PartyOrg.term_start, PartyOrg.term_end),
+    )
 
 
 CHECKERS: dict[str, Checker] = {
@@ -368,15 +352,25 @@ CHECKERS: dict[str, Checker] = {
 assert set(CHECKERS) == set(RULES_BY_ID)
 
 
-def _checks(
-    session: Session, settings: dict[str, Any], today: date, rule_ids: list[str] | None, subject: str | None
-) -> list[Check]:
-    ctx: Context = {**settings, "today": today}
-    return [
-        CHECKERS[rule.id](session, rule, ctx)
-        for rule in RULES
-        if (rule_ids is None or rule.id in rule_ids) and (subject is None or rule.subject == subject)
-    ]
+def conditions(facts: Facts, subject: str | None = None) -> dict[str, Condition]:
+    """Each rule's condition (of one subject), in catalogue order."""
+    return {rule.id: CHECKERS[rule.id](facts) for rule in RULES if subject is None or rule.subject == subject}
+
+
+def listing(facts: Facts, rule: Rule, condition: Condition) -> Select[Any]:
+    """The records breaking a rule: id and name first, then what the sentence needs."""
+    if rule.subject == "organization":
+        base = facts.org_rows(Organization.id, Organization.name, Organization.employees)
+        order = Organization.name
+    else:
+        base = facts.party_rows(PartyOrg.id, PartyOrg.name, PartyOrg.level)
+        order = PartyOrg.name
+    return base.add_columns(*condition.columns).where(condition.where).order_by(order)
+
+
+def flag(condition: ColumnElement[bool]) -> Any:
+    """1 when a row meets the condition, else 0: summed, it counts."""
+    return case((condition, 1), else_=0)
 
 
 def run_checks(
@@ -388,23 +382,42 @@ def run_checks(
     record: tuple[str, str] | None = None,
 ) -> list[Finding]:
     """All findings, or those of some rules, or those of one record ``(table, id)``."""
+    facts = Facts(settings, today)
     findings: list[Finding] = []
-    for check in _checks(session, settings, today, rule_ids, record[0] if record else None):
-        stmt = check.stmt
+    for rule_id, condition in conditions(facts, record[0] if record else None).items():
+        if rule_ids is not None and rule_id not in rule_ids:
+            continue
+        rule = RULES_BY_ID[rule_id]
+        stmt = listing(facts, rule, condition)
         if record is not None:  # the findings of one record (the detail panel)
             stmt = stmt.where(stmt.selected_columns[0] == record[1])
-        rule = check.rule
         findings += [
-            Finding(rule.id, rule.subject, r.id, r.name, check.message(r), rule.source)
+            Finding(rule.id, rule.subject, r.id, r.name, condition.message(r), rule.source)
             for r in session.execute(stmt)
         ]
     return findings
 
 
+def count_party_findings(session: Session, facts: Facts) -> dict[str, int]:
+    """Findings per Party-organization rule, in one pass over the Party organizations."""
+    found = conditions(facts, "party_org")
+    row = session.execute(
+        facts.party_rows(*(func.coalesce(func.sum(flag(c.where)), 0) for c in found.values()))
+    ).one()
+    return {rule_id: int(n) for rule_id, n in zip(found, row, strict=True)}
+
+
+def count_org_findings(session: Session, facts: Facts) -> dict[str, int]:
+    """Findings per organization rule, in one pass over the organizations."""
+    found = conditions(facts, "organization")
+    row = session.execute(
+        facts.org_rows(*(func.coalesce(func.sum(flag(c.where)), 0) for c in found.values()))
+    ).one()
+    return {rule_id: int(n) for rule_id, n in zip(found, row, strict=True)}
+
+
 def count_findings(session: Session, settings: dict[str, Any], today: date) -> dict[str, int]:
-    """How many records break each rule, counted in SQL (the dashboard's figures)."""
-    return {
-        check.rule.id: session.scalar(select(func.count()).select_from(check.stmt.order_by(None).subquery()))
-        or 0
-        for check in _checks(session, settings, today, None, None)
-    }
+    """How many records break each rule, counted in SQL."""
+    facts = Facts(settings, today)
+    counts = {**count_org_findings(session, facts), **count_party_findings(session, facts)}
+    return {rule.id: counts[rule.id] for rule in RULES}
