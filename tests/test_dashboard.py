@@ -137,7 +137,8 @@ def test_every_figure_traces_back_to_the_records_it_counts(demo: Store) -> None:
 def test_clicking_a_tile_a_bar_or_a_finding_opens_the_records(qtbot, synchronous: None, demo: Store) -> None:
     window = MainWindow(demo)
     qtbot.addWidget(window)
-    window.nav.setCurrentRow(0)
+    assert window.current_key == "dashboard"  # the first page of a new user
+    qtbot.waitUntil(lambda: window.dashboard.stats is not None, timeout=5000)
     page = window.dashboard
     assert page.stats is not None
     opened: list[DrillDialog] = []
@@ -197,7 +198,7 @@ def test_settings_page_changes_the_figures_at_once(
 ) -> None:
     window = MainWindow(demo)
     qtbot.addWidget(window)
-    window.nav.setCurrentRow(0)
+    qtbot.waitUntil(lambda: window.dashboard.stats is not None, timeout=5000)
     before = window.dashboard.stats["findings"]["by_rule"]["enterprise_members"]  # type: ignore[index]
     settings: SettingsPage = window.settings_page
     window.nav.setCurrentRow(4)

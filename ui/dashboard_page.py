@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.dashboard import Tile, chinese_date, tiles
-from app.reports.dashboard import export_dashboard, print_dashboard
 from app.rules.catalog import RULES_BY_ID
 from app.stats import RATE_TITLES, Figure, check, dashboard, figure_records
 from app.store import Store
@@ -330,12 +329,16 @@ class DashboardPage(QWidget):
             t("打印通报"), f"两新组织党建工作情况通报-{today}.pdf", t("PDF 文件 (*.pdf)")
         )
         if path:
+            from app.reports.dashboard import print_dashboard  # reportlab loads on first print
+
             self._write(lambda: print_dashboard(self.store, path), t("已生成通报：{path}"))
 
     def export_workbook(self) -> None:
         today = date.today().isoformat()
         path = self.ask_save_path(t("导出表格"), f"工作台-{today}.xlsx", t("Excel 表格 (*.xlsx)"))
         if path:
+            from app.reports.dashboard import export_dashboard
+
             self._write(lambda: export_dashboard(self.store, path), t("已导出表格：{path}"))
 
     def _write(self, job: Any, done: str) -> None:

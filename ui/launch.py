@@ -51,7 +51,7 @@ def run_gui(store: Store) -> int:
             # first screenful of a register (its full count may follow).
             page = window.page
             if page is None:
-                if window.dashboard.stats is not None or window.current_key != "dashboard":
+                if window.current_key != "dashboard" or window.dashboard.stats is not None:
                     window.repaint()
                     app.quit()
             elif page.model.rowCount() or page.count.text().startswith(("共", "查询失败")):

@@ -3,7 +3,9 @@ search (Ctrl+K), and a status bar with the station, the file and counts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from app.stats import register_counts
 from app.store import Store
-from ui.dashboard_page import DashboardPage
 from ui.global_search import GlobalSearch
 from ui.i18n import t, ui_settings
 from ui.register_page import RegisterPage
@@ -28,6 +29,9 @@ from ui.registers import REGISTERS
 from ui.settings_page import SettingsPage
 from ui.style import STYLE
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ui.dashboard_page import DashboardPage
 
 DASHBOARD, SETTINGS = "dashboard", "settings"
 NAV = (
@@ -52,9 +56,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.stack = QStackedWidget()
-        self.dashboard = DashboardPage(store, self.runner)
-        self.dashboard.open_link.connect(self.open_record)
-        self.dashboard.status.connect(self.statusBar().showMessage)
+        self._dashboard: DashboardPage | None = None  # built when first shown (charts load pyqtgraph)
         self.settings_page = SettingsPage(store)
         self.settings_page.changed.connect(self.settings_changed)
         self.settings_page.status.connect(self.statusBar().showMessage)
@@ -62,7 +64,7 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()
         for key, title, icon in NAV:
             if key == DASHBOARD:
-                widget: QWidget = self.dashboard
+                widget: QWidget = QLabel(t("正在统计……"))
             elif key == SETTINGS:
                 widget = self.settings_page
             else:
@@ -109,7 +111,14 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
         last = str(settings.value("window/page", DASHBOARD))
-        self.nav.setCurrentRow(PAGE_KEYS.index(last) if last in PAGE_KEYS else 0)
+        row = PAGE_KEYS.index(last) if last in PAGE_KEYS else 0
+        # Select the page now but fill it after the window is on screen: the window
+        # appears at once, and the dashboard's charts library loads behind it.
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentIndex(row)
+        QTimer.singleShot(0, lambda: self.show_page(self.nav.currentRow()))
         self.update_status()
 
     def _shortcuts(self) -> None:
@@ -127,6 +136,24 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
             self.addAction(action)
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        if self._dashboard is None:
+            from ui.dashboard_page import DashboardPage
+
+            page = DashboardPage(self.store, self.runner)
+            page.open_link.connect(self.open_record)
+            page.status.connect(self.statusBar().showMessage)
+            placeholder = self.stack.widget(PAGE_KEYS.index(DASHBOARD))
+            showing = self.stack.currentWidget() is placeholder
+            self.stack.insertWidget(PAGE_KEYS.index(DASHBOARD), page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if showing:
+                self.stack.setCurrentWidget(page)
+            self._dashboard = page
+        return self._dashboard
 
     @property
     def current_key(self) -> str:
@@ -214,6 +241,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/page", self.current_key)
         for page in self.pages.values():
             page.save_layout()
-        self.dashboard.save_layout()
+        if self._dashboard is not None:
+            self._dashboard.save_layout()
         settings.sync()
         super().closeEvent(event)
