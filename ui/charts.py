@@ -139,7 +139,7 @@ class StackedBars(Chart):
         for i, (a, b) in enumerate(zip(first, second, strict=True)):
             self.label(f"{a:,}/{a + b:,}", i, a + b, (0.5, 1), 8)
         self.plot.getAxis("bottom").setTicks([[(i, name) for i, (name, _, _) in enumerate(rows)]])
-        self.plot.getAxis("left").setTicks(None)
+        self.plot.getAxis("left").setStyle(showValues=False)  # each bar carries its own counts
         self.plot.setXRange(-0.6, len(rows) - 0.4, padding=0)
         self.plot.setYRange(0, top * 1.3, padding=0)
 
