@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from app.store import Store
 from ui.charts import RateBars, StackedBars, TrendLines
 from ui.drill import DrillDialog, FindingsModel, record_table
 from ui.i18n import t, ui_settings
+from ui.layout import beside_panel, page_layout
 from ui.style import PARTY_RED
 from ui.table_model import ID_ROLE
 from ui.tasks import TaskRunner
@@ -217,18 +217,8 @@ class DashboardPage(QWidget):
 
         self.findings = FindingsPanel(store, runner)
         self.findings.open_link.connect(self.open_link.emit)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(charts)
-        self.splitter.addWidget(self.findings)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([800, 380])
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
-        layout.addLayout(top)
-        layout.addLayout(tile_row)
-        layout.addWidget(self.splitter, 1)
+        self.splitter = beside_panel(charts, self.findings, (800, 380))
+        page_layout(self, [top, tile_row], self.splitter)
         state = ui_settings().value("dashboard/splitter")
         if state is not None:
             self.splitter.restoreState(state)

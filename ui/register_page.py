@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from ui.detail_panel import DetailPanel
 from ui.dialogs import confirm_delete, confirm_reveal
 from ui.editor import RecordEditor
 from ui.i18n import t, ui_settings
+from ui.layout import beside_panel, page_layout
 from ui.registers import Register, lookups
 from ui.table_model import LazyTableModel
 from ui.tasks import TaskRunner
@@ -130,18 +130,8 @@ class RegisterPage(QWidget):
         left_layout.addWidget(self.empty, 1)
         self.count = QLabel()
         left_layout.addWidget(self.count)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 340])
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
-        layout.addLayout(top)
-        layout.addLayout(filter_row)
-        layout.addWidget(self.splitter, 1)
+        self.splitter = beside_panel(left, self.detail, (900, 340))
+        page_layout(self, [top, filter_row], self.splitter)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

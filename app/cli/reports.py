@@ -31,15 +31,19 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
 
 
 def add_report_commands(sub: Any) -> None:
-    p = sub.add_parser("print", help="打印：生成 PDF")
-    what = p.add_subparsers(dest="what", required=True, metavar="内容")
-    d = what.add_parser("dashboard", help="工作台通报（一页 A4）")
-    d.add_argument("--out", required=True, help="输出 PDF 文件，如 通报.pdf")
-    d.add_argument("--today", help="按指定日期统计（YYYY-MM-DD）")
-    p.set_defaults(handler=cmd_print)
-    p = sub.add_parser("export", help="导出：生成 Excel 表格")
-    what = p.add_subparsers(dest="what", required=True, metavar="内容")
-    d = what.add_parser("dashboard", help="工作台的各张表和问题明细")
-    d.add_argument("--out", required=True, help="输出 xlsx 文件，如 工作台.xlsx")
-    d.add_argument("--today", help="按指定日期统计（YYYY-MM-DD）")
-    p.set_defaults(handler=cmd_export)
+    for command, help_text, handler, dashboard_help, out_help in (
+        ("print", "打印：生成 PDF", cmd_print, "工作台通报（一页 A4）", "输出 PDF 文件，如 通报.pdf"),
+        (
+            "export",
+            "导出：生成 Excel 表格",
+            cmd_export,
+            "工作台的各张表和问题明细",
+            "输出 xlsx 文件，如 工作台.xlsx",
+        ),
+    ):
+        p = sub.add_parser(command, help=help_text)
+        what = p.add_subparsers(dest="what", required=True, metavar="内容")
+        d = what.add_parser("dashboard", help=dashboard_help)
+        d.add_argument("--out", required=True, help=out_help)
+        d.add_argument("--today", help="按指定日期统计（YYYY-MM-DD）")
+        p.set_defaults(handler=handler)

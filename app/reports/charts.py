@@ -16,8 +16,12 @@ GRID = HexColor("#E6E6E6")
 SERIES = (RED, HexColor("#D98C00"), HexColor("#3D6A9E"))
 
 
-def _title(d: Drawing, text: str) -> None:
-    d.add(String(0, d.height - 9, text, fontName=FONT, fontSize=8.5, fillColor=INK))
+def _drawing(title: str, width: float, height: float) -> Drawing:
+    """A blank chart with its title, in the embedded font."""
+    register_font()
+    d = Drawing(width, height)
+    d.add(String(0, height - 9, title, fontName=FONT, fontSize=8.5, fillColor=INK))
+    return d
 
 
 def rate_bars(
@@ -28,9 +32,7 @@ def rate_bars(
     height: float,
 ) -> Drawing:
     """Horizontal bars of a rate per group (already sorted), with the target line."""
-    register_font()
-    d = Drawing(width, height)
-    _title(d, title)
+    d = _drawing(title, width, height)
     label_w = 58
     top = height - 16
     bottom = 12
@@ -83,9 +85,7 @@ def stacked_bars(
     height: float,
 ) -> Drawing:
     """Vertical bars per group, the first count stacked under the second, with counts."""
-    register_font()
-    d = Drawing(width, height)
-    _title(d, title)
+    d = _drawing(title, width, height)
     left, bottom, top = 6, 14, height - 36
     biggest = max((a + b for _, a, b in rows), default=0) or 1
     n = max(len(rows), 1)
@@ -121,9 +121,7 @@ def trend_lines(
     height: float,
 ) -> Drawing:
     """Lines of rates (0–100%) by month; a missing month leaves a gap."""
-    register_font()
-    d = Drawing(width, height)
-    _title(d, title)
+    d = _drawing(title, width, height)
     left, bottom, top, right = 24, 14, height - 26, width - 6
     for tick in (0, 25, 50, 75, 100):
         y = bottom + (top - bottom) * tick / 100

@@ -398,22 +398,20 @@ def run_checks(
     return findings
 
 
-def count_party_findings(session: Session, facts: Facts) -> dict[str, int]:
-    """Findings per Party-organization rule, in one pass over the Party organizations."""
-    found = conditions(facts, "party_org")
-    row = session.execute(
-        facts.party_rows(*(func.coalesce(func.sum(flag(c.where)), 0) for c in found.values()))
-    ).one()
+def _count_subject(session: Session, facts: Facts, subject: str) -> dict[str, int]:
+    """Findings per rule of one subject, in one pass over its rows."""
+    found = conditions(facts, subject)
+    rows = facts.org_rows if subject == "organization" else facts.party_rows
+    row = session.execute(rows(*(func.coalesce(func.sum(flag(c.where)), 0) for c in found.values()))).one()
     return {rule_id: int(n) for rule_id, n in zip(found, row, strict=True)}
 
 
 def count_org_findings(session: Session, facts: Facts) -> dict[str, int]:
-    """Findings per organization rule, in one pass over the organizations."""
-    found = conditions(facts, "organization")
-    row = session.execute(
-        facts.org_rows(*(func.coalesce(func.sum(flag(c.where)), 0) for c in found.values()))
-    ).one()
-    return {rule_id: int(n) for rule_id, n in zip(found, row, strict=True)}
+    return _count_subject(session, facts, "organization")
+
+
+def count_party_findings(session: Session, facts: Facts) -> dict[str, int]:
+    return _count_subject(session, facts, "party_org")
 
 
 def count_findings(session: Session, settings: dict[str, Any], today: date) -> dict[str, int]:
