@@ -15,6 +15,7 @@ from typing import Any
 
 from app import __version__
 from app.cli.admin import add_admin_commands
+from app.cli.campaigns import add_campaign_commands
 from app.cli.output import print_json
 from app.cli.registers import add_register_commands
 from app.cli.reports import add_report_commands
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_admin_commands(sub)
     add_register_commands(sub)
     add_report_commands(sub)
+    add_campaign_commands(sub)
     _add_json_everywhere(parser)
     return parser
 

@@ -18,6 +18,8 @@ class Campaign(Synced, Base):
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
     template: Mapped[str | None] = mapped_column(String(40))
+    # The responsible units, one per line as "kind:name" (e.g. "leader:王书记"): who tasks go to.
+    units: Mapped[str | None] = mapped_column(Text)
 
 
 class Phase(Synced, Base):
@@ -38,6 +40,7 @@ class Task(Synced, Base):
     campaign_id: Mapped[str] = mapped_column(ForeignKey("campaign.id"), index=True)
     phase_id: Mapped[str | None] = mapped_column(ForeignKey("phase.id"), index=True)
     organization_id: Mapped[str | None] = mapped_column(ForeignKey("organization.id"), index=True)
+    party_org_id: Mapped[str | None] = mapped_column(ForeignKey("party_org.id"), index=True)
     title: Mapped[str] = mapped_column(String(200))
     rule_id: Mapped[str | None] = mapped_column(String(40))
     assignee_kind: Mapped[str | None] = mapped_column(String(16))

@@ -1,0 +1,228 @@
+"""专项行动: campaigns with their phases and responsible units, created from scratch or
+from the built-in template of the Longgang "大组建" campaign (seed 001)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.codes import Codes
+from app.domain.fields import Field, parse_fields
+from app.errors import FieldError, NotFoundError
+from app.store import Store
+from db.models import Campaign, Phase
+
+ASSIGNEE_KIND = Codes(
+    "责任单位类型",
+    {
+        "leader": "挂点领导",
+        "department": "驻街部门",
+        "supervisor": "主管单位",
+        "mass_org": "群团组织",
+        "instructor": "党建指导员",
+        "community": "社区",
+        "unit": "其他单位",
+    },
+)
+
+CAMPAIGN_FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        Field("name", "行动名称", required=True, max_length=200),
+        Field("goal", "工作目标", max_length=4000),
+        Field("starts_on", "开始日期", kind="date"),
+        Field("ends_on", "结束日期", kind="date"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class PhasePlan:
+    name: str
+    starts_on: date | None
+    ends_on: date | None
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str
+    name: str
+    goal: str
+    phases: tuple[tuple[str, tuple[int, int], tuple[int, int]], ...]  # name, (month, day) start and end
+    units: tuple[tuple[str, str], ...]  # (kind, name)
+    source: str
+
+    def phase_plans(self, year: int) -> list[PhasePlan]:
+        return [PhasePlan(name, date(year, *start), date(year, *end)) for name, start, end in self.phases]
+
+
+# Seed 001 (深龙组通〔2019〕27号): 准备 until mid-April, 攻坚 until 20 June, 总结 until 30 June;
+# 挂点促建, 驻街保建, 主管包建, 党群共建.
+TEMPLATES = {
+    "da_zujian": Template(
+        "da_zujian",
+        "两新组织党组织“大组建”专项攻坚行动",
+        "两新组织党组织单独组建率和覆盖率明显提升：100人以上非公企业、规模以上非公企业及30人以上"
+        "实体性社会组织有党组织，50人以上非公企业有党员；成立党组织的同步成立群团组织。",
+        (
+            ("准备阶段", (3, 1), (4, 15)),
+            ("攻坚阶段", (4, 16), (6, 20)),
+            ("总结阶段", (6, 21), (6, 30)),
+        ),
+        (
+            ("leader", "街道党工委挂点领导（挂点促建）"),
+            ("department", "区直部门驻街工作组（驻街保建）"),
+            ("supervisor", "社会组织业务主管单位（主管包建）"),
+            ("mass_org", "工会、共青团、妇联（党群共建）"),
+        ),
+        "深龙组通〔2019〕27号（两新组织党组织“大组建”专项攻坚行动实施方案）",
+    )
+}
+
+
+def parse_units(lines: list[str] | str | None) -> list[tuple[str, str]]:
+    """Responsible units as ``kind:name`` (kind as code or 中文 label) or just a name."""
+    if lines is None:
+        return []
+    if isinstance(lines, str):
+        lines = lines.splitlines()
+    units: list[tuple[str, str]] = []
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        kind, sep, name = line.partition(":") if ":" in line else line.partition("：")
+        code = ASSIGNEE_KIND.parse(kind) if sep else None
+        if sep and code is None:
+            raise FieldError("units", f"责任单位类型“{kind}”不认识，可用：{ASSIGNEE_KIND.choices_text()}。")
+        units.append((code or "unit", (name if sep else line).strip()))
+    return units
+
+
+def _units_text(units: list[tuple[str, str]]) -> str:
+    return "\n".join(f"{kind}:{name}" for kind, name in units)
+
+
+def resolve_campaign(session: Session, key: str) -> Campaign:
+    campaign = session.get(Campaign, key)
+    if campaign is None or campaign.deleted:
+        found = list(
+            session.scalars(
+                select(Campaign).where(Campaign.deleted.is_(False), Campaign.name == key).limit(2)
+            )
+        )
+        if len(found) != 1:
+            found = (
+                list(
+                    session.scalars(
+                        select(Campaign)
+                        .where(Campaign.deleted.is_(False), Campaign.id.startswith(key))
+                        .limit(2)
+                    )
+                )
+                if len(key) >= 6
+                else []
+            )
+        if len(found) != 1:
+            raise NotFoundError("campaign", f"没有找到专项行动“{key}”。可用 liangxin campaign list 查看。")
+        campaign = found[0]
+    return campaign
+
+
+def phases_of(session: Session, campaign_id: str) -> list[Phase]:
+    return list(
+        session.scalars(
+            select(Phase)
+            .where(Phase.campaign_id == campaign_id, Phase.deleted.is_(False))
+            .order_by(Phase.ordinal)
+        )
+    )
+
+
+def campaign_record(session: Session, campaign: Campaign) -> dict[str, Any]:
+    return {
+        "id": campaign.id,
+        "name": campaign.name,
+        "goal": campaign.goal,
+        "starts_on": campaign.starts_on,
+        "ends_on": campaign.ends_on,
+        "template": campaign.template,
+        "units": [
+            {"kind": kind, "kind_label": ASSIGNEE_KIND.label(kind), "name": name}
+            for kind, name in parse_units(campaign.units)
+        ],
+        "phases": [
+            {"id": p.id, "name": p.name, "starts_on": p.starts_on, "ends_on": p.ends_on}
+            for p in phases_of(session, campaign.id)
+        ],
+    }
+
+
+def create_campaign(
+    store: Store,
+    values: dict[str, Any],
+    *,
+    template: str | None = None,
+    phases: list[PhasePlan] | None = None,
+    units: list[str] | str | None = None,
+    year: int | None = None,
+) -> dict[str, Any]:
+    """The user action 新建专项行动: from scratch, or from a template (its phases for
+    ``year`` and its units, which ``values``, ``phases`` and ``units`` may override)."""
+    plan = TEMPLATES.get(template) if template else None
+    if template and plan is None:
+        raise FieldError("template", f"没有模板“{template}”。可用模板：{'、'.join(TEMPLATES)}。")
+    year = year or date.today().year
+    if plan is not None:
+        values = {
+            "name": plan.name,
+            "goal": plan.goal,
+            **{k: v for k, v in values.items() if v not in (None, "")},
+        }
+        phases = phases if phases is not None else plan.phase_plans(year)
+        values.setdefault("starts_on", phases[0].starts_on if phases else None)
+        values.setdefault("ends_on", phases[-1].ends_on if phases else None)
+    parsed = parse_fields(CAMPAIGN_FIELDS, values, partial=False)
+    unit_list = parse_units(units) if units is not None else list(plan.units) if plan else []
+    if parsed.get("starts_on") and parsed.get("ends_on") and parsed["ends_on"] < parsed["starts_on"]:
+        raise FieldError("ends_on", "结束日期不能早于开始日期。")
+    for phase in phases or []:
+        if phase.starts_on and phase.ends_on and phase.ends_on < phase.starts_on:
+            raise FieldError("phases", f"阶段“{phase.name}”的结束日期早于开始日期。")
+    with store.write() as session:
+        campaign = Campaign(**parsed, template=template, units=_units_text(unit_list) or None)
+        session.add(campaign)
+        session.flush()
+        for i, phase in enumerate(phases or []):
+            session.add(
+                Phase(
+                    campaign_id=campaign.id,
+                    name=phase.name,
+                    ordinal=i,
+                    starts_on=phase.starts_on,
+                    ends_on=phase.ends_on,
+                )
+            )
+        session.flush()
+        return campaign_record(session, campaign)
+
+
+def get_campaign(store: Store, key: str) -> dict[str, Any]:
+    with store.read() as session:
+        return campaign_record(session, resolve_campaign(session, key))
+
+
+def list_campaigns(store: Store) -> list[dict[str, Any]]:
+    with store.read() as session:
+        campaigns = session.scalars(
+            select(Campaign)
+            .where(Campaign.deleted.is_(False))
+            .order_by(Campaign.starts_on.desc(), Campaign.name)
+        )
+        return [
+            {"id": c.id, "name": c.name, "starts_on": c.starts_on, "ends_on": c.ends_on} for c in campaigns
+        ]

@@ -1,0 +1,187 @@
+"""专项行动 and 挂图作战: campaigns from the template, tasks from findings without
+duplicates, close-out that re-checks the rule, progress and overdue by a fixed clock."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from app.cli.main import main
+from app.errors import FieldError, LiangxinError
+from app.services import campaigns, instructors, organizations, party_orgs, tasks
+from app.store import Store
+
+TODAY = date(2026, 5, 10)  # inside the 攻坚阶段 of the 2026 campaign
+
+
+@pytest.fixture
+def campaign(store: Store) -> str:
+    return campaigns.create_campaign(store, {}, template="da_zujian", year=2026)["id"]
+
+
+def _big(store: Store, name: str, community: str | None = None) -> str:
+    values: dict[str, object] = {"name": name, "kind": "enterprise", "employees": 150}
+    if community:
+        values["community"] = community
+    return organizations.add_organization(store, values)["id"]
+
+
+def test_the_template_gives_the_seed_phases_and_units(store: Store, campaign: str) -> None:
+    record = campaigns.get_campaign(store, campaign)
+    assert [(p["name"], p["ends_on"]) for p in record["phases"]] == [
+        ("准备阶段", date(2026, 4, 15)),
+        ("攻坚阶段", date(2026, 6, 20)),
+        ("总结阶段", date(2026, 6, 30)),
+    ]
+    assert [u["kind_label"] for u in record["units"]] == ["挂点领导", "驻街部门", "主管单位", "群团组织"]
+    own = campaigns.create_campaign(
+        store,
+        {"name": "楼宇党建百日行动", "starts_on": "2026-09-01", "ends_on": "2026-12-10"},
+        units=["社区:南岭村社区"],
+    )
+    assert own["units"] == [{"kind": "community", "kind_label": "社区", "name": "南岭村社区"}]
+    with pytest.raises(FieldError, match="结束日期不能早于开始日期"):
+        campaigns.create_campaign(store, {"name": "x", "starts_on": "2026-09-01", "ends_on": "2026-08-01"})
+
+
+def test_generating_twice_creates_no_duplicates_and_assigns_as_asked(store: Store, campaign: str) -> None:
+    guided = _big(store, "有指导员公司")
+    _big(store, "无指导员公司")
+    person = instructors.add_instructor(store, {"name": "李明"})["id"]
+    instructors.assign_instructor(store, person, guided)
+    preview = tasks.preview_tasks(store, campaign, ["enterprise_party_org"], TODAY)
+    assert {c.record_name for c in preview} == {"有指导员公司", "无指导员公司"}
+    assert not any(c.exists for c in preview)
+
+    first = tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    assert (first.created, first.skipped) == (2, 0)
+    again = tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    assert (again.created, again.skipped) == (0, 2)
+    assert all(c.exists for c in tasks.preview_tasks(store, campaign, ["enterprise_party_org"], TODAY))
+
+    cards = {c.record: c for c in tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY)}
+    assert cards["有指导员公司"].assignee == "李明"
+    assert cards["无指导员公司"].assignee == "未填社区"  # no instructor: its community
+    assert cards["有指导员公司"].due_on == date(2026, 6, 20)  # the current phase's deadline
+    assert cards["有指导员公司"].phase == "攻坚阶段"
+
+    _big(store, "第三家公司")
+    by_unit = tasks.generate_tasks(
+        store,
+        campaign,
+        ["enterprise_party_org"],
+        assign="unit",
+        unit="区直部门驻街工作组（驻街保建）",
+        today=TODAY,
+    )
+    assert by_unit.created == 1
+    third = next(
+        c
+        for c in tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY)
+        if c.record == "第三家公司"
+    )
+    assert third.assignee == "区直部门驻街工作组（驻街保建）"
+    with pytest.raises(FieldError, match="请填写责任单位"):
+        tasks.generate_tasks(store, campaign, ["enterprise_party_org"], assign="unit", today=TODAY)
+
+
+def test_close_out_is_refused_while_the_rule_still_fires(store: Store, campaign: str) -> None:
+    org = _big(store, "百人公司")
+    task_id = tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY).task_ids[0]
+    with pytest.raises(FieldError, match="请填写完成情况"):
+        tasks.close_out_task(store, task_id, "", today=TODAY)
+    with pytest.raises(LiangxinError, match=r"不能销号.*尚未建立党组织"):
+        tasks.close_out_task(store, task_id, "已上门指导", today=TODAY)
+    assert tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY)[0].status == "todo"
+
+    party_orgs.add_party_org(store, {"name": "百人公司党支部", "level": "branch"}, covers=[org])
+    result = tasks.close_out_task(store, task_id, "已建立党支部", today=TODAY)
+    assert result == {"id": task_id, "status": "done", "override_reason": None}
+
+    from app.services.audit import read_journal
+
+    changes = [c for c in read_journal(store, after=0, limit=None, row_id=None) if c.table == "task_progress"]
+    assert changes[-1].changes["status"] == ["todo", "done"]
+    assert changes[-1].changes["note"] == [None, "已建立党支部"]
+    assert changes[-1].by == "tester"
+
+
+def test_an_override_reason_lets_a_close_out_through_and_stays_on_the_card(
+    store: Store, campaign: str
+) -> None:
+    _big(store, "百人公司")
+    task_id = tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY).task_ids[0]
+    tasks.close_out_task(store, task_id, "已报批", override="组建申请已报区委组织部审批", today=TODAY)
+    card = tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY)[0]
+    assert (card.status, card.override_reason) == ("done", "组建申请已报区委组织部审批")
+    tasks.move_task(store, task_id, "doing", today=TODAY)  # reopened: the override no longer stands
+    assert (
+        tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY)[0].override_reason is None
+    )
+
+
+def test_overdue_follows_the_clock(store: Store, campaign: str) -> None:
+    _big(store, "百人公司")
+    tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    flt = tasks.TaskFilter(campaign=campaign)
+    assert tasks.task_cards(store, flt, today=date(2026, 6, 20))[0].days_overdue == 0
+    assert tasks.task_cards(store, flt, today=date(2026, 6, 23))[0].days_overdue == 3
+    overdue = tasks.TaskFilter(campaign=campaign, overdue_only=True)
+    assert tasks.task_cards(store, overdue, today=date(2026, 6, 20)) == []
+    assert len(tasks.task_cards(store, overdue, today=date(2026, 6, 21))) == 1
+    progress = tasks.campaign_progress(store, campaign, date(2026, 6, 23))
+    assert progress["total"] == {"key": "all", "done": 0, "open": 1, "overdue": 1, "total": 1, "percent": 0.0}
+    assert [p["open"] for p in progress["phases"]] == [0, 1, 0]
+
+
+def test_lanes_by_assignee_or_community(store: Store, campaign: str) -> None:
+    from app.services.communities import add_community
+
+    add_community(store, "南岭村社区")
+    _big(store, "甲公司", "南岭村社区")
+    _big(store, "乙公司")
+    tasks.generate_tasks(store, campaign, ["enterprise_party_org"], assign="community", today=TODAY)
+    cards = tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY)
+    lanes = tasks.board_lanes(cards, "community")
+    assert sorted(lane.key for lane in lanes) == ["南岭村社区", "未指定"]
+    task_id = cards[0].id
+    tasks.reassign_task(store, task_id, "王书记", "leader")
+    lanes = tasks.board_lanes(
+        tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY), "assignee"
+    )
+    assert "王书记" in {lane.key for lane in lanes}
+
+
+def test_the_cli_runs_a_campaign_end_to_end(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    org = _big(store, "百人公司")
+    db = store.location
+
+    def run(*args: str) -> str:
+        assert main(["--db", db, *args]) == 0, capsys.readouterr().err
+        return capsys.readouterr().out
+
+    created = json.loads(run("campaign", "create", "--template", "da_zujian", "--year", "2026", "--json"))
+    run(
+        "task",
+        "generate",
+        "--campaign",
+        created["id"],
+        "--rule",
+        "enterprise_party_org",
+        "--today",
+        "2026-05-10",
+    )
+    listed = json.loads(run("task", "list", "--campaign", created["id"], "--json", "--today", "2026-05-10"))
+    assert [t["record"] for t in listed] == ["百人公司"]
+    task_id = listed[0]["id"]
+    run("task", "move", task_id, "--to", "doing", "--today", "2026-05-10")
+    assert main(["--db", db, "task", "close", task_id, "--note", "已上门", "--today", "2026-05-10"]) == 1
+    assert "不能销号" in capsys.readouterr().err
+    party_orgs.add_party_org(store, {"name": "百人公司党支部", "level": "branch"}, covers=[org])
+    assert "已销号" in run("task", "close", task_id, "--note", "已建立党支部", "--today", "2026-05-11")
+    shown = json.loads(run("campaign", "show", created["id"], "--json", "--today", "2026-05-11"))
+    assert shown["progress"]["total"]["done"] == 1
+    assert main(["--db", db, "task", "generate", "--campaign", created["id"], "--rule", "nope"]) == 1
+    assert "没有规则“nope”" in capsys.readouterr().err
