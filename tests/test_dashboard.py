@@ -25,7 +25,7 @@ from app.store import Store, open_store
 from ui import tasks
 from ui.dashboard_page import DashboardPage
 from ui.drill import DrillDialog
-from ui.main_window import MainWindow
+from ui.main_window import PAGE_KEYS, MainWindow
 from ui.settings_page import SettingsPage
 
 TODAY = date(2026, 11, 22)
@@ -201,7 +201,7 @@ def test_settings_page_changes_the_figures_at_once(
     qtbot.waitUntil(lambda: window.dashboard.stats is not None, timeout=5000)
     before = window.dashboard.stats["findings"]["by_rule"]["enterprise_members"]  # type: ignore[index]
     settings: SettingsPage = window.settings_page
-    window.nav.setCurrentRow(4)
+    window.nav.setCurrentRow(PAGE_KEYS.index("settings"))
     spin = settings.editors["rule.enterprise_members.min_employees"]
     assert spin.value() == 50 and not settings.resets["rule.enterprise_members.min_employees"].isEnabled()
     spin.setValue(10)

@@ -235,11 +235,12 @@ def test_english_translation_changes_visible_labels(qtbot, qapp, filled: Store) 
     try:
         window = MainWindow(filled)
         qtbot.addWidget(window)
-        assert [window.nav.item(i).text() for i in range(5)] == [
+        assert [window.nav.item(i).text() for i in range(6)] == [
             "Dashboard",
             "Organizations",
             "Party organizations",
             "Party members",
+            "Campaigns",
             "Settings",
         ]
         page = window.pages["organization"]

@@ -5,6 +5,7 @@ and, for stacked bars, which part (0 the lower, 1 the upper)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
@@ -189,3 +190,40 @@ class TrendLines(Chart):
         self.plot.getAxis("bottom").setTicks([ticks])
         self.plot.setXRange(-0.5, max(len(months) - 0.5, 0.5), padding=0)
         self.plot.setYRange(0, 118, padding=0)
+
+
+class BurnDown(Chart):
+    """Open tasks at the end of each day, with the phase deadlines as dashed lines."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.plot.setCursor(Qt.CursorShape.ArrowCursor)
+
+    def show_burn_down(self, points: Sequence[dict], deadlines: Sequence[tuple[str, date | None]]) -> None:  # type: ignore[type-arg]
+        self.clear()
+        if not points:
+            return
+        start = date.fromisoformat(points[0]["date"])
+        x = [(date.fromisoformat(p["date"]) - start).days for p in points]
+        y = [p["open"] for p in points]
+        self.add(
+            pg.PlotDataItem(x, y, pen=QPen(QColor(PARTY_RED), 2), fillLevel=0, brush=QColor(200, 22, 29, 40))
+        )
+        top = max([*y, 1])
+        for name, day in deadlines:
+            if day is None:
+                continue
+            offset = (day - start).days
+            self.add(
+                pg.InfiniteLine(pos=offset, angle=90, pen=pg.mkPen(INK, width=1, style=Qt.PenStyle.DashLine))
+            )
+            self.label(name.replace("阶段", ""), offset, top * 1.12, (1, 0), 7.5)
+        span = max(x[-1], max(((d - start).days for _, d in deadlines if d), default=0), 1)
+        step = max(1, span // 4)
+        ticks = [
+            (d, (start.fromordinal(start.toordinal() + d)).strftime("%m-%d"))
+            for d in range(0, span + 1, step)
+        ]
+        self.plot.getAxis("bottom").setTicks([ticks])
+        self.plot.setXRange(0, span, padding=0.02)
+        self.plot.setYRange(0, top * 1.2, padding=0)

@@ -70,6 +70,7 @@ PAGES = {
     "organizations": "organization",
     "party-orgs": "party_org",
     "members": "member",
+    "board": "board",
     "settings": "settings",
 }
 

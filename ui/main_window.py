@@ -3,7 +3,8 @@ search (Ctrl+K), and a status bar with the station, the file and counts."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,14 +32,16 @@ from ui.style import STYLE
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from ui.board_page import BoardPage
     from ui.dashboard_page import DashboardPage
 
-DASHBOARD, SETTINGS = "dashboard", "settings"
+DASHBOARD, BOARD, SETTINGS = "dashboard", "board", "settings"
 NAV = (
     (DASHBOARD, "工作台", QStyle.StandardPixmap.SP_ComputerIcon),
     ("organization", REGISTERS["organization"].title, QStyle.StandardPixmap.SP_DirHomeIcon),
     ("party_org", REGISTERS["party_org"].title, QStyle.StandardPixmap.SP_FileDialogListView),
     ("member", REGISTERS["member"].title, QStyle.StandardPixmap.SP_FileDialogDetailedView),
+    (BOARD, "专项行动", QStyle.StandardPixmap.SP_FileDialogContentsView),
     (SETTINGS, "设置", QStyle.StandardPixmap.SP_FileDialogInfoView),
 )
 PAGE_KEYS = [key for key, _, _ in NAV]
@@ -56,14 +59,16 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.stack = QStackedWidget()
-        self._dashboard: DashboardPage | None = None  # built when first shown (charts load pyqtgraph)
+        # Built when first shown: the dashboard loads the charts library, the board its campaign.
+        self._dashboard: DashboardPage | None = None
+        self._board: BoardPage | None = None
         self.settings_page = SettingsPage(store)
         self.settings_page.changed.connect(self.settings_changed)
         self.settings_page.status.connect(self.statusBar().showMessage)
         self.pages: dict[str, RegisterPage] = {}
         self._stale: set[str] = set()
         for key, title, icon in NAV:
-            if key == DASHBOARD:
+            if key in (DASHBOARD, BOARD):
                 widget: QWidget = QLabel(t("正在统计……"))
             elif key == SETTINGS:
                 widget = self.settings_page
@@ -137,23 +142,39 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             self.addAction(action)
 
+    def _install(self, key: str, page: Any) -> None:
+        """Put a page built on first use where its placeholder stood."""
+        page.open_link.connect(self.open_record)
+        page.status.connect(self.statusBar().showMessage)
+        placeholder = self.stack.widget(PAGE_KEYS.index(key))
+        showing = self.stack.currentWidget() is placeholder
+        self.stack.insertWidget(PAGE_KEYS.index(key), page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if showing:
+            self.stack.setCurrentWidget(page)
+
     @property
     def dashboard(self) -> DashboardPage:
         if self._dashboard is None:
             from ui.dashboard_page import DashboardPage
 
-            page = DashboardPage(self.store, self.runner)
-            page.open_link.connect(self.open_record)
-            page.status.connect(self.statusBar().showMessage)
-            placeholder = self.stack.widget(PAGE_KEYS.index(DASHBOARD))
-            showing = self.stack.currentWidget() is placeholder
-            self.stack.insertWidget(PAGE_KEYS.index(DASHBOARD), page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-            if showing:
-                self.stack.setCurrentWidget(page)
-            self._dashboard = page
+            self._dashboard = DashboardPage(self.store, self.runner)
+            self._install(DASHBOARD, self._dashboard)
         return self._dashboard
+
+    @property
+    def board(self) -> BoardPage:
+        if self._board is None:
+            from ui.board_page import BoardPage
+
+            self._board = BoardPage(self.store, self.runner, self.today)
+            self._install(BOARD, self._board)
+        return self._board
+
+    def today(self) -> date:
+        """The date the board judges overdue by (tests fix it)."""
+        return date.today()
 
     @property
     def current_key(self) -> str:
@@ -172,12 +193,16 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         if self.current_key == DASHBOARD:
             self.dashboard.reload()
+        elif self.current_key == BOARD:
+            self.board.reload()
         else:
             self._on_register("reload")
 
     def print_page(self) -> None:
         if self.current_key == DASHBOARD:
             self.dashboard.print_report()
+        elif self.current_key == BOARD:
+            self.board.print_notice()
 
     def show_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
@@ -186,6 +211,11 @@ class MainWindow(QMainWindow):
             if self.dashboard.stats is None or DASHBOARD in self._stale:
                 self._stale.discard(DASHBOARD)
                 self.dashboard.reload()
+        elif key == BOARD:
+            if BOARD in self._stale and self._board is not None:
+                self._stale.discard(BOARD)
+                self.board.load_campaigns()
+            self.board  # noqa: B018 (built, and loaded, on first show)
         elif key == SETTINGS:
             self.settings_page.load()
         else:
@@ -196,12 +226,12 @@ class MainWindow(QMainWindow):
 
     def register_changed(self) -> None:
         """A record changed: the counts, figures and findings follow."""
-        self._stale.add(DASHBOARD)
+        self._stale.update({DASHBOARD, BOARD})
         self.update_status()
 
     def settings_changed(self) -> None:
         """Thresholds or the scope changed: findings and coverage columns follow."""
-        self._stale.update({DASHBOARD, *self.pages})
+        self._stale.update({DASHBOARD, BOARD, *self.pages})
         if self.current_key == DASHBOARD:
             self.dashboard.reload()
 
@@ -241,7 +271,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/page", self.current_key)
         for page in self.pages.values():
             page.save_layout()
-        if self._dashboard is not None:
-            self._dashboard.save_layout()
+        for lazy in (self._dashboard, self._board):
+            if lazy is not None:
+                lazy.save_layout()
         settings.sync()
         super().closeEvent(event)

@@ -22,25 +22,26 @@ PERCENT = "0.0%"
 COUNT = "#,##0"
 
 
-def _sheet(book: Workbook, title: str, headers: list[tuple[str, int]], rows: list[list[Any]]) -> Worksheet:
-    sheet = book.create_sheet(title)
-    sheet.append([name for name, _ in headers])
+def sheet(book: Workbook, title: str, headers: list[tuple[str, int]], rows: list[list[Any]]) -> Worksheet:
+    """A sheet with a bold, frozen header row and the columns as wide as given."""
+    ws = book.create_sheet(title)
+    ws.append([name for name, _ in headers])
     for i, (_, width) in enumerate(headers, 1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-        cell = sheet.cell(1, i)
+        ws.column_dimensions[get_column_letter(i)].width = width
+        cell = ws.cell(1, i)
         cell.font, cell.fill = HEADER, HEADER_FILL
     for row in rows:
-        sheet.append(row)
-    sheet.freeze_panes = "A2"
-    return sheet
+        ws.append(row)
+    ws.freeze_panes = "A2"
+    return ws
 
 
 def _fraction(percent: float | None) -> float | None:
     return None if percent is None else percent / 100
 
 
-def _format(sheet: Worksheet, column: int, number_format: str) -> None:
-    for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+def format_column(ws: Worksheet, column: int, number_format: str) -> None:
+    for (cell,) in ws.iter_rows(min_row=2, min_col=column, max_col=column):
         cell.number_format = number_format
 
 
@@ -77,7 +78,7 @@ def write_dashboard_xlsx(stats: dict[str, Any], findings: list[Finding], out: st
     def write(path: Path) -> None:
         book = Workbook()
         book.remove(book.active)
-        overview = _sheet(
+        overview = sheet(
             book,
             "概况",
             [("指标", 16), ("数值", 12), ("说明", 90)],
@@ -101,10 +102,10 @@ def write_dashboard_xlsx(stats: dict[str, Any], findings: list[Finding], out: st
             ("按行业", "by_industry", "行业"),
             ("按职工规模", "by_staff_band", "职工规模"),
         ):
-            sheet = _sheet(book, title, [(label, 20), *GROUP_HEADERS], _group_rows(stats[key]))
+            grouped = sheet(book, title, [(label, 20), *GROUP_HEADERS], _group_rows(stats[key]))
             for column in (7, 8, 9):
-                _format(sheet, column, PERCENT)
-        trend = _sheet(
+                format_column(grouped, column, PERCENT)
+        trend = sheet(
             book,
             "月度趋势",
             [
@@ -126,8 +127,8 @@ def write_dashboard_xlsx(stats: dict[str, Any], findings: list[Finding], out: st
             ],
         )
         for column in (2, 3, 4):
-            _format(trend, column, PERCENT)
-        _sheet(
+            format_column(trend, column, PERCENT)
+        sheet(
             book,
             "问题汇总",
             [("规则", 34), ("问题数", 10), ("标准设置", 40), ("现行标准", 10), ("依据", 90)],
@@ -137,7 +138,7 @@ def write_dashboard_xlsx(stats: dict[str, Any], findings: list[Finding], out: st
             ],
         )
         subject = {"organization": "两新组织", "party_org": "党组织"}
-        _sheet(
+        sheet(
             book,
             "问题明细",
             [("规则", 34), ("对象", 10), ("名称", 40), ("问题", 70), ("记录编号", 38)],

@@ -13,6 +13,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 from app.paths import cjk_font
 
@@ -120,3 +121,56 @@ class Page:
             9,
             align="right",
         )
+
+
+class HeavyTitle(Flowable):
+    """The document title, centred, in the heavier weight (stroked as well as filled)."""
+
+    def __init__(self, text: str, size: float = 17) -> None:
+        super().__init__()
+        self.text, self.size = text, size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.size * 1.6
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        t = c.beginText()
+        t.setFont(register_font(), self.size)
+        t.setTextRenderMode(2)
+        c.setLineWidth(self.size / 40)
+        c.setStrokeColor(INK)
+        c.setFillColor(INK)
+        t.setTextOrigin((self.width - text_width(self.text, self.size)) / 2, self.size * 0.45)
+        t.textOut(self.text)
+        c.drawText(t)
+        c.restoreState()
+
+
+def numbered_canvas(header_left: str, header_right: str, note: str = "") -> type[Canvas]:
+    """A canvas that, once every page is laid out, writes the header on each page and
+    the footer ``第 x 页 共 y 页`` (the total is known only at the end)."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            self._pages: list[dict[str, object]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, 1):
+                self.__dict__.update(state)
+                page = Page(self, self._pagesize[0], self._pagesize[1])
+                page.text(page.left, page.height - MARGIN / 2 - 4, header_left, 8, GREY)
+                page.text(page.right, page.height - MARGIN / 2 - 4, header_right, 8, GREY, align="right")
+                page.footer(number, total, note)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

@@ -576,6 +576,158 @@
         <translation>Dashboard</translation>
     </message>
     <message>
+        <source>专项行动</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>新建专项行动…</source>
+        <translation>New campaign…</translation>
+    </message>
+    <message>
+        <source>从问题生成任务…</source>
+        <translation>Tasks from findings…</translation>
+    </message>
+    <message>
+        <source>新增任务…</source>
+        <translation>Add task…</translation>
+    </message>
+    <message>
+        <source>按今天的进度生成 PDF 通报（Ctrl+P）</source>
+        <translation>Print today's progress notice as PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>只看逾期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>搜索：组织名称、任务或责任单位</source>
+        <translation>Search: organization, task or responsible unit</translation>
+    </message>
+    <message>
+        <source>泳道：按责任单位</source>
+        <translation>Lanes: by responsible unit</translation>
+    </message>
+    <message>
+        <source>泳道：按社区</source>
+        <translation>Lanes: by community</translation>
+    </message>
+    <message>
+        <source>看板</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>列表</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>全部阶段</source>
+        <translation>All phases</translation>
+    </message>
+    <message>
+        <source>全部责任单位</source>
+        <translation>All responsible units</translation>
+    </message>
+    <message>
+        <source>全部社区</source>
+        <translation>All communities</translation>
+    </message>
+    <message>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>Doing</translation>
+    </message>
+    <message>
+        <source>已销号</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>共 {n} 项任务，逾期 {late} 项</source>
+        <translation>{n} tasks, {late} overdue</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>未完成任务（燃尽图）</source>
+        <translation>Open tasks (burn-down)</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>逾期 {n} 天</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <source>特殊情况销号</source>
+        <translation>Closed by exception</translation>
+    </message>
+    <message>
+        <source>未能移动</source>
+        <translation>Could not move the card</translation>
+    </message>
+    <message>
+        <source>销号</source>
+        <translation>Close out</translation>
+    </message>
+    <message>
+        <source>完成情况</source>
+        <translation>What was achieved</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>新建专项行动</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>从问题生成任务</source>
+        <translation>Tasks from findings</translation>
+    </message>
+    <message>
+        <source>新增任务</source>
+        <translation>Add task</translation>
+    </message>
+    <message>
+        <source>生成任务</source>
+        <translation>Create tasks</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>

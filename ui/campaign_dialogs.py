@@ -1,0 +1,434 @@
+"""Dialogs of 专项行动: a new campaign (from the template or blank), generating tasks
+from findings with a preview, a task added by hand, and the close-out (销号)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import LiangxinError
+from app.rules.catalog import RULES
+from app.services import campaigns, tasks
+from app.store import Store
+from ui.editor import DateEdit
+from ui.i18n import t
+
+NO_DATE = QDate(1900, 1, 1)
+
+
+def date_edit(value: date | None = None) -> DateEdit:
+    edit = DateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(t("（未填）"))
+    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+    return edit
+
+
+def date_of(edit: DateEdit) -> date | None:
+    d = edit.date()
+    return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #C8161D;")
+    label.hide()
+    return label
+
+
+class CampaignDialog(QDialog):
+    """新建专项行动: choose the template (or none), adjust name, dates, phases, units."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.created: dict[str, Any] | None = None
+        self.setWindowTitle(t("新建专项行动"))
+        self.resize(720, 640)
+        self.template = QComboBox()
+        self.template.addItem(t("空白（自行填写）"), None)
+        for key, plan in campaigns.TEMPLATES.items():
+            self.template.addItem(plan.name, key)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.name = QLineEdit()
+        self.goal = QPlainTextEdit()
+        self.goal.setFixedHeight(70)
+        self.starts, self.ends = date_edit(), date_edit()
+        self.phases = QTableWidget(0, 3)
+        self.phases.setHorizontalHeaderLabels([t("阶段"), t("开始日期"), t("截止日期")])
+        self.phases.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.phases.setFixedHeight(140)
+        add_phase = QPushButton(t("添加阶段"))
+        add_phase.clicked.connect(lambda: self._add_phase("", None, None))
+        drop_phase = QPushButton(t("删除所选阶段"))
+        drop_phase.clicked.connect(lambda: self.phases.removeRow(self.phases.currentRow()))
+        self.units = QPlainTextEdit()
+        self.units.setPlaceholderText(t("每行一个，如：挂点领导:王书记、驻街部门:区人社局、社区:南岭村社区"))
+        self.units.setFixedHeight(90)
+        self.source = QLabel()
+        self.source.setWordWrap(True)
+        self.source.setStyleSheet("color: #666;")
+        self.error = _error_label()
+        form = QFormLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.template, 1)
+        row.addWidget(QLabel(t("年份")))
+        row.addWidget(self.year)
+        form.addRow(t("模板"), row)
+        form.addRow("", self.source)
+        form.addRow(t("行动名称"), self.name)
+        form.addRow(t("工作目标"), self.goal)
+        dates = QHBoxLayout()
+        dates.addWidget(self.starts)
+        dates.addWidget(QLabel(t("至")))
+        dates.addWidget(self.ends)
+        dates.addStretch(1)
+        form.addRow(t("起止日期"), dates)
+        form.addRow(t("阶段"), self.phases)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(add_phase)
+        buttons_row.addWidget(drop_phase)
+        buttons_row.addStretch(1)
+        form.addRow("", buttons_row)
+        form.addRow(t("责任单位"), self.units)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(t("建立"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.template.currentIndexChanged.connect(self.fill_from_template)
+        self.year.valueChanged.connect(self.fill_from_template)
+        if self.template.count() > 1:
+            self.template.setCurrentIndex(1)
+
+    def _add_phase(self, name: str, starts: date | None, ends: date | None) -> None:
+        row = self.phases.rowCount()
+        self.phases.insertRow(row)
+        self.phases.setItem(row, 0, QTableWidgetItem(name))
+        self.phases.setCellWidget(row, 1, date_edit(starts))
+        self.phases.setCellWidget(row, 2, date_edit(ends))
+
+    def fill_from_template(self) -> None:
+        plan = campaigns.TEMPLATES.get(self.template.currentData() or "")
+        self.phases.setRowCount(0)
+        if plan is None:
+            self.source.setText("")
+            return
+        phases = plan.phase_plans(self.year.value())
+        self.name.setText(plan.name)
+        self.goal.setPlainText(plan.goal)
+        self.starts.setDate(
+            QDate(phases[0].starts_on.year, phases[0].starts_on.month, phases[0].starts_on.day)
+        )  # type: ignore[union-attr]
+        self.ends.setDate(QDate(phases[-1].ends_on.year, phases[-1].ends_on.month, phases[-1].ends_on.day))  # type: ignore[union-attr]
+        for p in phases:
+            self._add_phase(p.name, p.starts_on, p.ends_on)
+        self.units.setPlainText("\n".join(f"{campaigns.ASSIGNEE_KIND.label(k)}:{n}" for k, n in plan.units))
+        self.source.setText(t("依据：") + plan.source)
+
+    def phase_plans(self) -> list[campaigns.PhasePlan]:
+        plans = []
+        for row in range(self.phases.rowCount()):
+            item = self.phases.item(row, 0)
+            name = item.text().strip() if item else ""
+            if name:
+                plans.append(
+                    campaigns.PhasePlan(
+                        name, date_of(self.phases.cellWidget(row, 1)), date_of(self.phases.cellWidget(row, 2))
+                    )  # type: ignore[arg-type]
+                )
+        return plans
+
+    def save(self) -> None:
+        try:
+            self.created = campaigns.create_campaign(
+                self.store,
+                {
+                    "name": self.name.text(),
+                    "goal": self.goal.toPlainText(),
+                    "starts_on": date_of(self.starts),
+                    "ends_on": date_of(self.ends),
+                },
+                template=self.template.currentData(),
+                phases=self.phase_plans(),
+                units=self.units.toPlainText(),
+                year=self.year.value(),
+            )
+        except LiangxinError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.accept()
+
+
+class GenerateDialog(QDialog):
+    """从问题生成任务: pick rules, preview the records, choose who gets them."""
+
+    def __init__(self, store: Store, campaign_id: str, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.campaign_id, self.today = store, campaign_id, today
+        self.result_: tasks.Generated | None = None
+        record = campaigns.get_campaign(store, campaign_id)
+        self.setWindowTitle(t("从问题生成任务") + " — " + record["name"])
+        self.resize(900, 640)
+        self.rules = QListWidget()
+        for rule in RULES:
+            item = QListWidgetItem(t(rule.title))
+            item.setData(Qt.ItemDataRole.UserRole, rule.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if rule.id == "enterprise_party_org" else Qt.CheckState.Unchecked
+            )
+            item.setToolTip(t("依据：") + rule.source)
+            self.rules.addItem(item)
+        self.rules.setFixedWidth(300)
+        self.by = QButtonGroup(self)
+        choice_row = QHBoxLayout()
+        for key, label in tasks.ASSIGN_BY.items():
+            button = QRadioButton(t(label))
+            button.setProperty("assign", key)
+            self.by.addButton(button)
+            choice_row.addWidget(button)
+            if key == "instructor":
+                button.setChecked(True)
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        for unit in record["units"]:
+            self.unit.addItem(unit["name"])
+        choice_row.addWidget(self.unit, 1)
+        self.phase = QComboBox()
+        self.phase.addItem(t("当前阶段"), None)
+        for p in record["phases"]:
+            self.phase.addItem(p["name"], p["id"])
+        self.preview_table = QTableWidget(0, 4)
+        self.preview_table.setHorizontalHeaderLabels([t("规则"), t("名称"), t("问题"), t("已有任务")])
+        self.preview_table.horizontalHeader().setStretchLastSection(False)
+        self.preview_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary = QLabel()
+        self.error = _error_label()
+        preview = QPushButton(t("预览"))
+        preview.clicked.connect(self.preview)
+        self.generate_button = QPushButton(t("生成任务"))
+        self.generate_button.setObjectName("primary")
+        self.generate_button.clicked.connect(self.generate)
+        cancel = QPushButton(t("取消"))
+        cancel.clicked.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(t("分派给"), choice_row)
+        form.addRow(t("阶段"), self.phase)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(self.preview_table, 1)
+        right.addWidget(self.summary)
+        right.addWidget(self.error)
+        top = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(QLabel(t("按哪些规则检查出的问题生成：")))
+        left.addWidget(self.rules, 1)
+        top.addLayout(left)
+        top.addLayout(right, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (preview, self.generate_button, cancel):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addLayout(buttons)
+        self.rules.itemChanged.connect(lambda *_: self.preview())
+        self.preview()
+
+    def chosen_rules(self) -> list[str]:
+        return [
+            self.rules.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.rules.count())
+            if self.rules.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def assign(self) -> str:
+        button = self.by.checkedButton()
+        return str(button.property("assign")) if button else "instructor"
+
+    def preview(self) -> None:
+        self.error.hide()
+        rules = self.chosen_rules()
+        if not rules:
+            self.preview_table.setRowCount(0)
+            self.summary.setText(t("请至少选择一条规则。"))
+            self.generate_button.setEnabled(False)
+            return
+        found = tasks.preview_tasks(self.store, self.campaign_id, rules, self.today)
+        titles = {r.id: t(r.title) for r in RULES}
+        self.preview_table.setRowCount(len(found))
+        for row, c in enumerate(found):
+            for column, text in enumerate(
+                (titles[c.rule_id], c.record_name, c.message, t("已有") if c.exists else "")
+            ):
+                self.preview_table.setItem(row, column, QTableWidgetItem(text))
+        new = sum(not c.exists for c in found)
+        self.summary.setText(
+            t("共 {n} 项问题，将生成 {new} 项任务（{old} 项此前已有任务，不会重复生成）。").format(
+                n=f"{len(found):,}", new=f"{new:,}", old=f"{len(found) - new:,}"
+            )
+        )
+        self.generate_button.setEnabled(new > 0)
+        self.generate_button.setText(t("生成 {n} 项任务").format(n=f"{new:,}"))
+
+    def generate(self) -> None:
+        try:
+            self.result_ = tasks.generate_tasks(
+                self.store,
+                self.campaign_id,
+                self.chosen_rules(),
+                assign=self.assign(),
+                unit=self.unit.currentText(),
+                phase=self.phase.currentData(),
+                today=self.today,
+            )
+        except LiangxinError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.accept()
+
+
+class TaskDialog(QDialog):
+    """新增任务 by hand."""
+
+    def __init__(self, store: Store, campaign_id: str, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.campaign_id, self.today = store, campaign_id, today
+        self.task_id: str | None = None
+        record = campaigns.get_campaign(store, campaign_id)
+        self.setWindowTitle(t("新增任务"))
+        self.title_edit = QLineEdit()
+        self.organization = QLineEdit()
+        self.organization.setPlaceholderText(t("两新组织的名称（可不填）"))
+        self.assignee = QComboBox()
+        self.assignee.setEditable(True)
+        for unit in record["units"]:
+            self.assignee.addItem(unit["name"])
+        self.phase = QComboBox()
+        self.phase.addItem(t("（不分阶段）"), None)
+        for p in record["phases"]:
+            self.phase.addItem(p["name"], p["id"])
+        self.due = date_edit()
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow(t("任务内容"), self.title_edit)
+        form.addRow(t("两新组织"), self.organization)
+        form.addRow(t("责任单位"), self.assignee)
+        form.addRow(t("阶段"), self.phase)
+        form.addRow(t("完成时限"), self.due)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, 300)
+
+    def save(self) -> None:
+        due = date_of(self.due)
+        try:
+            self.task_id = tasks.add_task(
+                self.store,
+                self.campaign_id,
+                {
+                    "title": self.title_edit.text(),
+                    "organization": self.organization.text().strip() or None,
+                    "assignee": self.assignee.currentText(),
+                    "phase": self.phase.currentData(),
+                    "due_on": due.isoformat() if due else None,
+                },
+                self.today,
+            )
+        except LiangxinError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.accept()
+
+
+class CloseOutDialog(QDialog):
+    """销号: what was achieved; when the data still breaks the task's rule, the
+    refusal is shown and an override reason may be given (it stays on the card)."""
+
+    def __init__(self, store: Store, card: tasks.Card, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.card, self.today = store, card, today
+        self.setWindowTitle(t("销号") + " — " + (card.record or card.title))
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(t("完成情况，如：已于11月20日召开党员大会，成立党支部。"))
+        self.note.setFixedHeight(90)
+        self.refusal = _error_label()
+        self.override = QPlainTextEdit()
+        self.override.setPlaceholderText(t("特殊情况说明：数据暂未更新但确已完成的原因（将显示在卡片上）"))
+        self.override.setFixedHeight(70)
+        self.override.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("销号"))
+        buttons.accepted.connect(self.try_close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{card.title}\n{card.record}"))
+        layout.addWidget(QLabel(t("完成情况")))
+        layout.addWidget(self.note)
+        layout.addWidget(self.refusal)
+        layout.addWidget(self.override)
+        layout.addWidget(buttons)
+        self.resize(560, 360)
+
+    def try_close(self) -> bool:
+        override = self.override.toPlainText().strip() if self.override.isVisible() else ""
+        try:
+            tasks.close_out_task(
+                self.store, self.card.id, self.note.toPlainText(), override or None, self.today
+            )
+        except LiangxinError as exc:
+            self.refusal.setText(exc.message)
+            self.refusal.show()
+            if "不能销号" in exc.message:
+                self.override.show()
+            return False
+        self.accept()
+        return True
