@@ -170,7 +170,9 @@ def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, 
         if row.get("deleted") is None:
             row["deleted"] = False
         row["rev"] = seq
-        row["created_at"] = row["updated_at"] = now
+        # Generated history (the demo's campaign) may say when a row was made.
+        row["created_at"] = row.get("created_at") or now
+        row["updated_at"] = now
         row["updated_by"] = user
         journal_rows.append(
             {

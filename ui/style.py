@@ -22,6 +22,8 @@ QHeaderView::section {{ background: #F2F2F2; padding: 4px 6px; border: none;
 QLineEdit, QComboBox, QSpinBox, QDateEdit {{ padding: 3px 6px; border: 1px solid #C8C8C8; border-radius: 3px; }}
 QGroupBox {{ font-weight: bold; border: 1px solid #E0E0E0; border-radius: 4px; margin-top: 12px; padding-top: 8px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
+QProgressBar {{ border: 1px solid #C8C8C8; border-radius: 3px; text-align: center; background: #FAFAFA; }}
+QProgressBar::chunk {{ background: #2E7D32; }}
 #tile {{ background: #FAFAFA; border: 1px solid #E3E3E3; border-radius: 4px; }}
 #tile:hover {{ border-color: {PARTY_RED}; }}
 QStatusBar {{ background: #F4F4F4; color: #444; }}

@@ -31,13 +31,17 @@ from db.base import Synced
 from db.journal import bulk_insert
 from db.models import (
     Activity,
+    Campaign,
     Community,
     Instructor,
     InstructorAssignment,
     Member,
     Organization,
     PartyOrg,
+    Phase,
     StatSnapshot,
+    Task,
+    TaskProgress,
 )
 
 CHUNK = 10_000
@@ -99,6 +103,7 @@ class _Builder:
         self.rng = random.Random(seed)
         self.new_id = _Ids(self.rng)
         self.n_orgs, self.n_members, self.today = orgs, members, today
+        self.station_code = store.station.code
         self.division = store.station.code[:6]
         self.town = (store.station.code + "001")[:9]
         self.place = store.station.name.removesuffix("街道").removesuffix("区").removesuffix("镇")
@@ -558,6 +563,8 @@ def fill_demo(
         # Fresh statistics, so the query planner picks the selective indexes.
         session.execute(text("ANALYZE"))
         _snapshot_history(builder, session)
+        yield Progress("正在生成演示专项行动", total, total)
+        _demo_campaign(builder, session)
 
 
 def _history(rng: random.Random, now: int, months_back: int, monthly_gain: float) -> int:
@@ -590,6 +597,95 @@ def _snapshot_history(builder: _Builder, session: Any) -> None:
                 recorded_at=datetime.combine(month, time(18), UTC),
             )
         )
+
+
+DEMO_CAMPAIGN_RULES = ("enterprise_party_org", "social_org_party_org", "instructor_needed")
+
+
+def _demo_campaign(builder: _Builder, session: Any) -> None:
+    """A 大组建 campaign under way (started 75 days ago), its tasks made from today's
+    findings and partly worked through, so the board and its burn-down have a story."""
+    from app.rules.catalog import RULES_BY_ID
+    from app.rules.engine import run_checks
+    from app.services.campaigns import TEMPLATES
+    from app.settings import SPECS
+
+    r, today = builder.rng, builder.today
+    plan = TEMPLATES["da_zujian"]
+    start = today - timedelta(days=75)
+    bounds = [(start, start + timedelta(days=20)), (start + timedelta(days=21), today + timedelta(days=25))]
+    bounds.append((bounds[1][1] + timedelta(days=1), today + timedelta(days=40)))
+    campaign_id = builder.new_id()
+    bulk_insert(
+        session,
+        Campaign,
+        [
+            _row(
+                Campaign,
+                id=campaign_id,
+                name=plan.name,
+                goal=plan.goal,
+                starts_on=start,
+                ends_on=bounds[-1][1],
+                template=plan.key,
+                units="\n".join(f"{kind}:{name}" for kind, name in plan.units),
+            )
+        ],
+    )
+    phase_ids = [builder.new_id() for _ in plan.phases]
+    bulk_insert(
+        session,
+        Phase,
+        [
+            _row(Phase, id=pid, campaign_id=campaign_id, name=name, ordinal=i, starts_on=s, ends_on=e)
+            for i, (pid, (name, _, _), (s, e)) in enumerate(zip(phase_ids, plan.phases, bounds, strict=True))
+        ],
+    )
+    communities = {c["id"]: c["name"] for c in builder.communities}
+    org_community = {o["id"]: communities.get(o["community_id"], "未填社区") for o in builder.orgs}
+    settings = {key: spec.default for key, spec in SPECS.items()}
+    task_rows, progress_rows = [], []
+    for f in run_checks(session, settings, today, list(DEMO_CAMPAIGN_RULES)):
+        made = start + timedelta(days=r.randint(0, 20))
+        early = r.random() < 0.3
+        leader = f.rule_id == "enterprise_party_org" and r.random() < 0.3
+        task_id = builder.new_id()
+        task_rows.append(
+            _row(
+                Task,
+                id=task_id,
+                campaign_id=campaign_id,
+                phase_id=phase_ids[0 if early else 1],
+                organization_id=f.record_id,
+                title=RULES_BY_ID[f.rule_id].title,
+                rule_id=f.rule_id,
+                assignee_kind="leader" if leader else "community",
+                assignee=plan.units[0][1] if leader else org_community.get(f.record_id, "未填社区"),
+                station_code=builder.station_code,
+                due_on=bounds[0 if early else 1][1],
+                notes=f.message,
+                created_at=datetime.combine(made, time(9), UTC),
+            )
+        )
+        roll = r.random()
+        status = "done" if roll < 0.35 else "doing" if roll < 0.5 else "todo"
+        changed = (
+            made + timedelta(days=r.randint(1, max(1, (today - made).days))) if status != "todo" else made
+        )
+        progress_rows.append(
+            _row(
+                TaskProgress,
+                id=builder.new_id(),
+                task_id=task_id,
+                status=status,
+                note="（演示数据）已上门指导，组建材料已报批" if status == "done" else None,
+                override_reason="（演示数据）登记待更新" if status == "done" else None,
+                changed_on=min(changed, today),
+            )
+        )
+    for start_at in range(0, len(task_rows), CHUNK):
+        bulk_insert(session, Task, task_rows[start_at : start_at + CHUNK])
+        bulk_insert(session, TaskProgress, progress_rows[start_at : start_at + CHUNK])
 
 
 def run_demo(store: Store, **kwargs: Any) -> dict[str, int]:

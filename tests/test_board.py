@@ -1,0 +1,165 @@
+"""The task board (pytest-qt, offscreen): a card dropped on another column is one
+service call and persists; close-out is refused while the rule fires and accepted
+after the data is fixed; a refused move leaves the card; overdue by a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent
+
+from app.services import campaigns, organizations, party_orgs, tasks
+from app.store import Store
+from ui import tasks as ui_tasks
+from ui.board_model import STATUSES
+from ui.board_page import BoardPage
+from ui.campaign_dialogs import CloseOutDialog, GenerateDialog
+
+TODAY = date(2026, 5, 10)
+
+
+@pytest.fixture
+def board(qtbot, store: Store, monkeypatch: pytest.MonkeyPatch) -> BoardPage:
+    monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
+    for name in ("甲公司", "乙公司"):
+        organizations.add_organization(store, {"name": name, "kind": "enterprise", "employees": 150})
+    campaign = campaigns.create_campaign(store, {}, template="da_zujian", year=2026)["id"]
+    tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    page = BoardPage(store, ui_tasks.TaskRunner(), lambda: TODAY)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    return page
+
+
+def _drop(page: BoardPage, task_id: str, column: int) -> None:
+    """Drop the card on the cell of ``column`` in its own lane, as a mouse release would."""
+    model = page.model
+    source = model.index_of(task_id)
+    mime = model.mimeData([source])
+    target = model.index(source.row(), column)
+    centre = page.board.visualRect(target).center()
+    event = QDropEvent(
+        QPointF(centre),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    # The view's own drop handling (which cell, which position) decides what the model gets.
+    page.board.dropEvent(event)
+
+
+def _status(store: Store, task_id: str) -> str:
+    return next(c.status for c in tasks.task_cards(store, tasks.TaskFilter(), today=TODAY) if c.id == task_id)
+
+
+def test_dropping_a_card_on_another_column_persists_the_move(board: BoardPage, store: Store) -> None:
+    card = board.cards[0]
+    assert board.model.card_count == 2
+    _drop(board, card.id, STATUSES.index("doing"))
+    assert _status(store, card.id) == "doing"
+    moved = board.model.card_at(board.model.index_of(card.id))
+    assert moved is not None and moved.status == "doing"
+    assert board.model.headerData(1, Qt.Orientation.Horizontal) == "进行中（1）"
+
+
+def test_close_out_is_refused_until_the_data_is_fixed(board: BoardPage, store: Store, monkeypatch) -> None:
+    card = next(c for c in board.cards if c.record == "甲公司")
+    dialogs: list[CloseOutDialog] = []
+
+    def ask(card: tasks.Card) -> bool:
+        dialog = CloseOutDialog(store, card, TODAY, board)
+        dialog.note.setPlainText("已上门指导")
+        dialogs.append(dialog)
+        return dialog.try_close()
+
+    monkeypatch.setattr(board, "ask_close_out", ask)
+    _drop(board, card.id, STATUSES.index("done"))
+    assert "不能销号" in dialogs[-1].refusal.text() and "尚未建立党组织" in dialogs[-1].refusal.text()
+    assert dialogs[-1].override.isVisibleTo(dialogs[-1])
+    assert _status(store, card.id) == "todo"
+    assert board.model.card_at(board.model.index_of(card.id)).status == "todo"  # the card went back
+
+    party_orgs.add_party_org(store, {"name": "甲公司党支部", "level": "branch"}, covers=[card.record_id])
+    _drop(board, card.id, STATUSES.index("done"))
+    assert _status(store, card.id) == "done"
+
+
+def test_a_refused_move_says_why_and_leaves_the_card(board: BoardPage, store: Store, monkeypatch) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(board, "refused", said.append)
+    board.lane_by.setCurrentIndex(board.lane_by.findData("community"))
+    card = board.cards[0]
+    model = board.model
+    source = model.index_of(card.id)
+    mime = model.mimeData([source])
+    assert len(model.lanes) == 1  # both organizations in no community: one lane, nowhere else to go
+    model.card_dropped.emit(card.id, "todo", "doing", "未填社区", "南岭村社区")
+    assert said and "社区由两新组织的登记决定" in said[-1]
+    assert _status(store, card.id) == "todo"
+    assert mime.hasFormat("application/x-liangxin-task")
+
+
+def test_overdue_follows_the_clock_and_the_filter(qtbot, store: Store, monkeypatch) -> None:
+    monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
+    organizations.add_organization(store, {"name": "甲公司", "kind": "enterprise", "employees": 150})
+    campaign = campaigns.create_campaign(store, {}, template="da_zujian", year=2026)["id"]
+    tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    on_time = BoardPage(store, ui_tasks.TaskRunner(), lambda: date(2026, 6, 20))
+    late = BoardPage(store, ui_tasks.TaskRunner(), lambda: date(2026, 6, 25))
+    for page in (on_time, late):
+        qtbot.addWidget(page)
+    assert on_time.cards[0].days_overdue == 0
+    assert late.cards[0].days_overdue == 5
+    assert "逾期 1 项" in late.count.text()
+    red = late.list_model.data(late.list_model.index(0, 0), Qt.ItemDataRole.ForegroundRole)
+    assert red is not None and red.name().lower() == "#c8161d"
+    assert on_time.list_model.data(on_time.list_model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
+    on_time.overdue.setChecked(True)
+    assert on_time.cards == []
+    late.search.setText("乙")
+    late.reload()
+    assert late.cards == []
+
+
+def test_generate_dialog_previews_and_creates_each_task_once(board: BoardPage, store: Store) -> None:
+    organizations.add_organization(store, {"name": "丙公司", "kind": "enterprise", "employees": 300})
+    dialog = GenerateDialog(store, board.campaign_id, TODAY, board)
+    assert dialog.preview_table.rowCount() == 3
+    assert "将生成 1 项任务" in dialog.summary.text()
+    dialog.generate()
+    assert dialog.result_ is not None and (dialog.result_.created, dialog.result_.skipped) == (1, 2)
+    board.campaign_changed()
+    assert board.model.card_count == 3
+
+
+def test_the_empty_board_teaches(qtbot, store: Store, monkeypatch) -> None:
+    monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
+    page = BoardPage(store, ui_tasks.TaskRunner(), lambda: TODAY)
+    qtbot.addWidget(page)
+    assert page.views.currentWidget() is page.empty
+    assert "新建专项行动" in page.empty.text()
+    campaigns.create_campaign(store, {}, template="da_zujian", year=2026)
+    page.load_campaigns()
+    assert "从问题生成任务" in page.empty.text()
+
+
+def test_the_progress_notice_prints_and_exports(board: BoardPage, store: Store, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from app.reports.notice import export_notice, print_notice
+
+    campaign = board.campaign_id
+    assert campaign is not None
+    pdf = print_notice(store, campaign, tmp_path / "通报.pdf", date(2026, 6, 25))
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "专项行动进度通报" in text and "逾期任务清单（2 项）" in text and "甲公司" in text
+    assert "第 1 页 共 1 页" in text
+    book = load_workbook(export_notice(store, campaign, tmp_path / "通报.xlsx", date(2026, 6, 25)))
+    assert book.sheetnames == ["概况", "各阶段", "各责任单位", "逾期清单", "全部任务"]
+    assert book["逾期清单"].max_row == 3
