@@ -154,7 +154,9 @@ def test_lanes_by_assignee_or_community(store: Store, campaign: str) -> None:
     assert "王书记" in {lane.key for lane in lanes}
 
 
-def test_the_cli_runs_a_campaign_end_to_end(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_runs_a_campaign_end_to_end(
+    store: Store, capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
     org = _big(store, "百人公司")
     db = store.location
 
@@ -185,3 +187,10 @@ def test_the_cli_runs_a_campaign_end_to_end(store: Store, capsys: pytest.Capture
     assert shown["progress"]["total"]["done"] == 1
     assert main(["--db", db, "task", "generate", "--campaign", created["id"], "--rule", "nope"]) == 1
     assert "没有规则“nope”" in capsys.readouterr().err
+    assert main(["--db", db, "task", "move", "no-such-task", "--to", "doing"]) == 1
+    assert "没有找到任务" in capsys.readouterr().err
+    out = tmp_path / "进度通报.pdf"
+    assert "已生成通报" in run("print", "notice", "--campaign", created["id"], "--out", str(out))
+    assert out.read_bytes().startswith(b"%PDF")
+    assert main(["--db", db, "print", "notice", "--campaign", "没有这个行动", "--out", str(out)]) == 1
+    assert "没有找到专项行动" in capsys.readouterr().err

@@ -15,18 +15,28 @@ def _today(args: argparse.Namespace) -> date | None:
 
 
 def cmd_print(store: Store, args: argparse.Namespace) -> int:
-    from app.reports.dashboard import print_dashboard
+    if args.what == "notice":
+        from app.reports.notice import print_notice
 
-    path = print_dashboard(store, args.out, _today(args))
+        path = print_notice(store, args.campaign, args.out, _today(args))
+    else:
+        from app.reports.dashboard import print_dashboard
+
+        path = print_dashboard(store, args.out, _today(args))
     print_json({"out": str(path)}) if args.json else print(f"已生成通报：{path}")
     return 0
 
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
-    from app.reports.dashboard import export_dashboard
+    if args.what == "notice":
+        from app.reports.notice import export_notice
 
-    path = export_dashboard(store, args.out, _today(args))
-    print_json({"out": str(path)}) if args.json else print(f"已导出工作台表格：{path}")
+        path = export_notice(store, args.campaign, args.out, _today(args))
+    else:
+        from app.reports.dashboard import export_dashboard
+
+        path = export_dashboard(store, args.out, _today(args))
+    print_json({"out": str(path)}) if args.json else print(f"已导出表格：{path}")
     return 0
 
 
@@ -46,4 +56,12 @@ def add_report_commands(sub: Any) -> None:
         d = what.add_parser("dashboard", help=dashboard_help)
         d.add_argument("--out", required=True, help=out_help)
         d.add_argument("--today", help="按指定日期统计（YYYY-MM-DD）")
+        n = what.add_parser("notice", help="专项行动进度通报")
+        n.add_argument("--campaign", required=True, help="专项行动的编号或名称")
+        n.add_argument(
+            "--out",
+            required=True,
+            help=out_help.replace("工作台", "进度通报").replace("通报.pdf", "进度通报.pdf"),
+        )
+        n.add_argument("--today", help="按指定日期统计逾期（YYYY-MM-DD）")
         p.set_defaults(handler=handler)

@@ -114,7 +114,7 @@ def write_notice_pdf(data: dict[str, Any], station: str, out: str | Path) -> Pat
                     ]
                     for i, c in enumerate(data["overdue_tasks"], 1)
                 ],
-                [30, 140, 140, width - 430, 66, 54],
+                [26, 130, 130, width - 366, 62, 48],
                 4,
             )
         )

@@ -128,7 +128,7 @@ def resolve_campaign(session: Session, key: str) -> Campaign:
                 else []
             )
         if len(found) != 1:
-            raise NotFoundError("campaign", f"没有找到专项行动“{key}”。可用 liangxin campaign list 查看。")
+            raise NotFoundError(f"没有找到专项行动“{key}”。可用 liangxin campaign list 查看。", "campaign")
         campaign = found[0]
     return campaign
 

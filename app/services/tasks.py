@@ -246,7 +246,7 @@ def add_task(store: Store, campaign: str, values: dict[str, Any], today: date | 
 def _task(session: Session, task_id: str) -> Task:
     task = session.get(Task, task_id)
     if task is None or task.deleted:
-        raise NotFoundError("task", f"没有找到任务“{task_id}”，它可能已被删除。请刷新看板。")
+        raise NotFoundError(f"没有找到任务“{task_id}”，它可能已被删除。请刷新看板。", "task")
     return task
 
 
