@@ -338,7 +338,7 @@ def board_scenarios(db: Path) -> list[Scenario]:
             page.search.setText(text)
             page.search.blockSignals(False)
             started = time.perf_counter()
-            page.reload()
+            page.apply_filters()  # what the search box's debounce calls
             page.board.viewport().repaint()
             total += time.perf_counter() - started
         return total / 3

@@ -122,7 +122,7 @@ def test_overdue_follows_the_clock_and_the_filter(qtbot, store: Store, monkeypat
     on_time.overdue.setChecked(True)
     assert on_time.cards == []
     late.search.setText("乙")
-    late.reload()
+    late.apply_filters()
     assert late.cards == []
 
 

@@ -134,7 +134,9 @@ class ProgressPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         for column in (1, 2, 3):
-            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
+            # Fixed widths: sizing to contents re-measures every row on each cell set (seconds at 300 units).
+            header.setSectionResizeMode(column, header.ResizeMode.Fixed)
+            self.assignees.setColumnWidth(column, 58)
         heading = QLabel(t("进度"))
         heading.setStyleSheet("font-size: 11.5pt; font-weight: bold;")
         layout = QVBoxLayout(self)
@@ -209,7 +211,10 @@ class BoardPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.store, self.runner, self.today = store, runner, today
-        self.cards: list[tasks.Card] = []
+        self.cards: list[tasks.Card] = []  # shown
+        self.all_cards: list[tasks.Card] = []  # the campaign's
+        self.by_id: dict[str, tasks.Card] = {}
+        self.phases: list[str] = []
         self.sort_key, self.descending = "due_on", False
         self._ready = False  # the list's header asks to sort while the page is being built
 
@@ -242,16 +247,16 @@ class BoardPage(QWidget):
         self.community = QComboBox()
         for combo, tip in ((self.phase, "阶段"), (self.assignee, "责任单位"), (self.community, "社区")):
             combo.setToolTip(t(tip))
-            combo.currentIndexChanged.connect(lambda *_: self.reload())
+            combo.currentIndexChanged.connect(lambda *_: self.apply_filters())
         self.overdue = QCheckBox(t("只看逾期"))
-        self.overdue.toggled.connect(lambda *_: self.reload())
+        self.overdue.toggled.connect(lambda *_: self.apply_filters())
         self.search = QLineEdit()
         self.search.setPlaceholderText(t("搜索：组织名称、任务或责任单位"))
         self.search.setClearButtonEnabled(True)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.reload)
+        self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda *_: self._debounce.start())
         self.lane_by = QComboBox()
         self.lane_by.addItem(t("泳道：按责任单位"), "assignee")
@@ -341,23 +346,31 @@ class BoardPage(QWidget):
             button.setEnabled(has)
         if has:
             ui_settings().setValue("board/campaign", self.campaign_id)
-        choices = (
-            tasks.filter_choices(self.store, self.campaign_id)
-            if has
-            else {"phase": [], "assignee": [], "community": []}
+        self.phases = (
+            [p["name"] for p in campaigns.get_campaign(self.store, self.campaign_id)["phases"]] if has else []
         )
+        self.reload()
+
+    def fill_filters(self) -> None:
+        """The filter boxes offer what the campaign's cards hold (kept if still there)."""
+        choices = {
+            "phase": self.phases,
+            "assignee": sorted({c.assignee for c in self.all_cards if c.assignee}),
+            "community": sorted({c.community for c in self.all_cards if c.community}),
+        }
         for combo, key, everything in (
             (self.phase, "phase", "全部阶段"),
             (self.assignee, "assignee", "全部责任单位"),
             (self.community, "community", "全部社区"),
         ):
+            current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(t(everything), None)
             for value in choices[key]:
                 combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
-        self.reload()
 
     def new_campaign(self) -> None:
         dialog = CampaignDialog(self.store, self)
@@ -377,21 +390,41 @@ class BoardPage(QWidget):
         )
 
     def reload(self) -> None:
+        """Every card of the campaign and its progress, then the filters applied."""
         if self.campaign_id is None:
+            self.all_cards, self.by_id = [], {}
             self.show_cards([])
             return
-        flt, sort, descending, today = self.task_filter(), self.sort_key, self.descending, self.today()
+        flt, today = tasks.TaskFilter(campaign=self.campaign_id), self.today()
         self.runner.run(
-            "board",
-            lambda: tasks.task_cards(self.store, flt, sort=sort, descending=descending, today=today),
-            self.show_cards,
-            lambda e: self.status.emit(str(getattr(e, "message", e))),
+            "board", lambda: tasks.task_cards(self.store, flt, today=today), self._cards_loaded, self._failed
         )
         campaign = self.campaign_id
         self.runner.run(
             "progress",
             lambda: tasks.campaign_progress(self.store, campaign, today),
             self.progress.show_progress,
+        )
+
+    def _cards_loaded(self, cards: list[tasks.Card]) -> None:
+        self.all_cards, self.by_id = cards, {c.id: c for c in cards}
+        self.fill_filters()
+        self.apply_filters()
+
+    def _failed(self, error: Exception) -> None:
+        self.status.emit(str(getattr(error, "message", error)))
+
+    def apply_filters(self) -> None:
+        """A filter or sort changed: SQL says which cards, in which order; the cards are at hand."""
+        if not self._filtered() and (self.sort_key, self.descending) == ("due_on", False):
+            self.show_cards(self.all_cards)
+            return
+        flt, sort, descending, today = self.task_filter(), self.sort_key, self.descending, self.today()
+        self.runner.run(
+            "filter",
+            lambda: tasks.task_ids(self.store, flt, sort=sort, descending=descending, today=today),
+            lambda ids: self.show_cards([self.by_id[i] for i in ids if i in self.by_id]),
+            self._failed,
         )
 
     def show_cards(self, cards: list[tasks.Card]) -> None:
@@ -428,7 +461,7 @@ class BoardPage(QWidget):
     def sort_by(self, key: str, descending: bool) -> None:
         self.sort_key, self.descending = key, descending
         if self._ready:
-            self.reload()
+            self.apply_filters()
 
     # -- moving cards --------------------------------------------------------------------
     def card_dropped(

@@ -352,7 +352,7 @@ class TaskFilter:
     search: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Card:
     id: str
     title: str
@@ -502,16 +502,21 @@ def board_lanes(cards: list[Card], lane_by: str) -> list[Lane]:
     )
 
 
-def filter_choices(store: Store, campaign: str | None) -> dict[str, list[str]]:
-    """The values the board's filter boxes offer."""
+def task_ids(
+    store: Store,
+    flt: TaskFilter,
+    *,
+    sort: str = "due_on",
+    descending: bool = False,
+    today: date | None = None,
+) -> list[str]:
+    """The ids the filter keeps, in order (filtering and sorting in SQL); the board
+    keeps the campaign's cards and shows these."""
+    day = _today(today)
     with store.read() as session:
-        flt = _campaign_id(session, TaskFilter(campaign=campaign))
-        stmt, _ = _board_query(flt, date.today())
-        sub = stmt.subquery()
-        assignees = sorted(a for (a,) in session.execute(select(sub.c.assignee).distinct()) if a)
-        communities = sorted(c for (c,) in session.execute(select(sub.c.community).distinct()) if c)
-        phases = [p.name for p in phases_of(session, flt.campaign)] if flt.campaign else []
-    return {"assignee": assignees, "community": communities, "phase": phases}
+        stmt, columns = _board_query(_campaign_id(session, flt), day)
+        order = order_clause(columns, sort, descending)
+        return list(session.scalars(stmt.with_only_columns(Task.id).order_by(order, Task.id)))
 
 
 # -- progress ---------------------------------------------------------------------------
