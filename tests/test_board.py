@@ -163,3 +163,21 @@ def test_the_progress_notice_prints_and_exports(board: BoardPage, store: Store, 
     book = load_workbook(export_notice(store, campaign, tmp_path / "通报.xlsx", date(2026, 6, 25)))
     assert book.sheetnames == ["概况", "各阶段", "各责任单位", "逾期清单", "全部任务"]
     assert book["逾期清单"].max_row == 3
+
+
+def test_the_board_is_a_page_of_the_main_window(qtbot, store: Store, monkeypatch) -> None:
+    from ui.main_window import PAGE_KEYS, MainWindow
+
+    monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
+    organizations.add_organization(store, {"name": "甲公司", "kind": "enterprise", "employees": 150})
+    campaign = campaigns.create_campaign(store, {}, template="da_zujian", year=2026)["id"]
+    tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(PAGE_KEYS.index("board"))
+    assert window.nav.currentItem().text() == "专项行动"
+    board = window.board
+    assert board.model.card_count == 1
+    board.open_card(board.model.index_of(board.cards[0].id))
+    assert window.current_key == "organization"
+    assert window.page is not None and window.page.current_id() == board.cards[0].record_id

@@ -175,6 +175,12 @@ class ProgressPanel(QWidget):
             )
             row.setStyleSheet(f"color: {PARTY_RED};" if phase["overdue"] else "")
             self.phase_box.addWidget(row)
+            bar = QProgressBar()
+            bar.setMaximum(max(phase["total"], 1))
+            bar.setValue(phase["done"])
+            bar.setFixedHeight(12)
+            bar.setTextVisible(False)
+            self.phase_box.addWidget(bar)
         if self.chart is None:
             from ui.charts import BurnDown
 
