@@ -181,3 +181,35 @@ def test_the_board_is_a_page_of_the_main_window(qtbot, store: Store, monkeypatch
     board.open_card(board.model.index_of(board.cards[0].id))
     assert window.current_key == "organization"
     assert window.page is not None and window.page.current_id() == board.cards[0].record_id
+
+
+def test_new_campaign_and_task_dialogs(qtbot, store: Store) -> None:
+    from ui.campaign_dialogs import CampaignDialog, TaskDialog
+
+    dialog = CampaignDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.phases.rowCount() == 3 and "大组建" in dialog.name.text()
+    dialog.year.setValue(2027)
+    assert [p.ends_on for p in dialog.phase_plans()] == [
+        date(2027, 4, 15),
+        date(2027, 6, 20),
+        date(2027, 6, 30),
+    ]
+    dialog.units.setPlainText("挂点领导:王书记\n不认识的类型:某单位")
+    dialog.save()
+    assert dialog.created is None and "不认识" in dialog.error.text()
+    dialog.units.setPlainText("挂点领导:王书记")
+    dialog.save()
+    assert dialog.created is not None and dialog.created["units"][0]["name"] == "王书记"
+
+    organizations.add_organization(store, {"name": "甲公司", "kind": "enterprise"})
+    add = TaskDialog(store, dialog.created["id"], TODAY)
+    qtbot.addWidget(add)
+    add.title_edit.setText("走访甲公司，宣讲组建政策")
+    add.organization.setText("没有这家公司")
+    add.save()
+    assert add.task_id is None and "没有这家公司" in add.error.text()
+    add.organization.setText("甲公司")
+    add.save()
+    card = tasks.task_cards(store, tasks.TaskFilter(campaign=dialog.created["id"]), today=TODAY)[0]
+    assert (card.id, card.record, card.assignee) == (add.task_id, "甲公司", "王书记")

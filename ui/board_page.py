@@ -6,25 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QStandardPaths,
     Qt,
     QTimer,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -45,6 +40,7 @@ from app.store import Store
 from ui.board_model import CARD_HEIGHT, HEADER_HEIGHT, BoardModel, CardDelegate
 from ui.campaign_dialogs import CampaignDialog, CloseOutDialog, GenerateDialog, TaskDialog
 from ui.drill import record_table
+from ui.files import ask_save_path, write_report
 from ui.i18n import t, ui_settings
 from ui.layout import beside_panel, page_layout
 from ui.style import PARTY_RED
@@ -540,13 +536,7 @@ class BoardPage(QWidget):
 
     # -- notice --------------------------------------------------------------------------------
     def ask_save_path(self, caption: str, name: str, pattern: str) -> str:
-        folder = str(ui_settings().value("dashboard/folder", "")) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        path, _ = QFileDialog.getSaveFileName(self, caption, str(Path(folder) / name), pattern)
-        if path:
-            ui_settings().setValue("dashboard/folder", str(Path(path).parent))
-        return path
+        return ask_save_path(self, caption, name, pattern)
 
     def print_notice(self) -> None:
         self._notice(".pdf", t("PDF 文件 (*.pdf)"), t("已生成通报：{path}"))
@@ -569,17 +559,12 @@ class BoardPage(QWidget):
 
         write = notice.print_notice if suffix == ".pdf" else notice.export_notice
         campaign = self.campaign_id
-
-        def finished(out: Path) -> None:
-            self.status.emit(done.format(path=out))
-            if self.open_after_export:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
-
-        self.runner.run(
-            "notice",
+        write_report(
+            self.runner,
             lambda: write(self.store, campaign, path, today),
-            finished,
-            lambda e: self.status.emit(str(getattr(e, "message", e))),
+            done,
+            self.status.emit,
+            self.open_after_export,
         )
 
     def save_layout(self) -> None:

@@ -55,6 +55,18 @@ def date_of(edit: DateEdit) -> date | None:
     return None if d == NO_DATE else date(d.year(), d.month(), d.day())
 
 
+def attempt(dialog: QDialog, error: QLabel, action: Any) -> bool:
+    """Run the dialog's action; on a refusal show the sentence in the dialog and stay open."""
+    try:
+        action()
+    except LiangxinError as exc:
+        error.setText(exc.message)
+        error.show()
+        return False
+    dialog.accept()
+    return True
+
+
 def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -174,7 +186,7 @@ class CampaignDialog(QDialog):
         return plans
 
     def save(self) -> None:
-        try:
+        def create() -> None:
             self.created = campaigns.create_campaign(
                 self.store,
                 {
@@ -188,11 +200,8 @@ class CampaignDialog(QDialog):
                 units=self.units.toPlainText(),
                 year=self.year.value(),
             )
-        except LiangxinError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            return
-        self.accept()
+
+        attempt(self, self.error, create)
 
 
 class GenerateDialog(QDialog):
@@ -309,7 +318,7 @@ class GenerateDialog(QDialog):
         self.generate_button.setText(t("生成 {n} 项任务").format(n=f"{new:,}"))
 
     def generate(self) -> None:
-        try:
+        def run() -> None:
             self.result_ = tasks.generate_tasks(
                 self.store,
                 self.campaign_id,
@@ -319,11 +328,8 @@ class GenerateDialog(QDialog):
                 phase=self.phase.currentData(),
                 today=self.today,
             )
-        except LiangxinError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            return
-        self.accept()
+
+        attempt(self, self.error, run)
 
 
 class TaskDialog(QDialog):
@@ -367,7 +373,8 @@ class TaskDialog(QDialog):
 
     def save(self) -> None:
         due = date_of(self.due)
-        try:
+
+        def add() -> None:
             self.task_id = tasks.add_task(
                 self.store,
                 self.campaign_id,
@@ -380,11 +387,8 @@ class TaskDialog(QDialog):
                 },
                 self.today,
             )
-        except LiangxinError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            return
-        self.accept()
+
+        attempt(self, self.error, add)
 
 
 class CloseOutDialog(QDialog):

@@ -5,13 +5,11 @@ and a double click opens the record in its register."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QMouseEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -29,6 +27,7 @@ from app.stats import RATE_TITLES, Figure, check, dashboard, figure_records
 from app.store import Store
 from ui.charts import RateBars, StackedBars, TrendLines
 from ui.drill import DrillDialog, FindingsModel, record_table
+from ui.files import ask_save_path, write_report
 from ui.i18n import t, ui_settings
 from ui.layout import beside_panel, page_layout
 from ui.style import PARTY_RED
@@ -305,13 +304,7 @@ class DashboardPage(QWidget):
 
     # -- print and export ---------------------------------------------------------------
     def ask_save_path(self, caption: str, name: str, pattern: str) -> str:
-        folder = str(ui_settings().value("dashboard/folder", "")) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        path, _ = QFileDialog.getSaveFileName(self, caption, str(Path(folder) / name), pattern)
-        if path:
-            ui_settings().setValue("dashboard/folder", str(Path(path).parent))
-        return path
+        return ask_save_path(self, caption, name, pattern)
 
     def print_report(self) -> None:
         today = date.today().isoformat()
@@ -332,14 +325,7 @@ class DashboardPage(QWidget):
             self._write(lambda: export_dashboard(self.store, path), t("已导出表格：{path}"))
 
     def _write(self, job: Any, done: str) -> None:
-        self.status.emit(t("正在生成……"))
-
-        def finished(path: Path) -> None:
-            self.status.emit(done.format(path=path))
-            if self.open_after_export:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-        self.runner.run("export", job, finished, lambda e: self.status.emit(str(getattr(e, "message", e))))
+        write_report(self.runner, job, done, self.status.emit, self.open_after_export)
 
     def save_layout(self) -> None:
         ui_settings().setValue("dashboard/splitter", self.splitter.saveState())
