@@ -1,0 +1,299 @@
+"""考核评议表 printed: one form per subject, each starting on its own page, numbered
+within itself, with the record id and a short content hash in the footer and as a
+QR code, so a signed paper copy can be checked against the data later."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import segno
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app import __version__
+from app.dashboard import chinese_date
+from app.reports.output import write_atomically
+from app.reports.pdf import FONT, GREY, INK, MARGIN, RULE, HeavyTitle, Page, register_font, wrap_lines
+from app.services.appraisals import STATE, Form, appraisal_forms
+from app.store import Store
+
+QR_SIZE = 46
+
+
+class FormStart(Flowable):
+    """Marks where a form begins: the canvas numbers pages per form from here."""
+
+    def __init__(self, form: Form) -> None:
+        super().__init__()
+        self.form = form
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._form = self.form  # type: ignore[attr-defined]
+
+
+def form_canvas(station: str) -> type[Canvas]:
+    class FormCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+            self._form: Form | None = None
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            counts: dict[str, int] = {}
+            for state in self._pages:
+                form = state.get("_form")
+                if form is not None:
+                    counts[form.id] = counts.get(form.id, 0) + 1
+            seen: dict[str, int] = {}
+            for state in self._pages:
+                self.__dict__.update(state)
+                form: Form | None = state.get("_form")
+                page = Page(self, A4[0], A4[1])
+                page.text(page.left, page.height - MARGIN / 2 - 4, station, 8, GREY)
+                if form is not None:
+                    seen[form.id] = seen.get(form.id, 0) + 1
+                    number = seen[form.id]
+                    page.text(
+                        page.right,
+                        page.height - MARGIN / 2 - 4,
+                        f"{form.year} 年度 · {form.subject_name}",
+                        8,
+                        GREY,
+                        align="right",
+                    )
+                    page.footer(number, counts[form.id])
+                    page.text(
+                        page.left,
+                        MARGIN / 2 - 11,
+                        f"记录 {form.id} · 校验码 {form.digest} · {STATE[form.state]}",
+                        7,
+                        GREY,
+                    )
+                    if number == 1:
+                        _qr(
+                            self,
+                            qr_text(form),
+                            page.right - QR_SIZE,
+                            page.height - MARGIN - QR_SIZE + 6,
+                        )
+                super().showPage()
+            super().save()
+
+    return FormCanvas
+
+
+def qr_text(form: Form) -> str:
+    """Upper-case letters and digits only: QR's compact alphanumeric mode."""
+    return f"LX:{form.id.replace('-', '').upper()}:{form.digest.upper()}"
+
+
+def _qr(canvas: Canvas, text: str, x: float, y: float) -> None:
+    """The QR code as one filled path of its dark modules (segno computes the matrix;
+    a fixed mask keeps it to a millisecond, any scanner reads it)."""
+    matrix = segno.make(text, error="m", micro=False, mask=0, boost_error=False).matrix
+    module = QR_SIZE / len(matrix)
+    path = canvas.beginPath()
+    for row, bits in enumerate(matrix):
+        for column, dark in enumerate(bits):
+            if dark:
+                path.rect(x + column * module, y + QR_SIZE - (row + 1) * module, module, module)
+    canvas.saveState()
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    register_font()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=15, textColor=INK)
+    return {
+        "body": body,
+        "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=12),
+        "small": ParagraphStyle("small", parent=body, fontSize=7.5, leading=10, textColor=GREY),
+        "sub": ParagraphStyle("sub", parent=body, alignment=1),
+    }
+
+
+def fitted(text: str, style: ParagraphStyle, width: float, padding: float = 12) -> str:
+    """The text wrapped to the cell's width (long names and notes never run off the
+    page), as plain lines: far cheaper for a table than a Paragraph."""
+    return wrap_lines(text, style.fontSize, width - padding)
+
+
+def _score(value: float | None, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "checklist":
+        return "✓ 符合" if value else "✗ 不符合"
+    return f"{value:g}"
+
+
+def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> list[Any]:
+    cell, small = styles["cell"], styles["small"]
+    story: list[Any] = [
+        FormStart(form),
+        HeavyTitle(form.template, 15 if len(form.template) > 18 else 17),
+        Paragraph(f"（{form.year} 年度）", styles["sub"]),
+        Spacer(1, 6),
+    ]
+    value_width = width - 80 - QR_SIZE - 8
+    info = [[label, fitted(value, cell, value_width)] for label, value in form.subject]
+    if info:
+        table = Table(info, colWidths=[80, value_width], hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), FONT, 9),
+                    ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                    ("BACKGROUND", (0, 0), (0, -1), "#F4F4F4"),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ]
+            )
+        )
+        story += [table, Spacer(1, 8)]
+    checklist = form.kind == "checklist"
+    header = [
+        "编号",
+        "考核内容",
+        "评分标准",
+        "满分" if not checklist else "",
+        "检查结果" if checklist else "得分",
+        "说明",
+    ]
+    widths = [34, 150, 150, 30, 52, width - 416]
+    rows: list[list[Any]] = [header]
+    section = None
+    spans = []
+    for line in form.lines:
+        if line.section != section:
+            section = line.section
+            rows.append([Paragraph(f"<b>{escape(section)}</b>", cell), "", "", "", "", ""])
+            spans.append(len(rows) - 1)
+        rows.append(
+            [
+                line.code,
+                fitted(line.title, cell, widths[1]),
+                fitted(line.guidance, small, widths[2]),
+                "" if checklist else f"{line.max:g}",
+                _score(line.score, form.kind),
+                fitted(line.note or "", small, widths[5]),
+            ]
+        )
+    total = "—" if form.total is None else f"{form.total:g}"
+    rows.append(
+        [
+            "",
+            Paragraph("合计" if not checklist else "符合项数", cell),
+            "",
+            "" if checklist else f"{form.max_total:g}",
+            total,
+            Paragraph(f"等次：{escape(form.grade or '—')}", cell),
+        ]
+    )
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 9),
+        ("FONT", (2, 1), (2, -1), FONT, 7.5),  # guidance and notes in the small size they were fitted at
+        ("FONT", (5, 1), (5, -1), FONT, 7.5),
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("BACKGROUND", (0, 0), (-1, 0), "#F0F0F0"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (3, 1), (4, -1), "CENTER"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for row in spans:
+        style += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), "#FAFAFA")]
+    scores = Table(rows, colWidths=widths, repeatRows=1)
+    scores.setStyle(TableStyle(style))
+    story += [scores, Spacer(1, 6), Paragraph(f"等次标准：{escape(form.grades)}", small), Spacer(1, 8)]
+    story.append(Paragraph("评议意见：", styles["body"]))
+    story.append(Paragraph(escape(form.comments or "") or "&nbsp;", styles["body"]))
+    day = chinese_date(form.evaluated_on) if form.evaluated_on else "______年____月____日"
+    who = escape(form.evaluator or "")
+    story.append(
+        KeepTogether(
+            [
+                Spacer(1, 18),
+                Paragraph(f"评议人：{who or '____________'}　　评议日期：{day}", styles["body"]),
+                Spacer(1, 14),
+                Paragraph(
+                    "被评议党组织负责人签字：____________　　评议组负责人签字：____________", styles["body"]
+                ),
+                Paragraph("（盖章）", styles["small"]),
+            ]
+        )
+    )
+    return story
+
+
+def write_forms(forms: Sequence[Form], station: str, out: str | Path) -> Path:
+    """All forms into one PDF, each starting on its own page."""
+    if not forms:
+        from app.errors import LiangxinError
+
+        raise LiangxinError("没有要打印的考核表。请先选择评议对象并“开始评议”。")
+    styles = _styles()
+    width = A4[0] - 2 * MARGIN
+    story: list[Any] = []
+    for i, form in enumerate(forms):
+        if i:
+            story.append(PageBreak())
+        story += form_story(form, styles, width)
+
+    def write(path: Path) -> None:
+        doc = SimpleDocTemplate(
+            str(path),
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=forms[0].template if len(forms) == 1 else f"{forms[0].template}（{len(forms)} 份）",
+            author=station,
+            creator=f"两新组织党建工作台 {__version__}",
+        )
+        doc.build(story, canvasmaker=form_canvas(station))
+
+    return write_atomically(out, ".pdf", write)
+
+
+def print_appraisals(
+    store: Store, appraisal_ids: list[str], out: str | Path, *, one_file_each: bool = False
+) -> list[Path]:
+    """The user action 打印考核表: one PDF of every form, or one file per subject in ``out``
+    (a folder then)."""
+    forms = appraisal_forms(store, appraisal_ids)
+    station = f"{store.station.name}（{store.station.code}）"
+    if not one_file_each:
+        return [write_forms(forms, station, out)]
+    folder = Path(out)
+    if not folder.is_dir():
+        from app.errors import FieldError
+
+        raise FieldError("out", f"逐份保存时请给出一个已有的文件夹，“{folder}”不是。")
+    written = []
+    for form in forms:
+        name = "".join(ch for ch in form.subject_name if ch not in '\\/:*?"<>|')
+        written.append(write_forms([form], station, folder / f"{form.year}-{name}-{form.template[:12]}.pdf"))
+    return written

@@ -1,0 +1,200 @@
+"""考核模板: appraisal templates are data — JSON files with sections of criteria (code,
+title, guidance, maximum score) and grades (name and the lowest percentage of the
+maximum total that earns it). Three ship in ``resources/templates``; a custom one
+can be imported from a file and then travels with the database."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import FieldError, LiangxinError
+from app.paths import resource
+from app.store import Store
+from db.models import AppraisalTemplate
+
+KINDS = {"score": "评分", "checklist": "逐项检查（符合 / 不符合）"}
+SUBJECTS = {"party_org": "党组织", "organization": "两新组织"}
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    title: str
+    guidance: str
+    max: float
+    section: str
+
+
+@dataclass(frozen=True)
+class Template:
+    code: str
+    name: str
+    kind: str  # score | checklist
+    subject: str  # party_org | organization
+    source: str
+    criteria: tuple[Criterion, ...]
+    grades: tuple[tuple[str, float], ...]  # (name, lowest percentage), highest first
+
+    @property
+    def max_total(self) -> float:
+        return sum(c.max for c in self.criteria)
+
+    def grade_for(self, total: float) -> str:
+        percent = 100 * total / self.max_total if self.max_total else 0
+        for name, lowest in self.grades:
+            if percent >= lowest:
+                return name
+        return self.grades[-1][0]
+
+    @property
+    def sections(self) -> list[str]:
+        return list(dict.fromkeys(c.section for c in self.criteria))
+
+
+class TemplateError(LiangxinError):
+    """A template file that cannot be used: says where (line) and why."""
+
+
+def _line_of(text: str, needle: str) -> int:
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+def parse_template(text: str, origin: str = "模板") -> Template:
+    """Read and check a template; a problem is one sentence naming the line and the reason."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise TemplateError(f"{origin}第 {exc.lineno} 行不是有效的 JSON：{exc.msg}。") from None
+
+    def fail(needle: str, reason: str) -> TemplateError:
+        return TemplateError(f"{origin}第 {_line_of(text, needle)} 行：{reason}")
+
+    if not isinstance(data, dict):
+        raise fail("", "模板应是一个对象（{…}）。")
+    for key in ("code", "name", "sections", "grades"):
+        if key not in data:
+            raise fail("", f"缺少“{key}”。")
+    kind = data.get("kind", "score")
+    if kind not in KINDS:
+        raise fail('"kind"', f"“kind”应为 {'、'.join(KINDS)} 之一，不是“{kind}”。")
+    subject = data.get("subject", "party_org")
+    if subject not in SUBJECTS:
+        raise fail('"subject"', f"“subject”应为 {'、'.join(SUBJECTS)} 之一。")
+    criteria: list[Criterion] = []
+    seen: set[str] = set()
+    for section in data["sections"]:
+        title = str(section.get("title", "")).strip() if isinstance(section, dict) else ""
+        if not title or not isinstance(section.get("criteria"), list) or not section["criteria"]:
+            raise fail(
+                json.dumps(title, ensure_ascii=False) if title else '"sections"',
+                "每一部分需要“title”和至少一条“criteria”。",
+            )
+        for c in section["criteria"]:
+            code = str(c.get("code", "")).strip() if isinstance(c, dict) else ""
+            where = f'"code": "{code}"' if code else '"criteria"'
+            if not code or not str(c.get("title", "")).strip():
+                raise fail(where, "每条考核内容需要“code”和“title”。")
+            if code in seen:
+                raise fail(where, f"考核内容编号“{code}”重复。")
+            seen.add(code)
+            maximum = c.get("max")
+            if isinstance(maximum, bool) or not isinstance(maximum, int | float) or maximum <= 0:
+                raise fail(where, f"考核内容“{code}”的满分“max”应为正数。")
+            criteria.append(
+                Criterion(
+                    code, str(c["title"]).strip(), str(c.get("guidance", "")).strip(), float(maximum), title
+                )
+            )
+    grades = []
+    for g in data["grades"]:
+        if (
+            not isinstance(g, dict)
+            or not str(g.get("name", "")).strip()
+            or not isinstance(g.get("min"), int | float)
+        ):
+            raise fail('"grades"', "每个等次需要“name”和“min”（得分率下限，0–100）。")
+        grades.append((str(g["name"]).strip(), float(g["min"])))
+    grades.sort(key=lambda g: -g[1])
+    if not grades or grades[-1][1] > 0:
+        raise fail('"grades"', "等次应覆盖到 0 分（最低一档的“min”为 0）。")
+    return Template(
+        str(data["code"]),
+        str(data["name"]),
+        kind,
+        subject,
+        str(data.get("source", "")),
+        tuple(criteria),
+        tuple(grades),
+    )
+
+
+BUILTIN = ("review", "star_rating", "health_check")
+
+
+def builtin_text(code: str) -> str:
+    return resource("templates", f"{code}.json").read_text(encoding="utf-8")
+
+
+def ensure_templates(session: Session) -> dict[str, AppraisalTemplate]:
+    """The templates in the database, the shipped ones added on first use."""
+    rows = {
+        t.code: t
+        for t in session.scalars(select(AppraisalTemplate).where(AppraisalTemplate.deleted.is_(False)))
+    }
+    for code in BUILTIN:
+        if code not in rows:
+            template = parse_template(builtin_text(code), f"内置模板 {code}：")
+            row = AppraisalTemplate(code=code, name=template.name, version=1, body=builtin_text(code))
+            session.add(row)
+            rows[code] = row
+    session.flush()
+    return rows
+
+
+def template_of(row: AppraisalTemplate) -> Template:
+    return parse_template(row.body, f"模板“{row.name}”")
+
+
+def list_templates(store: Store) -> list[dict[str, Any]]:
+    with store.write() as session:
+        rows = ensure_templates(session)
+        return [
+            {"code": code, "name": row.name, "version": row.version, "kind": template_of(row).kind}
+            for code, row in rows.items()
+        ]
+
+
+def import_template(store: Store, path: str | Path) -> dict[str, Any]:
+    """The user action 导入模板: a checked template file; a new version if the code exists."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise FieldError("file", f"读不了文件“{file}”：{exc.strerror or exc}。") from None
+    except UnicodeDecodeError:
+        raise FieldError(
+            "file", f"文件“{file.name}”不是 UTF-8 编码的文本，请另存为 UTF-8 后再导入。"
+        ) from None
+    template = parse_template(text, f"“{file.name}”")
+    with store.write() as session:
+        rows = ensure_templates(session)
+        row = rows.get(template.code)
+        if row is None:
+            row = AppraisalTemplate(code=template.code, name=template.name, version=1, body=text)
+            session.add(row)
+        else:
+            row.name, row.body, row.version = template.name, text, row.version + 1
+        session.flush()
+        return {
+            "code": template.code,
+            "name": template.name,
+            "version": row.version,
+            "criteria": len(template.criteria),
+        }
