@@ -235,12 +235,13 @@ def test_english_translation_changes_visible_labels(qtbot, qapp, filled: Store) 
     try:
         window = MainWindow(filled)
         qtbot.addWidget(window)
-        assert [window.nav.item(i).text() for i in range(6)] == [
+        assert [window.nav.item(i).text() for i in range(7)] == [
             "Dashboard",
             "Organizations",
             "Party organizations",
             "Party members",
             "Campaigns",
+            "Appraisals",
             "Settings",
         ]
         page = window.pages["organization"]

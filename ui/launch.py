@@ -71,6 +71,7 @@ PAGES = {
     "party-orgs": "party_org",
     "members": "member",
     "board": "board",
+    "appraisal": "appraisal",
     "settings": "settings",
 }
 

@@ -32,16 +32,18 @@ from ui.style import STYLE
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from ui.appraisal_page import AppraisalPage
     from ui.board_page import BoardPage
     from ui.dashboard_page import DashboardPage
 
-DASHBOARD, BOARD, SETTINGS = "dashboard", "board", "settings"
+DASHBOARD, BOARD, APPRAISAL, SETTINGS = "dashboard", "board", "appraisal", "settings"
 NAV = (
     (DASHBOARD, "工作台", QStyle.StandardPixmap.SP_ComputerIcon),
     ("organization", REGISTERS["organization"].title, QStyle.StandardPixmap.SP_DirHomeIcon),
     ("party_org", REGISTERS["party_org"].title, QStyle.StandardPixmap.SP_FileDialogListView),
     ("member", REGISTERS["member"].title, QStyle.StandardPixmap.SP_FileDialogDetailedView),
     (BOARD, "专项行动", QStyle.StandardPixmap.SP_FileDialogContentsView),
+    (APPRAISAL, "考核评议", QStyle.StandardPixmap.SP_DialogApplyButton),
     (SETTINGS, "设置", QStyle.StandardPixmap.SP_FileDialogInfoView),
 )
 PAGE_KEYS = [key for key, _, _ in NAV]
@@ -62,13 +64,14 @@ class MainWindow(QMainWindow):
         # Built when first shown: the dashboard loads the charts library, the board its campaign.
         self._dashboard: DashboardPage | None = None
         self._board: BoardPage | None = None
+        self._appraisal: AppraisalPage | None = None
         self.settings_page = SettingsPage(store)
         self.settings_page.changed.connect(self.settings_changed)
         self.settings_page.status.connect(self.statusBar().showMessage)
         self.pages: dict[str, RegisterPage] = {}
         self._stale: set[str] = set()
         for key, title, icon in NAV:
-            if key in (DASHBOARD, BOARD):
+            if key in (DASHBOARD, BOARD, APPRAISAL):
                 widget: QWidget = QLabel(t("正在统计……"))
             elif key == SETTINGS:
                 widget = self.settings_page
@@ -172,6 +175,15 @@ class MainWindow(QMainWindow):
             self._install(BOARD, self._board)
         return self._board
 
+    @property
+    def appraisal(self) -> AppraisalPage:
+        if self._appraisal is None:
+            from ui.appraisal_page import AppraisalPage
+
+            self._appraisal = AppraisalPage(self.store, self.runner)
+            self._install(APPRAISAL, self._appraisal)
+        return self._appraisal
+
     def today(self) -> date:
         """The date the board judges overdue by (tests fix it)."""
         return date.today()
@@ -203,6 +215,8 @@ class MainWindow(QMainWindow):
             self.dashboard.print_report()
         elif self.current_key == BOARD:
             self.board.print_notice()
+        elif self.current_key == APPRAISAL:
+            self.appraisal.print_forms(every=False)
 
     def show_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
@@ -216,6 +230,8 @@ class MainWindow(QMainWindow):
                 self._stale.discard(BOARD)
                 self.board.load_campaigns()
             self.board  # noqa: B018 (built, and loaded, on first show)
+        elif key == APPRAISAL:
+            self.appraisal  # noqa: B018 (built, and loaded, on first show)
         elif key == SETTINGS:
             self.settings_page.load()
         else:
@@ -271,7 +287,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/page", self.current_key)
         for page in self.pages.values():
             page.save_layout()
-        for lazy in (self._dashboard, self._board):
+        for lazy in (self._dashboard, self._board, self._appraisal):
             if lazy is not None:
                 lazy.save_layout()
         settings.sync()

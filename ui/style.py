@@ -15,6 +15,7 @@ QPushButton {{ padding: 5px 14px; border: 1px solid #C8C8C8; border-radius: 3px;
 QPushButton:hover {{ background: #F0F0F0; }}
 QPushButton#primary {{ background: {PARTY_RED}; color: white; border-color: {PARTY_RED}; }}
 QPushButton:disabled {{ color: #999; background: #F3F3F3; }}
+QPushButton#primary:disabled {{ color: #FFF; background: #E6A5A8; border-color: #E6A5A8; }}
 QTableView {{ gridline-color: #E6E6E6; selection-background-color: #FBE3E4; selection-color: black;
               alternate-background-color: #FAFAFA; }}
 QHeaderView::section {{ background: #F2F2F2; padding: 4px 6px; border: none;

@@ -1,4 +1,5 @@
-"""``print dashboard`` (the one-page 通报 PDF) and ``export dashboard`` (the workbook)."""
+"""``print dashboard|notice|appraisal|roster|ledger|card`` (PDF) and
+``export dashboard|notice`` (xlsx)."""
 
 from __future__ import annotations
 
@@ -11,19 +12,59 @@ from app.store import Store
 
 
 def _today(args: argparse.Namespace) -> date | None:
-    return date.fromisoformat(args.today) if args.today else None
+    return date.fromisoformat(args.today) if getattr(args, "today", None) else None
+
+
+def _appraisal_ids(store: Store, args: argparse.Namespace) -> list[str]:
+    from app.errors import NotFoundError
+    from app.services.appraisals import start_appraisals, subject_choices
+
+    subjects = None
+    if args.subject:
+        by_name = {name: sid for sid, name in subject_choices(store, args.template)}
+        ids = set(by_name.values())
+        subjects = []
+        for key in args.subject:
+            if key in ids:
+                subjects.append(key)
+            elif key in by_name:
+                subjects.append(by_name[key])
+            else:
+                raise NotFoundError(f"没有找到评议对象“{key}”。请写编号或完整名称。", "subject")
+    return start_appraisals(store, args.template, args.year, subjects)
 
 
 def cmd_print(store: Store, args: argparse.Namespace) -> int:
+    written: list[Any]
     if args.what == "notice":
         from app.reports.notice import print_notice
 
-        path = print_notice(store, args.campaign, args.out, _today(args))
+        written = [print_notice(store, args.campaign, args.out, _today(args))]
+    elif args.what == "appraisal":
+        from app.reports.forms import print_appraisals
+
+        written = print_appraisals(store, _appraisal_ids(store, args), args.out, one_file_each=args.each)
+    elif args.what == "roster":
+        from app.reports.registers import print_roster
+
+        written = [print_roster(store, args.party_org, args.out, reveal=args.full)]
+    elif args.what == "ledger":
+        from app.reports.registers import print_ledger
+
+        written = [print_ledger(store, args.out)]
+    elif args.what == "card":
+        from app.reports.registers import print_card
+
+        written = [print_card(store, args.org, args.out)]
     else:
         from app.reports.dashboard import print_dashboard
 
-        path = print_dashboard(store, args.out, _today(args))
-    print_json({"out": str(path)}) if args.json else print(f"已生成通报：{path}")
+        written = [print_dashboard(store, args.out, _today(args))]
+    if args.json:
+        print_json({"out": [str(p) for p in written]})
+    else:
+        for path in written:
+            print(f"已生成：{path}")
     return 0
 
 
@@ -41,27 +82,41 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
 
 
 def add_report_commands(sub: Any) -> None:
-    for command, help_text, handler, dashboard_help, out_help in (
-        ("print", "打印：生成 PDF", cmd_print, "工作台通报（一页 A4）", "输出 PDF 文件，如 通报.pdf"),
-        (
-            "export",
-            "导出：生成 Excel 表格",
-            cmd_export,
-            "工作台的各张表和问题明细",
-            "输出 xlsx 文件，如 工作台.xlsx",
-        ),
-    ):
-        p = sub.add_parser(command, help=help_text)
-        what = p.add_subparsers(dest="what", required=True, metavar="内容")
-        d = what.add_parser("dashboard", help=dashboard_help)
-        d.add_argument("--out", required=True, help=out_help)
-        d.add_argument("--today", help="按指定日期统计（YYYY-MM-DD）")
-        n = what.add_parser("notice", help="专项行动进度通报")
-        n.add_argument("--campaign", required=True, help="专项行动的编号或名称")
-        n.add_argument(
-            "--out",
-            required=True,
-            help=out_help.replace("工作台", "进度通报").replace("通报.pdf", "进度通报.pdf"),
-        )
-        n.add_argument("--today", help="按指定日期统计逾期（YYYY-MM-DD）")
-        p.set_defaults(handler=handler)
+    p = sub.add_parser("print", help="打印：生成 PDF")
+    what = p.add_subparsers(dest="what", required=True, metavar="内容")
+    d = what.add_parser("dashboard", help="工作台通报（一页 A4）")
+    d.add_argument("--out", required=True, help="输出 PDF 文件，如 通报.pdf")
+    d.add_argument("--today", help="按指定日期统计（YYYY-MM-DD）")
+    n = what.add_parser("notice", help="专项行动进度通报")
+    n.add_argument("--campaign", required=True, help="专项行动的编号或名称")
+    n.add_argument("--out", required=True, help="输出 PDF 文件")
+    n.add_argument("--today", help="按指定日期统计逾期（YYYY-MM-DD）")
+    a = what.add_parser("appraisal", help="考核评议表（每个对象一份，各自起页）")
+    a.add_argument(
+        "--template", required=True, help="模板：review、star_rating、health_check 或导入的模板代码"
+    )
+    a.add_argument("--year", type=int, required=True, help="年度")
+    a.add_argument("--subject", nargs="*", help="评议对象的编号或名称（默认全部）")
+    a.add_argument("--out", required=True, help="输出 PDF 文件；用 --each 时为文件夹")
+    a.add_argument("--each", action="store_true", help="每个对象单独一个文件")
+    r = what.add_parser("roster", help="党员花名册（横向）")
+    r.add_argument("--party-org", required=True, help="党组织的编号或名称")
+    r.add_argument("--out", required=True)
+    r.add_argument("--full", action="store_true", help="打印完整身份证号码和电话")
+    ledger = what.add_parser("ledger", help="两新组织台账（横向）")
+    ledger.add_argument("--out", required=True)
+    c = what.add_parser("card", help="两新组织档案卡")
+    c.add_argument("--org", required=True, help="两新组织的编号或名称")
+    c.add_argument("--out", required=True)
+    p.set_defaults(handler=cmd_print)
+
+    p = sub.add_parser("export", help="导出：生成 Excel 表格")
+    what = p.add_subparsers(dest="what", required=True, metavar="内容")
+    d = what.add_parser("dashboard", help="工作台的各张表和问题明细")
+    d.add_argument("--out", required=True, help="输出 xlsx 文件，如 工作台.xlsx")
+    d.add_argument("--today", help="按指定日期统计（YYYY-MM-DD）")
+    n = what.add_parser("notice", help="专项行动进度表")
+    n.add_argument("--campaign", required=True)
+    n.add_argument("--out", required=True)
+    n.add_argument("--today")
+    p.set_defaults(handler=cmd_export)

@@ -16,7 +16,7 @@ from app import __version__
 from app.dashboard import Tile, chinese_date, tiles
 from app.reports import charts
 from app.reports.output import write_atomically
-from app.reports.pdf import FONT, GREY, INK, RED, RULE, Page, fit_text
+from app.reports.pdf import FONT, GREY, INK, RED, RULE, Page, fit_text, register_font
 from app.rules.catalog import RULES_BY_ID, SEEDS
 from app.stats import RATE_TITLES, check, dashboard
 from app.store import Store
@@ -127,7 +127,9 @@ def _findings_table(page: Page, stats: dict[str, Any]) -> None:
 
 def write_dashboard_pdf(stats: dict[str, Any], out: str | Path) -> Path:
     def write(path: Path) -> None:
-        canvas = Canvas(str(path), pagesize=(595.2756, 841.8898), pageCompression=1)
+        canvas = Canvas(
+            str(path), pagesize=(595.2756, 841.8898), pageCompression=1, initialFontName=register_font()
+        )
         station = stats["station"]
         canvas.setTitle(f"两新组织党建工作情况通报 — {station['name']} {stats['date']}")
         canvas.setAuthor(station["name"])

@@ -51,6 +51,7 @@ class FormStart(Flowable):
 def form_canvas(station: str) -> type[Canvas]:
     class FormCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["initialFontName"] = register_font()  # no unembedded Helvetica
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
             self._form: Form | None = None

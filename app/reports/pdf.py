@@ -29,6 +29,10 @@ RULE = HexColor("#999999")
 def register_font() -> str:
     """Embed the bundled font (subset) so the PDF reads the same on every PC."""
     pdfmetrics.registerFont(TTFont(FONT, str(cjk_font()), subfontIndex=0))
+    # Charts start from reportlab's default state; its Times-Roman would be named, unembedded.
+    from reportlab.graphics import shapes
+
+    shapes.STATE_DEFAULTS["fontName"] = FONT
     return FONT
 
 
@@ -181,6 +185,7 @@ def numbered_canvas(header_left: str, header_right: str, note: str = "") -> type
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
+            kwargs["initialFontName"] = register_font()  # no unembedded Helvetica
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
             self._pages: list[dict[str, object]] = []
 

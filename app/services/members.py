@@ -264,6 +264,8 @@ def member_ids(
     )
 
 
-def member_rows(store: Store, ids: list[str]) -> list[MemberRow]:
-    """Rows for the table: ID and phone numbers always masked."""
-    return rows_by_ids(store, member_query(include_exited=True)[0], Member.id, ids, _member_row)
+def member_rows(store: Store, ids: list[str], *, reveal: bool = False) -> list[MemberRow]:
+    """Rows for the table (ID and phone numbers masked) or, when asked, for a roster in full."""
+    return rows_by_ids(
+        store, member_query(include_exited=True)[0], Member.id, ids, lambda r: _member_row(r, reveal)
+    )

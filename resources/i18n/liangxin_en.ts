@@ -580,6 +580,62 @@
         <translation>Campaigns</translation>
     </message>
     <message>
+        <source>考核评议</source>
+        <translation>Appraisals</translation>
+    </message>
+    <message>
+        <source>开始评议…</source>
+        <translation>Start appraisals…</translation>
+    </message>
+    <message>
+        <source>导入模板…</source>
+        <translation>Import template…</translation>
+    </message>
+    <message>
+        <source>批量打印…</source>
+        <translation>Print all…</translation>
+    </message>
+    <message>
+        <source>逐份保存…</source>
+        <translation>One file each…</translation>
+    </message>
+    <message>
+        <source>打印本表…</source>
+        <translation>Print this form…</translation>
+    </message>
+    <message>
+        <source>定稿</source>
+        <translation>Make final</translation>
+    </message>
+    <message>
+        <source>重新打开…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>评议对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>等次</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>评议意见</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>评议人</source>
+        <translation>Evaluator</translation>
+    </message>
+    <message>
+        <source>评议日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
         <source>新建专项行动…</source>
         <translation>New campaign…</translation>
     </message>

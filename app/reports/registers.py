@@ -1,0 +1,205 @@
+"""Registers on paper: an organization's 档案卡 (A4 portrait), a Party organization's
+党员花名册 and the 两新组织台账 (A4 landscape), each with the station and date on
+every page and 第 x 页 共 y 页. Long lists are many small tables, never one giant one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from app import __version__
+from app.dashboard import chinese_date
+from app.domain.codes import PARTY_LEVEL
+from app.reports.output import write_atomically
+from app.reports.pdf import FONT, INK, MARGIN, RULE, HeavyTitle, numbered_canvas, register_font, wrap_lines
+from app.services import members, organizations, party_orgs
+from app.services.organizations import ORG_FIELDS
+from app.store import Store
+
+CHUNK = 40  # rows per table: platypus lays out small tables in linear time
+
+
+def _table(
+    header: list[str], rows: Sequence[list[Any]], widths: list[float], numeric: Sequence[int] = ()
+) -> Table:
+    table = Table([header, *rows], colWidths=widths, repeatRows=1)
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8.5),
+        ("BACKGROUND", (0, 0), (-1, 0), "#F0F0F0"),
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    style += [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in numeric]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _chunks(
+    header: list[str], rows: list[list[Any]], widths: list[float], numeric: Sequence[int] = ()
+) -> list[Any]:
+    wrapped = [
+        [
+            wrap_lines(str(v), 8.5, w - 8) if isinstance(v, str) else v
+            for v, w in zip(row, widths, strict=True)
+        ]
+        for row in rows
+    ]
+    return [
+        _table(header, wrapped[i : i + CHUNK], widths, numeric) for i in range(0, len(wrapped), CHUNK)
+    ] or [_table(header, [["" for _ in header]], widths)]
+
+
+def _build(
+    story: list[Any], out: str | Path, station: str, title: str, pagesize: tuple[float, float]
+) -> Path:
+    def write(path: Path) -> None:
+        doc = SimpleDocTemplate(
+            str(path),
+            pagesize=pagesize,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=title,
+            author=station,
+            creator=f"两新组织党建工作台 {__version__}",
+        )
+        doc.build(
+            story,
+            canvasmaker=numbered_canvas(
+                station, f"打印日期：{chinese_date(date.today())}", f"两新组织党建工作台 {__version__} 生成"
+            ),
+        )
+
+    return write_atomically(out, ".pdf", write)
+
+
+def _station(store: Store) -> str:
+    return f"{store.station.name}（{store.station.code}）"
+
+
+def print_card(store: Store, org_key: str, out: str | Path) -> Path:
+    """The user action 打印档案卡 of one organization."""
+    record = organizations.get_organization(store, org_key)
+    register_font()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=15, textColor=INK)
+    width = A4[0] - 2 * MARGIN
+    rows = []
+    for name, spec in ORG_FIELDS.items():
+        value = record.get(f"{name}_label") or record.get(name)
+        if isinstance(value, bool):
+            value = "是" if value else "否"
+        elif isinstance(value, date):
+            value = value.isoformat()
+        rows.append([spec.label, wrap_lines("" if value is None else str(value), 9, width - 118)])
+    extra = [
+        ["覆盖状态", record.get("coverage_label") or record.get("coverage") or "—"],
+        ["党建工作指导员", record.get("instructor") or "—"],
+        ["本单位党员", f"{record.get('members', 0)} 名"],
+    ]
+    table = Table(rows + extra, colWidths=[110, width - 110])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 9),
+                ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                ("BACKGROUND", (0, 0), (0, -1), "#F4F4F4"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    story = [
+        HeavyTitle("两新组织档案卡"),
+        Paragraph(f"<para align='center'>{record['name']}</para>", body),
+        Spacer(1, 8),
+        table,
+        Spacer(1, 20),
+        Paragraph("填表人：____________　　审核人：____________　　日期：______年____月____日", body),
+    ]
+    return _build(story, out, _station(store), f"两新组织档案卡 — {record['name']}", A4)
+
+
+def print_roster(store: Store, party_key: str, out: str | Path, *, reveal: bool = False) -> Path:
+    """The user action 打印花名册: a Party organization's members, landscape; ID and
+    phone numbers masked unless ``reveal``."""
+    party = party_orgs.get_party_org(store, party_key)
+    page = landscape(A4)
+    register_font()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=15, textColor=INK)
+    ids = members.member_ids(store, party_org=party["id"])
+    people = members.member_rows(store, ids, reveal=reveal) if ids else []
+    rows = [
+        [i, m.name, m.gender, m.id_number, m.category, m.joined_on, m.employer, m.relation, m.phone]
+        for i, m in enumerate(people, 1)
+    ]
+    width = page[0] - 2 * MARGIN
+    widths = [30, 70, 36, 130, 60, 70, width - 536, 70, 70]
+    story = [
+        HeavyTitle(f"{party['name']}党员花名册"),
+        Paragraph(
+            f"<para align='center'>{PARTY_LEVEL.label(party['level'])} · 书记 {party.get('secretary') or '—'} · 党员 {len(rows)} 名"
+            + ("" if reveal else " · 身份证号码和电话已部分隐藏")
+            + "</para>",
+            body,
+        ),
+        Spacer(1, 8),
+        *_chunks(
+            [
+                "序号",
+                "姓名",
+                "性别",
+                "身份证号码",
+                "党员类别",
+                "入党日期",
+                "工作单位",
+                "组织关系",
+                "联系电话",
+            ],
+            rows,
+            widths,
+            (0,),
+        ),
+    ]
+    return _build(story, out, _station(store), f"党员花名册 — {party['name']}", page)
+
+
+def print_ledger(store: Store, out: str | Path) -> Path:
+    """The user action 打印台账: every organization with its coverage state, landscape."""
+    page = landscape(A4)
+    ids = organizations.organization_ids(store)
+    rows: list[list[Any]] = []
+    for start in range(0, len(ids), 2000):
+        for org in organizations.organization_rows(store, ids[start : start + 2000]):
+            rows.append(
+                [
+                    len(rows) + 1,
+                    org.name,
+                    org.kind,
+                    org.community,
+                    org.industry,
+                    org.employees,
+                    org.party_org,
+                    org.coverage,
+                ]
+            )
+    width = page[0] - 2 * MARGIN
+    widths = [40, 200, 60, 80, 70, 50, width - 620, 120]
+    story = [
+        HeavyTitle("两新组织台账"),
+        Spacer(1, 6),
+        *_chunks(
+            ["序号", "组织名称", "类型", "社区", "行业", "职工人数", "党组织", "覆盖状态"],
+            rows,
+            widths,
+            (0, 5),
+        ),
+    ]
+    return _build(story, out, _station(store), "两新组织台账", page)
