@@ -13,6 +13,7 @@ from PySide6.QtGui import QDropEvent
 
 from app.services import campaigns, organizations, party_orgs, tasks
 from app.store import Store
+from tests.pdf_checks import assert_fonts_embedded
 from ui import tasks as ui_tasks
 from ui.board_model import STATUSES
 from ui.board_page import BoardPage
@@ -160,6 +161,7 @@ def test_the_progress_notice_prints_and_exports(board: BoardPage, store: Store, 
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "专项行动进度通报" in text and "逾期任务清单（2 项）" in text and "甲公司" in text
     assert "第 1 页 共 1 页" in text
+    assert_fonts_embedded(pdf)
     book = load_workbook(export_notice(store, campaign, tmp_path / "通报.xlsx", date(2026, 6, 25)))
     assert book.sheetnames == ["概况", "各阶段", "各责任单位", "逾期清单", "全部任务"]
     assert book["逾期清单"].max_row == 3

@@ -22,6 +22,7 @@ from app.rules.catalog import RULES
 from app.settings import change_setting, current_settings
 from app.stats import Figure, dashboard, figure_records, station_stats
 from app.store import Store, open_store
+from tests.pdf_checks import assert_fonts_embedded
 from ui import tasks
 from ui.dashboard_page import DashboardPage
 from ui.drill import DrillDialog
@@ -89,6 +90,7 @@ def test_page_pdf_workbook_and_cli_show_the_same_numbers(
         if "WenQuanYi" in str(font.get_object()["/BaseFont"])
     ]
     assert embedded and all("/FontFile2" in f["/FontDescriptor"].get_object() for f in embedded)
+    assert_fonts_embedded(pdf)
 
     xlsx = tmp_path / "工作台.xlsx"
     _cli(capsys, demo, "export", "dashboard", "--out", str(xlsx))
