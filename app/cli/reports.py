@@ -63,7 +63,9 @@ def cmd_print(store: Store, args: argparse.Namespace) -> int:
     if args.json:
         print_json({"out": [str(p) for p in written]})
     else:
-        label = {"appraisal": "考核表", "roster": "花名册", "ledger": "台账", "card": "档案卡"}.get(args.what, "通报")
+        label = {"appraisal": "考核表", "roster": "花名册", "ledger": "台账", "card": "档案卡"}.get(
+            args.what, "通报"
+        )
         for path in written:
             print(f"已生成{label}：{path}")
     return 0

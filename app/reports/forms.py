@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 import segno
+from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
@@ -17,7 +17,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -27,7 +26,7 @@ from reportlab.platypus import (
 from app import __version__
 from app.dashboard import chinese_date
 from app.reports.output import write_atomically
-from app.reports.pdf import FONT, GREY, INK, MARGIN, RULE, HeavyTitle, Page, register_font, wrap_lines
+from app.reports.pdf import FONT, GREY, INK, MARGIN, RULE, HeavyTitle, Lines, Page, register_font, wrap_lines
 from app.services.appraisals import STATE, Form, appraisal_forms
 from app.store import Store
 
@@ -113,16 +112,12 @@ def _qr(canvas: Canvas, text: str, x: float, y: float) -> None:
     """The QR code as one filled path of its dark modules (segno computes the matrix;
     a fixed mask keeps it to a millisecond, any scanner reads it)."""
     matrix = segno.make(text, error="m", micro=False, mask=0, boost_error=False).matrix
-    module = QR_SIZE / len(matrix)
-    path = canvas.beginPath()
-    for row, bits in enumerate(matrix):
-        for column, dark in enumerate(bits):
-            if dark:
-                path.rect(x + column * module, y + QR_SIZE - (row + 1) * module, module, module)
-    canvas.saveState()
-    canvas.setFillColorRGB(0, 0, 0)
-    canvas.drawPath(path, stroke=0, fill=1)
-    canvas.restoreState()
+    size = len(matrix)
+    # A small grey image, scaled up here with hard edges (viewers smooth a tiny image).
+    image = Image.frombytes("L", (size, size), bytes(0 if dark else 255 for row in matrix for dark in row))
+    canvas.drawInlineImage(
+        image.resize((size * 6, size * 6), Image.Resampling.NEAREST), x, y, QR_SIZE, QR_SIZE
+    )
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -155,7 +150,7 @@ def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> l
     story: list[Any] = [
         FormStart(form),
         HeavyTitle(form.template, 15 if len(form.template) > 18 else 17),
-        Paragraph(f"（{form.year} 年度）", styles["sub"]),
+        Lines(f"（{form.year} 年度）", 10, 15, "center"),
         Spacer(1, 6),
     ]
     value_width = width - 80 - QR_SIZE - 8
@@ -189,7 +184,7 @@ def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> l
     for line in form.lines:
         if line.section != section:
             section = line.section
-            rows.append([Paragraph(f"<b>{escape(section)}</b>", cell), "", "", "", "", ""])
+            rows.append([section, "", "", "", "", ""])
             spans.append(len(rows) - 1)
         rows.append(
             [
@@ -205,11 +200,11 @@ def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> l
     rows.append(
         [
             "",
-            Paragraph("合计" if not checklist else "符合项数", cell),
+            "合计" if not checklist else "符合项数",
             "",
             "" if checklist else f"{form.max_total:g}",
             total,
-            Paragraph(f"等次：{escape(form.grade or '—')}", cell),
+            f"等次：{form.grade or '—'}",
         ]
     )
     style = [
@@ -227,21 +222,18 @@ def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> l
         style += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), "#FAFAFA")]
     scores = Table(rows, colWidths=widths, repeatRows=1)
     scores.setStyle(TableStyle(style))
-    story += [scores, Spacer(1, 6), Paragraph(f"等次标准：{escape(form.grades)}", small), Spacer(1, 8)]
-    story.append(Paragraph("评议意见：", styles["body"]))
-    story.append(Paragraph(escape(form.comments or "") or "&nbsp;", styles["body"]))
+    story += [scores, Spacer(1, 6), Lines(f"等次标准：{form.grades}", 7.5, 10, color=GREY), Spacer(1, 8)]
+    story.append(Lines("评议意见：" + (form.comments or "")))
     day = chinese_date(form.evaluated_on) if form.evaluated_on else "______年____月____日"
-    who = escape(form.evaluator or "")
+    who = form.evaluator or ""
     story.append(
         KeepTogether(
             [
                 Spacer(1, 18),
-                Paragraph(f"评议人：{who or '____________'}　　评议日期：{day}", styles["body"]),
+                Lines(f"评议人：{who or '____________'}　　评议日期：{day}"),
                 Spacer(1, 14),
-                Paragraph(
-                    "被评议党组织负责人签字：____________　　评议组负责人签字：____________", styles["body"]
-                ),
-                Paragraph("（盖章）", styles["small"]),
+                Lines("被评议党组织负责人签字：____________　　评议组负责人签字：____________"),
+                Lines("（盖章）", 7.5, 10, color=GREY),
             ]
         )
     )
