@@ -326,3 +326,50 @@ def test_the_appraisal_page_scores_saves_finalizes_and_reopens(
     assert page.reopen()
     assert page.record["state"] == "draft" and "分数录错" in page.state.text()
     assert page.score_widgets["A1"].isEnabled()
+
+
+def test_a_pdf_goes_to_a_printer_page_by_page_in_its_own_orientation(
+    qapp, store: Store, branch: str, tmp_path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.reports.registers import print_roster
+    from ui.printing import render_pdf
+
+    roster = print_roster(store, branch, tmp_path / "花名册.pdf")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a file stands in for the printer
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert render_pdf(roster, printer) == 1
+    page = PdfReader(tmp_path / "printed.pdf").pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height)  # the roster stays landscape
+
+
+def test_register_pages_print_their_card_roster_and_ledger(
+    qtbot, store: Store, branch: str, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import register_page as page_module
+    from ui import tasks as ui_tasks
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    parties = window.pages["party_org"]
+    parties.open_after_export = False
+    parties.reload()
+    parties.table.selectRow(0)
+    target = tmp_path / "roster.pdf"
+    monkeypatch.setattr(page_module, "ask_save_path", lambda *a: str(target))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    parties.print_register("roster_full")
+    assert "11010519491231002X" in "".join(text_of(target))
+    assert "已生成" in window.statusBar().currentMessage()
+    orgs = window.pages["organization"]
+    orgs.open_after_export = False
+    orgs.reload()
+    target = tmp_path / "ledger.pdf"
+    orgs.print_register("ledger")
+    assert "两新组织台账" in text_of(target)[0]

@@ -196,6 +196,9 @@ class AppraisalPage(QWidget):
         self.reopen_button.clicked.connect(self.reopen)
         self.print_one = QPushButton(t("打印本表…"))
         self.print_one.clicked.connect(lambda: self.print_forms(every=False))
+        self.preview_button = QPushButton(t("打印预览…"))
+        self.preview_button.setToolTip(t("预览本表的 PDF，可从预览直接送打印机"))
+        self.preview_button.clicked.connect(self.preview)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {PARTY_RED};")
@@ -208,7 +211,13 @@ class AppraisalPage(QWidget):
         form.addRow(t("评议人"), who)
         buttons = QHBoxLayout()
         buttons.addWidget(self.state, 1)
-        for b in (self.save_button, self.final_button, self.reopen_button, self.print_one):
+        for b in (
+            self.save_button,
+            self.final_button,
+            self.reopen_button,
+            self.preview_button,
+            self.print_one,
+        ):
             buttons.addWidget(b)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -316,7 +325,13 @@ class AppraisalPage(QWidget):
             self.details.setText("")
             self.summary.setText("")
             self.state.setText("")
-            for w in (self.save_button, self.final_button, self.reopen_button, self.print_one):
+            for w in (
+                self.save_button,
+                self.final_button,
+                self.reopen_button,
+                self.print_one,
+                self.preview_button,
+            ):
                 w.setEnabled(False)
             return
         self.subject.setText(f"{record['subject']}（{record['year']} 年度）")
@@ -369,6 +384,7 @@ class AppraisalPage(QWidget):
         self.final_button.setEnabled(enabled)
         self.reopen_button.setEnabled(record["state"] == "final")
         self.print_one.setEnabled(True)
+        self.preview_button.setEnabled(True)
         self.update_summary()
 
     def scores(self) -> dict[str, dict[str, Any]]:
@@ -472,6 +488,23 @@ class AppraisalPage(QWidget):
             self.status.emit,
             self.open_after_export,
         )
+
+    def preview(self) -> None:
+        """The form as it will print, from a temporary PDF, in Qt's print preview."""
+        if self.record is None:
+            return
+        import tempfile
+
+        from app.reports.forms import print_appraisals
+        from ui.printing import preview_pdf
+
+        folder = Path(tempfile.mkdtemp(prefix="liangxin-preview-"))
+        try:
+            [pdf] = print_appraisals(self.store, [self.record["id"]], folder / "preview.pdf")
+        except LiangxinError as exc:
+            self.error.setText(exc.message)
+            return
+        preview_pdf(self, pdf)
 
     def print_one_file_each(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, t("逐份保存到文件夹"))

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
                 page = RegisterPage(store, REGISTERS[key], self.runner)
                 page.changed.connect(self.register_changed)
                 page.open_link.connect(self.open_record)
+                page.status.connect(self.statusBar().showMessage)
                 self.pages[key] = page
                 widget = page
             self.stack.addWidget(widget)

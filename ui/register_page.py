@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -26,6 +27,7 @@ from app.store import Store
 from ui.detail_panel import DetailPanel
 from ui.dialogs import confirm_delete, confirm_reveal
 from ui.editor import RecordEditor
+from ui.files import ask_save_path, write_report
 from ui.i18n import t, ui_settings
 from ui.layout import beside_panel, page_layout
 from ui.registers import Register, lookups
@@ -33,12 +35,21 @@ from ui.table_model import LazyTableModel
 from ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 180
+PRINTS = {  # key: (menu label, needs the selected record)
+    "card": ("两新组织档案卡（所选单位）", True),
+    "ledger": ("两新组织台账（全部，横向）", False),
+    "roster": ("党员花名册（所选党组织，横向）", True),
+    "roster_full": ("党员花名册（含完整身份证号码）", True),
+}
 HEAD = 200  # ids of the first screenful, fetched (and painted) before the full list
 
 
 class RegisterPage(QWidget):
+    open_after_export = True  # tests switch this off
+
     changed = Signal()  # a record was added, edited or deleted
     open_link = Signal(str, str)
+    status = Signal(str)  # a sentence for the status bar
     first_rows_shown = Signal()  # the first screenful is in the table (bench/ times this)
     list_complete = Signal()
 
@@ -86,6 +97,14 @@ class RegisterPage(QWidget):
         top.addWidget(self.add_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.delete_button)
+        if register.prints:
+            self.print_button = QPushButton(t("打印") + " ▾")
+            menu = QMenu(self.print_button)
+            for key in register.prints:
+                action = menu.addAction(t(PRINTS[key][0]))
+                action.triggered.connect(lambda _=False, key=key: self.print_register(key))
+            self.print_button.setMenu(menu)
+            top.addWidget(self.print_button)
 
         self.model = LazyTableModel(
             [type(c)(c.key, t(c.title), c.numeric, c.width) for c in register.columns],
@@ -237,6 +256,35 @@ class RegisterPage(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def print_register(self, key: str) -> None:
+        """档案卡 / 花名册 of the selected record, or the whole 台账, to a PDF that opens."""
+        title, needs_record = PRINTS[key]
+        record_id = self.current_id()
+        if needs_record and record_id is None:
+            QMessageBox.information(self, t(title), t("请先在列表中选中一条记录。"))
+            return
+        if key == "roster_full" and not confirm_reveal(
+            self, t("花名册将打印完整的身份证号码和联系电话。请妥善保管打印件。继续吗？")
+        ):
+            return
+        name = (
+            self.model.row_at(self.table.currentIndex().row()).name
+            if needs_record
+            else t(self.register.title)
+        )
+        path = ask_save_path(self, t(title), f"{name}-{t(title)}.pdf", t("PDF 文件 (*.pdf)"))
+        if not path:
+            return
+        from app.reports import registers as printed  # reportlab loads on first print
+
+        jobs = {
+            "card": lambda: printed.print_card(self.store, record_id or "", path),
+            "ledger": lambda: printed.print_ledger(self.store, path),
+            "roster": lambda: printed.print_roster(self.store, record_id or "", path),
+            "roster_full": lambda: printed.print_roster(self.store, record_id or "", path, reveal=True),
+        }
+        write_report(self.runner, jobs[key], t("已生成：{path}"), self.status.emit, self.open_after_export)
 
     def show_record(self, record_id: str) -> None:
         """Bring one record into view, clearing search and filters if they hide it."""

@@ -42,6 +42,7 @@ class Register:
     detail: Callable[..., related.Detail]
     masked: tuple[str, ...] = field(default_factory=tuple)
     defaults: dict[str, Any] = field(default_factory=dict)  # preset in the editor of a new record
+    prints: tuple[str, ...] = ()  # what the page's 打印 menu offers: card | ledger | roster
 
 
 def _labels(codes: Any) -> Callable[[Store], list[str]]:
@@ -107,6 +108,7 @@ ORGANIZATIONS = Register(
     detail=related.organization_detail,
     masked=("contact_phone",),
     defaults={"kind": "enterprise", "status": "active", "industry": "other"},
+    prints=("card", "ledger"),
 )
 
 PARTY_ORGS = Register(
@@ -144,6 +146,7 @@ PARTY_ORGS = Register(
     detail=related.party_org_detail,
     masked=("secretary_phone",),
     defaults={"level": "branch", "formation": "independent"},
+    prints=("roster", "roster_full"),
 )
 
 MEMBERS = Register(
