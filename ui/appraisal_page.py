@@ -265,6 +265,7 @@ class AppraisalPage(QWidget):
             ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
+                item.setToolTip(row.subject)
                 self.list.setItem(r, c, item)
         self.list.blockSignals(False)
         self.rows = rows
