@@ -17,16 +17,25 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
-from app import __version__
 from app.dashboard import chinese_date
-from app.reports.output import write_atomically
-from app.reports.pdf import FONT, GREY, INK, MARGIN, RULE, HeavyTitle, Lines, Page, register_font, wrap_lines
+from app.reports.pdf import (
+    FONT,
+    GREY,
+    INK,
+    MARGIN,
+    RULE,
+    HeavyTitle,
+    Lines,
+    Page,
+    register_font,
+    wrap_lines,
+    write_document,
+)
 from app.services.appraisals import STATE, Form, appraisal_forms
 from app.store import Store
 
@@ -254,21 +263,8 @@ def write_forms(forms: Sequence[Form], station: str, out: str | Path) -> Path:
             story.append(PageBreak())
         story += form_story(form, styles, width)
 
-    def write(path: Path) -> None:
-        doc = SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN,
-            title=forms[0].template if len(forms) == 1 else f"{forms[0].template}（{len(forms)} 份）",
-            author=station,
-            creator=f"两新组织党建工作台 {__version__}",
-        )
-        doc.build(story, canvasmaker=form_canvas(station))
-
-    return write_atomically(out, ".pdf", write)
+    title = forms[0].template if len(forms) == 1 else f"{forms[0].template}（{len(forms)} 份）"
+    return write_document(story, out, title=title, station=station, canvasmaker=form_canvas(station))
 
 
 def print_appraisals(

@@ -10,12 +10,11 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from app import __version__
 from app.dashboard import chinese_date
 from app.reports.output import write_atomically
-from app.reports.pdf import FONT, INK, MARGIN, RULE, HeavyTitle, numbered_canvas, register_font
+from app.reports.pdf import FONT, INK, MARGIN, RULE, HeavyTitle, register_font, write_document
 from app.services.tasks import STATUS, TaskFilter, campaign_progress, task_cards
 from app.store import Store
 
@@ -125,26 +124,13 @@ def write_notice_pdf(data: dict[str, Any], station: str, out: str | Path) -> Pat
         Paragraph("<para align='right'>审核人签字：____________　　日期：______年____月____日</para>", body),
     ]
 
-    def write(path: Path) -> None:
-        doc = SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN,
-            title=f"专项行动进度通报 — {campaign['name']} {data['date']}",
-            author=station,
-            creator=f"两新组织党建工作台 {__version__}",
-        )
-        doc.build(
-            story,
-            canvasmaker=numbered_canvas(
-                station, f"统计日期：{chinese_date(day)}", f"两新组织党建工作台 {__version__} 生成"
-            ),
-        )
-
-    return write_atomically(out, ".pdf", write)
+    return write_document(
+        story,
+        out,
+        title=f"专项行动进度通报 — {campaign['name']} {data['date']}",
+        station=station,
+        header_right=f"统计日期：{chinese_date(day)}",
+    )
 
 
 def print_notice(store: Store, campaign: str, out: str | Path, today: date | None = None) -> Path:

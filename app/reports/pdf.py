@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
@@ -14,7 +15,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from app.paths import cjk_font
 
@@ -237,3 +238,39 @@ class Lines(Flowable):
             else:
                 c.drawString(0, y, line)
             y -= self.leading
+
+
+CREATOR = "两新组织党建工作台"
+
+
+def write_document(
+    story: list[Any],
+    out: str | Path,
+    *,
+    title: str,
+    station: str,
+    canvasmaker: type[Canvas] | None = None,
+    header_right: str = "",
+    pagesize: tuple[float, float] = A4,
+) -> Path:
+    """A flowing document with 2 cm margins, written all-or-nothing; by default every
+    page gets the station and ``header_right`` at the top and 第 x 页 共 y 页 below."""
+    from app import __version__
+    from app.reports.output import write_atomically
+
+    maker = canvasmaker or numbered_canvas(station, header_right, f"{CREATOR} {__version__} 生成")
+
+    def write(path: Path) -> None:
+        SimpleDocTemplate(
+            str(path),
+            pagesize=pagesize,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=title,
+            author=station,
+            creator=f"{CREATOR} {__version__}",
+        ).build(story, canvasmaker=maker)
+
+    return write_atomically(out, ".pdf", write)

@@ -11,13 +11,11 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from app import __version__
 from app.dashboard import chinese_date
 from app.domain.codes import PARTY_LEVEL
-from app.reports.output import write_atomically
-from app.reports.pdf import FONT, INK, MARGIN, RULE, HeavyTitle, numbered_canvas, register_font, wrap_lines
+from app.reports.pdf import FONT, INK, MARGIN, RULE, HeavyTitle, register_font, wrap_lines, write_document
 from app.services import members, organizations, party_orgs
 from app.services.organizations import ORG_FIELDS
 from app.store import Store
@@ -60,26 +58,14 @@ def _chunks(
 def _build(
     story: list[Any], out: str | Path, station: str, title: str, pagesize: tuple[float, float]
 ) -> Path:
-    def write(path: Path) -> None:
-        doc = SimpleDocTemplate(
-            str(path),
-            pagesize=pagesize,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN,
-            title=title,
-            author=station,
-            creator=f"两新组织党建工作台 {__version__}",
-        )
-        doc.build(
-            story,
-            canvasmaker=numbered_canvas(
-                station, f"打印日期：{chinese_date(date.today())}", f"两新组织党建工作台 {__version__} 生成"
-            ),
-        )
-
-    return write_atomically(out, ".pdf", write)
+    return write_document(
+        story,
+        out,
+        title=title,
+        station=station,
+        header_right=f"打印日期：{chinese_date(date.today())}",
+        pagesize=pagesize,
+    )
 
 
 def _station(store: Store) -> str:
