@@ -373,3 +373,24 @@ def test_register_pages_print_their_card_roster_and_ledger(
     target = tmp_path / "ledger.pdf"
     orgs.print_register("ledger")
     assert "两新组织台账" in text_of(target)[0]
+
+
+def test_a_template_can_appraise_organizations(store: Store, tmp_path) -> None:
+    organizations.add_organization(
+        store, {"name": "深圳市某某科技有限公司", "kind": "enterprise", "employees": 120}
+    )
+    body = {
+        "code": "org_check",
+        "name": "非公企业党建指导评价表",
+        "subject": "organization",
+        "sections": [{"title": "一、组建", "criteria": [{"code": "O1", "title": "建立党组织", "max": 10}]}],
+        "grades": [{"name": "达标", "min": 60}, {"name": "未达标", "min": 0}],
+    }
+    path = tmp_path / "org.json"
+    path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    appraisal_templates.import_template(store, path)
+    [appraisal_id] = appraisals.start_appraisals(store, "org_check", 2026)
+    assert appraisals.save_appraisal(store, appraisal_id, scores={"O1": 4})["grade"] == "未达标"
+    [pdf] = print_appraisals(store, [appraisal_id], tmp_path / "org.pdf")
+    text = text_of(pdf)[0]
+    assert "深圳市某某科技有限公司" in text and "职工人数" in text and "未建立" in text
