@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, select, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from app.domain.station_code import validate_station_code
@@ -45,8 +45,11 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with self.sessions.write(station=self.station.code, user=self.user) as session:
-            yield session
+        try:
+            with self.sessions.write(station=self.station.code, user=self.user) as session:
+                yield session
+        except IntegrityError as exc:
+            raise _duplicate(exc) from None
 
     @property
     def location(self) -> str:
@@ -55,6 +58,28 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+# What a clerk reads when the database refuses a second live record with the same code
+# (two people saving at the same moment; the services' own check catches the rest).
+DUPLICATES = {
+    ("uq_organization_uscc_live", "organization.uscc"): (
+        "uscc",
+        "刚才已有人登记了相同统一社会信用代码的两新组织，本次没有保存。请刷新列表后核对，勿重复录入。",
+    ),
+    ("uq_member_id_number_live", "member.id_number"): (
+        "id_number",
+        "刚才已有人登记了相同公民身份号码的党员，本次没有保存。请刷新列表后核对，勿重复录入。",
+    ),
+}
+
+
+def _duplicate(exc: IntegrityError) -> Exception:
+    text = str(exc.orig)
+    for (index, column), (field, message) in DUPLICATES.items():
+        if index in text or column in text:
+            return FieldError(field, message)
+    return exc
 
 
 def current_user() -> str:

@@ -217,3 +217,47 @@ def test_refusing_a_newer_database_creates_no_files_beside_it(tmp_path: Path) ->
     with pytest.raises(StorageProblem):
         open_store(str(path))
     assert [p.name for p in tmp_path.iterdir()] == ["newer.sqlite3"]
+
+
+def test_two_clerks_saving_the_same_code_at_once_cannot_both_succeed(any_store) -> None:
+    """The services check for a duplicate first; the database refuses the one that slips
+    past that check at the same moment (simulated by skipping the check), clearly."""
+    from app.errors import FieldError
+    from app.services import members, organizations
+    from db.models import Member, Organization
+
+    first = organizations.add_organization(
+        any_store, {"name": "深圳市某某科技有限公司", "kind": "enterprise", "uscc": "9144030071526726XG"}
+    )
+    with (
+        pytest.raises(FieldError, match="刚才已有人登记了相同统一社会信用代码") as caught,
+        any_store.write() as session,
+    ):
+        session.add(
+            Organization(
+                name="另一家",
+                kind="enterprise",
+                subtype="llc",
+                industry="other",
+                status="active",
+                uscc="9144030071526726XG",
+            )
+        )
+    assert caught.value.field == "uscc"
+    assert [o.name for o in organizations.list_organizations(any_store).rows] == [first["name"]]
+    organizations.delete_organization(any_store, first["id"])  # a deleted record frees its code
+    organizations.add_organization(
+        any_store, {"name": "新登记", "kind": "enterprise", "uscc": "9144030071526726XG"}
+    )
+
+    members.add_member(any_store, {"name": "张伟", "id_number": "11010519491231002X"})
+    with pytest.raises(FieldError, match="相同公民身份号码"), any_store.write() as session:
+        session.add(
+            Member(
+                name="张伟",
+                id_number="11010519491231002X",
+                gender="female",
+                category="full",
+                relation="transferred",
+            )
+        )

@@ -12,6 +12,7 @@ import segno
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -124,9 +125,9 @@ def _qr(canvas: Canvas, text: str, x: float, y: float) -> None:
     size = len(matrix)
     # A small grey image, scaled up here with hard edges (viewers smooth a tiny image).
     image = Image.frombytes("L", (size, size), bytes(0 if dark else 255 for row in matrix for dark in row))
-    canvas.drawInlineImage(
-        image.resize((size * 6, size * 6), Image.Resampling.NEAREST), x, y, QR_SIZE, QR_SIZE
-    )
+    # An image object, not an inline image: some readers misparse inline binary data.
+    big = image.resize((size * 6, size * 6), Image.Resampling.NEAREST)
+    canvas.drawImage(ImageReader(big), x, y, QR_SIZE, QR_SIZE)
 
 
 def _styles() -> dict[str, ParagraphStyle]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Synced
@@ -27,10 +27,18 @@ class Community(Synced, Base):
     code: Mapped[str | None] = mapped_column(String(12))  # 12-digit village-level division code
 
 
+def live_unique(name: str, column: str) -> Index:
+    """One live row per station for a code: two clerks saving the same code at the same
+    moment cannot both succeed (the services check first, for a clear message)."""
+    where = text(f"deleted = false AND {column} IS NOT NULL")
+    return Index(name, "owner", column, unique=True, sqlite_where=where, postgresql_where=where)
+
+
 class Organization(SearchKeys, Synced, Base):
     """A 两新组织: a non-public enterprise or a social organization."""
 
     __tablename__ = "organization"
+    __table_args__ = (live_unique("uq_organization_uscc_live", "uscc"),)
 
     kind: Mapped[str] = mapped_column(String(16), index=True)  # enterprise | social_org
     subtype: Mapped[str] = mapped_column(String(32))
@@ -85,6 +93,7 @@ class Member(SearchKeys, Synced, Base):
     # Covering indexes: counting live (full) members per employer or per Party
     # organization reads the index alone instead of fetching every member row.
     __table_args__ = (
+        live_unique("uq_member_id_number_live", "id_number"),
         Index("ix_member_employer_live", "employer_id", "category", "exit_kind", "deleted"),
         Index("ix_member_party_org_live", "party_org_id", "exit_kind", "deleted"),
         # The member list's default and date orders read their ids from these alone;
