@@ -17,11 +17,15 @@ from bench.datasets import SEED, Size, database
 from bench.replay import capture, replay
 
 MINIMAL_WINDOW = """
+import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 app = QApplication([])
 w = QWidget(); w.resize(1280, 800); w.show()
-QTimer.singleShot(0, app.quit)
+def shown():
+    sys.stderr.write(f"SHOWN_AT {time.time()}" + chr(10))
+    app.quit()
+QTimer.singleShot(0, shown)
 app.exec()
 """
 
@@ -57,9 +61,9 @@ SPAWNER = """
 import json, subprocess, sys, time
 for line in sys.stdin:
     args, env = json.loads(line)
-    started = time.perf_counter()
+    started, wall = time.perf_counter(), time.time()
     proc = subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    print(json.dumps([time.perf_counter() - started, proc.returncode, proc.stderr]), flush=True)
+    print(json.dumps([time.perf_counter() - started, proc.returncode, proc.stderr, wall]), flush=True)
 """
 _spawner: subprocess.Popen[str] | None = None
 
@@ -75,17 +79,21 @@ def start_spawner() -> None:
 
 
 def _child(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(seconds from process start to exit, peak RSS in MB) of a fresh process."""
+    """(seconds from process start until it said its window was shown — or, if it did
+    not say, until it exited — and peak RSS in MB) of a fresh process. The moment shown
+    is what a user waits for; the teardown after it (background jobs finishing, Qt
+    exiting) is not."""
     start_spawner()
     assert _spawner is not None and _spawner.stdin is not None and _spawner.stdout is not None
     command = [sys.executable, "-c", PEAK_REPORTER, *args[1:]]
     _spawner.stdin.write(json.dumps([command, {**os.environ, **env}]) + "\n")
     _spawner.stdin.flush()
-    elapsed, returncode, stderr = json.loads(_spawner.stdout.readline())
+    elapsed, returncode, stderr, wall = json.loads(_spawner.stdout.readline())
     if returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed: {stderr}")
     peak = [line.split()[1] for line in stderr.splitlines() if line.startswith("VmHWM_KB ")]
-    return elapsed, int(peak[-1]) / 1024 if peak else float("nan")
+    shown = [float(line.split()[1]) for line in stderr.splitlines() if line.startswith("SHOWN_AT ")]
+    return (shown[-1] - wall if shown else elapsed), int(peak[-1]) / 1024 if peak else float("nan")
 
 
 def _gui_env(page: str = "member") -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -53,10 +54,17 @@ def run_gui(store: Store) -> int:
             if page is None:
                 if window.current_key != "dashboard" or window.dashboard.stats is not None:
                     window.repaint()
-                    app.quit()
+                    shown()
             elif page.model.rowCount() or page.count.text().startswith(("共", "查询失败")):
                 page.table.viewport().repaint()
-                app.quit()
+                shown()
+
+        def shown() -> None:
+            # bench/ times process start to this moment (the teardown after it is not waiting).
+            sys.stderr.write(f"SHOWN_AT {time.time()}\n")
+            sys.stderr.flush()
+            timer.stop()
+            app.quit()
 
         timer = QTimer(window)
         timer.timeout.connect(quit_when_listed)
