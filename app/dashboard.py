@@ -26,6 +26,11 @@ def chinese_date(day: date | str) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def station_line(name: str, code: str) -> str:
+    """How print names the station: 南湾街道（440307001）."""
+    return f"{name}（{code}）"
+
+
 def _count_tile(key: str, title: str, number: int, hint: str, figure: str | None) -> Tile:
     return Tile(key, title, f"{number:,}", number, hint, figure)
 

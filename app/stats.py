@@ -19,7 +19,15 @@ from sqlalchemy.orm import Session
 from app.domain.codes import INDUSTRY, PARTY_LEVEL
 from app.errors import FieldError
 from app.rules.catalog import RULES
-from app.rules.engine import Facts, Finding, count_org_findings, count_party_findings, flag, run_checks
+from app.rules.engine import (
+    Facts,
+    Finding,
+    count_org_findings,
+    count_party_findings,
+    flag,
+    live_member,
+    run_checks,
+)
 from app.settings import SPECS, load_settings, scope_description
 from app.store import Store
 from db.models import Community, Member, Organization, PartyOrg, StatSnapshot
@@ -203,7 +211,7 @@ def _counts(session: Session) -> dict[str, Any]:
     # Grouped in the order of the covering index ix_member_counts: no sort, a few rows.
     by_kind = session.execute(
         select(Member.category, Member.relation, func.count())
-        .where(_live_member())
+        .where(live_member())
         .group_by(Member.category, Member.relation)
     ).all()
     members = [
@@ -239,10 +247,6 @@ def _counts(session: Session) -> dict[str, Any]:
             "by_level": {PARTY_LEVEL.label(k): levels.get(k, 0) for k in PARTY_LEVEL.labels},
         },
     }
-
-
-def _live_member() -> Any:
-    return and_(Member.deleted.is_(False), Member.exit_kind.is_(None))
 
 
 def _month(day: date) -> str:
@@ -421,7 +425,7 @@ def figure_records(store: Store, figure: Figure) -> FigureRecords:
     within = f"{figure.label}：" if figure.label else ""
     if what in MEMBER_FIGURES:
         relation = {"members": None, "pocket": ["pocket"], "mobile": ["mobile_out", "mobile_in"]}[what]
-        stmt = select(Member.id).where(_live_member()).order_by(Member.name, Member.id)
+        stmt = select(Member.id).where(live_member()).order_by(Member.name, Member.id)
         if relation:
             stmt = stmt.where(Member.relation.in_(relation))
         with store.read() as session:

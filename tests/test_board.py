@@ -215,3 +215,19 @@ def test_new_campaign_and_task_dialogs(qtbot, store: Store) -> None:
     add.save()
     card = tasks.task_cards(store, tasks.TaskFilter(campaign=dialog.created["id"]), today=TODAY)[0]
     assert (card.id, card.record, card.assignee) == (add.task_id, "甲公司", "王书记")
+
+
+def test_a_cancelled_close_out_or_save_dialog_changes_nothing(
+    board: BoardPage, store: Store, monkeypatch
+) -> None:
+    card = board.cards[0]
+    monkeypatch.setattr(board, "ask_close_out", lambda card: False)  # the clerk pressed Cancel
+    _drop(board, card.id, STATUSES.index("done"))
+    assert _status(store, card.id) == "todo"
+    assert board.model.card_at(board.model.index_of(card.id)).status == "todo"
+    said: list[str] = []
+    board.status.connect(said.append)
+    monkeypatch.setattr(board, "ask_save_path", lambda *a: "")  # the save dialog was cancelled
+    board.print_notice()
+    board.export_notice()
+    assert said == []

@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from app import __version__
-from app.dashboard import Tile, chinese_date, tiles
+from app.dashboard import Tile, chinese_date, station_line, tiles
 from app.reports import charts
 from app.reports.output import write_atomically
 from app.reports.pdf import FONT, GREY, INK, RED, RULE, Page, fit_text, register_font
@@ -137,7 +137,7 @@ def write_dashboard_pdf(stats: dict[str, Any], out: str | Path) -> Path:
         page = Page(canvas)
         page.title("两新组织党建工作情况通报")
         page.header(
-            f"{station['name']}（{station['code']}）",
+            station_line(station["name"], station["code"]),
             f"统计日期：{chinese_date(stats['date'])}",
             f"统计范围：{stats['scope']}；覆盖率目标 {stats['target_percent']}%。比率的定义见电子表格“概况”页。",
         )

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.dashboard import tiles
+from app.dashboard import station_line, tiles
 from app.reports.output import write_atomically
 from app.rules.catalog import RULES_BY_ID
 from app.rules.engine import Finding
@@ -82,7 +82,7 @@ def write_dashboard_xlsx(stats: dict[str, Any], findings: list[Finding], out: st
             book,
             "概况",
             [("指标", 16), ("数值", 12), ("说明", 90)],
-            [["站点", f"{stats['station']['name']}（{stats['station']['code']}）", ""]]
+            [["站点", station_line(stats["station"]["name"], stats["station"]["code"]), ""]]
             + [["统计日期", stats["date"], ""], ["统计范围", stats["scope"], ""]]
             + [
                 [

@@ -23,7 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.dashboard import chinese_date
+from app.dashboard import chinese_date, station_line
 from app.reports.pdf import (
     FONT,
     GREY,
@@ -31,6 +31,7 @@ from app.reports.pdf import (
     MARGIN,
     RULE,
     HeavyTitle,
+    LateCanvas,
     Lines,
     Page,
     register_font,
@@ -58,57 +59,45 @@ class FormStart(Flowable):
 
 
 def form_canvas(station: str) -> type[Canvas]:
-    class FormCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs["initialFontName"] = register_font()  # no unembedded Helvetica
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-            self._form: Form | None = None
+    class FormCanvas(LateCanvas):
+        """Numbers pages within each form (a batch is many forms), and prints each
+        form's record id, hash and state below, and its QR code on its first page."""
 
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+        _form: Form | None = None
 
-        def save(self) -> None:
-            counts: dict[str, int] = {}
-            for state in self._pages:
-                form = state.get("_form")
-                if form is not None:
-                    counts[form.id] = counts.get(form.id, 0) + 1
-            seen: dict[str, int] = {}
-            for state in self._pages:
-                self.__dict__.update(state)
-                form: Form | None = state.get("_form")
-                page = Page(self, A4[0], A4[1])
-                page.text(page.left, page.height - MARGIN / 2 - 4, station, 8, GREY)
-                if form is not None:
-                    seen[form.id] = seen.get(form.id, 0) + 1
-                    number = seen[form.id]
-                    page.text(
-                        page.right,
-                        page.height - MARGIN / 2 - 4,
-                        f"{form.year} 年度 · {form.subject_name}",
-                        8,
-                        GREY,
-                        align="right",
-                    )
-                    page.footer(number, counts[form.id])
-                    page.text(
-                        page.left,
-                        MARGIN / 2 - 11,
-                        f"记录 {form.id} · 校验码 {form.digest} · {STATE[form.state]}",
-                        7,
-                        GREY,
-                    )
-                    if number == 1:
-                        _qr(
-                            self,
-                            qr_text(form),
-                            page.right - QR_SIZE,
-                            page.height - MARGIN - QR_SIZE + 6,
-                        )
-                super().showPage()
-            super().save()
+        def decorate(self, page: Page, index: int, states: list[dict[str, Any]]) -> None:
+            if index == 0:  # once: each page's number within its form, and the form's length
+                totals: dict[str, int] = {}
+                self._numbering = []
+                for state in states:
+                    form = state.get("_form")
+                    key = form.id if form else ""
+                    totals[key] = totals.get(key, 0) + 1
+                    self._numbering.append(totals[key])
+                self._totals = totals
+            page.text(page.left, page.height - MARGIN / 2 - 4, station, 8, GREY)
+            form = states[index].get("_form")
+            if form is None:
+                return
+            number = self._numbering[index]
+            page.text(
+                page.right,
+                page.height - MARGIN / 2 - 4,
+                f"{form.year} 年度 · {form.subject_name}",
+                8,
+                GREY,
+                align="right",
+            )
+            page.footer(number, self._totals[form.id])
+            page.text(
+                page.left,
+                MARGIN / 2 - 11,
+                f"记录 {form.id} · 校验码 {form.digest} · {STATE[form.state]}",
+                7,
+                GREY,
+            )
+            if number == 1:
+                _qr(self, qr_text(form), page.right - QR_SIZE, page.height - MARGIN - QR_SIZE + 6)
 
     return FormCanvas
 
@@ -119,8 +108,7 @@ def qr_text(form: Form) -> str:
 
 
 def _qr(canvas: Canvas, text: str, x: float, y: float) -> None:
-    """The QR code as one filled path of its dark modules (segno computes the matrix;
-    a fixed mask keeps it to a millisecond, any scanner reads it)."""
+    """The QR code (segno computes the matrix; a fixed mask keeps it to a millisecond)."""
     matrix = segno.make(text, error="m", micro=False, mask=0, boost_error=False).matrix
     size = len(matrix)
     # A small grey image, scaled up here with hard edges (viewers smooth a tiny image).
@@ -274,7 +262,7 @@ def print_appraisals(
     """The user action 打印考核表: one PDF of every form, or one file per subject in ``out``
     (a folder then)."""
     forms = appraisal_forms(store, appraisal_ids)
-    station = f"{store.station.name}（{store.station.code}）"
+    station = station_line(store.station.name, store.station.code)
     if not one_file_each:
         return [write_forms(forms, station, out)]
     folder = Path(out)

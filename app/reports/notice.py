@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from app.dashboard import chinese_date
+from app.dashboard import chinese_date, station_line
 from app.reports.output import write_atomically
 from app.reports.pdf import FONT, INK, MARGIN, RULE, HeavyTitle, register_font, write_document
 from app.services.tasks import STATUS, TaskFilter, campaign_progress, task_cards
@@ -136,7 +136,7 @@ def write_notice_pdf(data: dict[str, Any], station: str, out: str | Path) -> Pat
 def print_notice(store: Store, campaign: str, out: str | Path, today: date | None = None) -> Path:
     """The user action 打印进度通报."""
     data = notice_data(store, campaign, today or date.today())
-    return write_notice_pdf(data, f"{store.station.name}（{store.station.code}）", out)
+    return write_notice_pdf(data, station_line(store.station.name, store.station.code), out)
 
 
 def export_notice(store: Store, campaign: str, out: str | Path, today: date | None = None) -> Path:

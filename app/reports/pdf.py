@@ -181,30 +181,41 @@ class HeavyTitle(Flowable):
         c.restoreState()
 
 
+class LateCanvas(Canvas):
+    """A canvas that holds every page until the document is laid out, then lets
+    ``decorate`` draw on each knowing them all (e.g. 第 x 页 共 y 页). Starts in the
+    embedded font, so no unembedded Helvetica is ever named."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["initialFontName"] = register_font()
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def decorate(self, page: Page, index: int, states: list[dict[str, Any]]) -> None:
+        """Draw on page ``index`` (states holds every page's canvas state)."""
+
+    def save(self) -> None:
+        states = self._pages
+        for index, state in enumerate(states):
+            self.__dict__.update(state)
+            self.decorate(Page(self, self._pagesize[0], self._pagesize[1]), index, states)
+            super().showPage()
+        super().save()
+
+
 def numbered_canvas(header_left: str, header_right: str, note: str = "") -> type[Canvas]:
     """A canvas that, once every page is laid out, writes the header on each page and
     the footer ``第 x 页 共 y 页`` (the total is known only at the end)."""
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            kwargs["initialFontName"] = register_font()  # no unembedded Helvetica
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-            self._pages: list[dict[str, object]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, 1):
-                self.__dict__.update(state)
-                page = Page(self, self._pagesize[0], self._pagesize[1])
-                page.text(page.left, page.height - MARGIN / 2 - 4, header_left, 8, GREY)
-                page.text(page.right, page.height - MARGIN / 2 - 4, header_right, 8, GREY, align="right")
-                page.footer(number, total, note)
-                super().showPage()
-            super().save()
+    class NumberedCanvas(LateCanvas):
+        def decorate(self, page: Page, index: int, states: list[dict[str, Any]]) -> None:
+            page.text(page.left, page.height - MARGIN / 2 - 4, header_left, 8, GREY)
+            page.text(page.right, page.height - MARGIN / 2 - 4, header_right, 8, GREY, align="right")
+            page.footer(index + 1, len(states), note)
 
     return NumberedCanvas
 

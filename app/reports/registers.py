@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from app.dashboard import chinese_date
+from app.dashboard import chinese_date, station_line
 from app.domain.codes import PARTY_LEVEL
 from app.reports.pdf import FONT, INK, MARGIN, RULE, HeavyTitle, register_font, wrap_lines, write_document
 from app.services import members, organizations, party_orgs
@@ -69,7 +69,7 @@ def _build(
 
 
 def _station(store: Store) -> str:
-    return f"{store.station.name}（{store.station.code}）"
+    return station_line(store.station.name, store.station.code)
 
 
 def print_card(store: Store, org_key: str, out: str | Path) -> Path:

@@ -32,7 +32,8 @@ class Finding:
     source: str
 
 
-def _live_member() -> ColumnElement[bool]:
+def live_member() -> ColumnElement[bool]:
+    """A member who counts: not deleted and not left."""
     return and_(Member.deleted.is_(False), Member.exit_kind.is_(None))
 
 
@@ -51,7 +52,7 @@ class Facts:
         self.staff = func.coalesce(Organization.employees, 0)
         direct = (
             select(Member.party_org_id.label("po_id"), func.count().label("n"))
-            .where(_live_member(), Member.party_org_id.is_not(None))
+            .where(live_member(), Member.party_org_id.is_not(None))
             .group_by(Member.party_org_id)
             .cte("party_members")
             .prefix_with("MATERIALIZED")  # counted once, used by several rules
@@ -93,7 +94,7 @@ class Facts:
         """How many live members work in the organization (a correlated count)."""
         return (
             select(func.count())
-            .where(Member.employer_id == Organization.id, _live_member(), *where)
+            .where(Member.employer_id == Organization.id, live_member(), *where)
             .correlate(Organization)
             .scalar_subquery()
         )
@@ -131,7 +132,7 @@ def enterprise_members(f: Facts) -> Condition:
         and_(
             Organization.kind == "enterprise",
             Organization.employees >= t,
-            ~exists().where(Member.employer_id == Organization.id, _live_member()),
+            ~exists().where(Member.employer_id == Organization.id, live_member()),
         ),
         lambda r: f"职工 {r.employees} 人（{t} 人以上），但没有登记党员。",
     )
