@@ -173,7 +173,9 @@ def test_clicking_a_tile_a_bar_or_a_finding_opens_the_records(qtbot, synchronous
     page.findings.select_rule("empty_shell")
     findings = page.findings.model.findings
     assert len(findings) == page.stats["findings"]["by_rule"]["empty_shell"]
-    assert "深两新党工委通" in page.findings.source.text() or "讲话" in page.findings.source.text()
+    from app.rules.catalog import RULES_BY_ID
+
+    assert page.findings.source.text() == "依据：" + RULES_BY_ID["empty_shell"].source
     page.findings.records.doubleClicked.emit(page.findings.model.index(0, 0))
     assert window.current_key == "party_org"
     assert window.page is not None and window.page.current_id() == findings[0].record_id
