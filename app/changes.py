@@ -1,0 +1,56 @@
+"""What a user action changed, so the window refreshes exactly the pages that show it.
+
+Operations that write return (or are wrapped to return) a ``Changes``; the main
+window hands it to every page, and each page reloads when a kind it shows is in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The kinds of data a page can show.
+ORGANIZATION = "organization"
+PARTY_ORG = "party_org"
+MEMBER = "member"
+COMMUNITY = "community"
+INSTRUCTOR = "instructor"
+CAMPAIGN = "campaign"
+TASK = "task"
+APPRAISAL = "appraisal"
+TEMPLATE = "template"
+SETTING = "setting"
+SNAPSHOT = "snapshot"
+
+KINDS = frozenset(
+    {ORGANIZATION, PARTY_ORG, MEMBER, COMMUNITY, INSTRUCTOR, CAMPAIGN, TASK, APPRAISAL, TEMPLATE, SETTING, SNAPSHOT}
+)
+# Registers feed the figures, the findings and the tasks' "still breaking" checks.
+REGISTER_KINDS = frozenset({ORGANIZATION, PARTY_ORG, MEMBER, COMMUNITY, INSTRUCTOR})
+
+
+@dataclass(frozen=True)
+class Changes:
+    kinds: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, *kinds: str) -> Changes:
+        unknown = set(kinds) - KINDS
+        if unknown:
+            raise ValueError(f"unknown kinds of change: {sorted(unknown)}")
+        return cls(frozenset(kinds))
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.kinds | other.kinds)
+
+    def touches(self, *kinds: str) -> bool:
+        return bool(self.kinds.intersection(kinds))
+
+    @property
+    def registers(self) -> bool:
+        return bool(self.kinds & REGISTER_KINDS)
+
+
+NOTHING = Changes()
