@@ -22,7 +22,19 @@ SETTING = "setting"
 SNAPSHOT = "snapshot"
 
 KINDS = frozenset(
-    {ORGANIZATION, PARTY_ORG, MEMBER, COMMUNITY, INSTRUCTOR, CAMPAIGN, TASK, APPRAISAL, TEMPLATE, SETTING, SNAPSHOT}
+    {
+        ORGANIZATION,
+        PARTY_ORG,
+        MEMBER,
+        COMMUNITY,
+        INSTRUCTOR,
+        CAMPAIGN,
+        TASK,
+        APPRAISAL,
+        TEMPLATE,
+        SETTING,
+        SNAPSHOT,
+    }
 )
 # Registers feed the figures, the findings and the tasks' "still breaking" checks.
 REGISTER_KINDS = frozenset({ORGANIZATION, PARTY_ORG, MEMBER, COMMUNITY, INSTRUCTOR})

@@ -50,8 +50,9 @@ def atomic_output(target: str | Path, suffix: str | None = None) -> Iterator[Pat
     (if it existed) is untouched."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=suffix or target.suffix or ".tmp",
-                                dir=target.parent)
+    fd, name = tempfile.mkstemp(
+        prefix=f".{target.stem}.", suffix=suffix or target.suffix or ".tmp", dir=target.parent
+    )
     os.close(fd)
     temp = Path(name)
     try:

@@ -1,0 +1,48 @@
+"""The ranges every number and date must fall in, shared by the window, the CLI,
+imports and sync (one validation path)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.errors import FieldError
+
+# The Party was founded in 1921: no Party record, year or campaign predates it.
+YEAR_MIN = 1921
+YEAR_MAX = 2100
+STAFF_MAX = 1_000_000  # the largest employer in China has under a million staff at one site
+LIST_LIMIT_MAX = 10_000_000
+
+
+def parse_year(value: object, label: str = "年度", field: str = "year") -> int:
+    try:
+        year = int(str(value).strip())
+    except ValueError:
+        raise FieldError(field, f"“{label}”应为四位年份，如 2026，“{value}”不是。") from None
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise FieldError(field, f"“{label}”应在 {YEAR_MIN} 至 {YEAR_MAX} 年之间，现为 {year}。")
+    return year
+
+
+def parse_day(value: object, label: str = "日期", field: str = "today") -> date:
+    """An ISO date (2026-11-22) that exists, within the years above."""
+    text = str(value).strip()
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise FieldError(
+            field, f"“{label}”应为存在的日期，写成 年-月-日，如 2026-11-22；“{value}”不是。"
+        ) from None
+    if not YEAR_MIN <= day.year <= YEAR_MAX:
+        raise FieldError(field, f"“{label}”应在 {YEAR_MIN} 至 {YEAR_MAX} 年之间，现为 {text}。")
+    return day
+
+
+def parse_count(value: object, label: str, maximum: int = LIST_LIMIT_MAX, field: str = "limit") -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise FieldError(field, f"“{label}”应为整数，“{value}”不是。") from None
+    if not 0 <= number <= maximum:
+        raise FieldError(field, f"“{label}”应在 0 至 {maximum:,} 之间，现为 {value}。")
+    return number
