@@ -41,7 +41,8 @@ from ui.board_model import CARD_HEIGHT, HEADER_HEIGHT, BoardModel, CardDelegate
 from ui.campaign_dialogs import CampaignDialog, CloseOutDialog, GenerateDialog, TaskDialog
 from ui.drill import record_table
 from ui.files import ask_save_path, write_report
-from ui.i18n import t, ui_settings
+from ui.i18n import t
+from ui.state import window_state
 from ui.layout import beside_panel, page_layout
 from ui.style import PARTY_RED
 from ui.table_model import ID_ROLE
@@ -320,7 +321,7 @@ class BoardPage(QWidget):
         self.progress = ProgressPanel()
         self.splitter = beside_panel(left, self.progress, (900, 330))
         page_layout(self, [top, filters], self.splitter)
-        state = ui_settings().value("board/splitter")
+        state = window_state().value("board/splitter")
         if state is not None:
             self.splitter.restoreState(state)
         self._ready = True
@@ -328,7 +329,7 @@ class BoardPage(QWidget):
 
     # -- campaigns -------------------------------------------------------------------------
     def load_campaigns(self, select: str | None = None) -> None:
-        current = select or self.campaign.currentData() or ui_settings().value("board/campaign")
+        current = select or self.campaign.currentData() or window_state().value("board/campaign")
         self.campaign.blockSignals(True)
         self.campaign.clear()
         for c in campaigns.list_campaigns(self.store):
@@ -347,7 +348,7 @@ class BoardPage(QWidget):
         for button in (self.generate_button, self.add_button, self.print_button, self.export_button):
             button.setEnabled(has)
         if has:
-            ui_settings().setValue("board/campaign", self.campaign_id)
+            window_state().setValue("board/campaign", self.campaign_id)
         self.phases = (
             [p["name"] for p in campaigns.get_campaign(self.store, self.campaign_id)["phases"]] if has else []
         )
@@ -568,4 +569,4 @@ class BoardPage(QWidget):
         )
 
     def save_layout(self) -> None:
-        ui_settings().setValue("board/splitter", self.splitter.saveState())
+        window_state().setValue("board/splitter", self.splitter.saveState())

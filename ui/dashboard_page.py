@@ -28,7 +28,8 @@ from app.store import Store
 from ui.charts import RateBars, StackedBars, TrendLines
 from ui.drill import DrillDialog, FindingsModel, record_table
 from ui.files import ask_save_path, write_report
-from ui.i18n import t, ui_settings
+from ui.i18n import t
+from ui.state import window_state
 from ui.layout import beside_panel, page_layout
 from ui.style import PARTY_RED
 from ui.table_model import ID_ROLE
@@ -218,7 +219,7 @@ class DashboardPage(QWidget):
         self.findings.open_link.connect(self.open_link.emit)
         self.splitter = beside_panel(charts, self.findings, (800, 380))
         page_layout(self, [top, tile_row], self.splitter)
-        state = ui_settings().value("dashboard/splitter")
+        state = window_state().value("dashboard/splitter")
         if state is not None:
             self.splitter.restoreState(state)
 
@@ -328,4 +329,4 @@ class DashboardPage(QWidget):
         write_report(self.runner, job, done, self.status.emit, self.open_after_export)
 
     def save_layout(self) -> None:
-        ui_settings().setValue("dashboard/splitter", self.splitter.saveState())
+        window_state().setValue("dashboard/splitter", self.splitter.saveState())

@@ -28,7 +28,8 @@ from ui.detail_panel import DetailPanel
 from ui.dialogs import confirm_delete, confirm_reveal
 from ui.editor import RecordEditor
 from ui.files import ask_save_path, write_report
-from ui.i18n import t, ui_settings
+from ui.i18n import t
+from ui.state import window_state
 from ui.layout import beside_panel, page_layout
 from ui.registers import Register, lookups
 from ui.table_model import LazyTableModel
@@ -165,7 +166,7 @@ class RegisterPage(QWidget):
         return f"{self.register.page}/{what}"
 
     def restore_layout(self) -> None:
-        settings = ui_settings()
+        settings = window_state()
         header = settings.value(self._key("header"))
         if isinstance(header, QByteArray | bytes):
             self.table.horizontalHeader().restoreState(QByteArray(header))
@@ -174,7 +175,7 @@ class RegisterPage(QWidget):
             self.splitter.restoreState(QByteArray(splitter))
 
     def save_layout(self) -> None:
-        settings = ui_settings()
+        settings = window_state()
         settings.setValue(self._key("header"), self.table.horizontalHeader().saveState())
         settings.setValue(self._key("splitter"), self.splitter.saveState())
 
