@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.dashboard import Tile, chinese_date, tiles
 from app.rules.catalog import RULES_BY_ID
-from app.stats import RATE_TITLES, Figure, check, dashboard, figure_records
+from app.stats import RATE_TITLES, Figure, check, figure_records, record_snapshot, station_stats
 from app.store import Store
 from ui.charts import RateBars, StackedBars, TrendLines
 from ui.drill import DrillDialog, FindingsModel, record_table
@@ -33,7 +33,7 @@ from ui.state import window_state
 from ui.layout import beside_panel, page_layout
 from ui.style import PARTY_RED
 from ui.table_model import ID_ROLE
-from ui.tasks import TaskRunner
+from ui.background import Background
 
 CHART_BARS = 12  # bars per rate chart; the workbook has every group
 
@@ -76,7 +76,7 @@ class FindingsPanel(QWidget):
 
     open_link = Signal(str, str)
 
-    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.runner = store, runner
         self.today: date | None = None
@@ -146,7 +146,7 @@ class FindingsPanel(QWidget):
         rule = RULES_BY_ID[rule_id]
         self.source.setText(t("依据：") + rule.source)
         today = self.today
-        self.runner.run("findings", lambda: check(self.store, today, [rule_id]), self.model.set_findings)
+        self.runner.read("findings", lambda: check(self.store, today, [rule_id]), self.model.set_findings)
 
     def _open(self, index: Any) -> None:
         record_id = self.model.data(index, ID_ROLE)
@@ -162,7 +162,7 @@ class DashboardPage(QWidget):
 
     open_after_export = True  # tests switch this off
 
-    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.runner = store, runner
         self.stats: dict[str, Any] | None = None
@@ -226,7 +226,16 @@ class DashboardPage(QWidget):
     # -- figures ---------------------------------------------------------------------
     def reload(self) -> None:
         self.info.setText(t("正在统计……"))
-        self.runner.run("dashboard", lambda: dashboard(self.store), self.show_stats, self._failed)
+        self.runner.read("dashboard", lambda: station_stats(self.store), self._loaded, self._failed)
+
+    def _loaded(self, stats: dict[str, Any]) -> None:
+        self.show_stats(stats)
+        # This month's figures for the trend: a write, so through the write lane (the read
+        # above never writes). Nothing else shows it, so no page is told.
+        self.runner.write(lambda: record_snapshot(self.store, stats), on_error=self._snapshot_failed)
+
+    def _snapshot_failed(self, error: Exception) -> None:
+        self.status.emit(t("本月统计快照未能保存：") + str(getattr(error, "message", error)))
 
     def _failed(self, error: Exception) -> None:
         self.info.setText(t("统计失败：") + str(getattr(error, "message", error)))
@@ -278,7 +287,7 @@ class DashboardPage(QWidget):
             dialog.open_link.connect(self.open_link.emit)
             dialog.open()
 
-        self.runner.run("drill", lambda: figure_records(self.store, figure), show)
+        self.runner.read("drill", lambda: figure_records(self.store, figure), show)
 
     def tile_clicked(self, i: int) -> None:
         tile = self.cards[i].tile

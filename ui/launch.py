@@ -38,11 +38,20 @@ def _application():  # type: ignore[no-untyped-def]
     return app
 
 
-def run_gui(store: Store) -> int:
-    app = _application()
+def _window(store: Store) -> Any:
+    from ui import state
     from ui.main_window import MainWindow
 
-    window = MainWindow(store)
+    state.use_database(store.location)
+    return MainWindow(store)
+
+
+def run_gui(store: Store) -> int:
+    app = _application()
+    from ui.errors import install_excepthook
+
+    install_excepthook()
+    window = _window(store)
     window.show()
     if os.environ.get("LIANGXIN_QUIT_WHEN_SHOWN"):  # bench/: time to a usable window
         from PySide6.QtCore import QTimer
@@ -94,11 +103,11 @@ def screenshot(store: Store, page: str, out: str, size: str) -> int:
     except ValueError:
         raise LiangxinError(f"窗口大小应写成 宽x高，如 1280x800，而不是“{size}”。") from None
     app = _application()
-    from ui import tasks
-    from ui.main_window import MainWindow
+    from ui import background, state
 
-    tasks.SYNCHRONOUS = True  # the table must be filled before the picture is taken
-    window = MainWindow(store)
+    background.SYNCHRONOUS = True  # the table must be filled before the picture is taken
+    state.PERSIST = False  # a picture of a page must not change how the window opens next time
+    window = _window(store)
     window.resize(width, height)
     kind = PAGES[page]
     if kind in window.pages:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -21,15 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import changes as kinds
+from app.changes import Changes
 from app.stats import register_counts
 from app.store import Store
 from ui.global_search import GlobalSearch
-from ui.i18n import t, ui_settings
+from ui.i18n import t
 from ui.register_page import RegisterPage
 from ui.registers import REGISTERS
 from ui.settings_page import SettingsPage
 from ui.style import STYLE
-from ui.tasks import TaskRunner
+from ui.background import Background
+from ui.state import window_state
 
 if TYPE_CHECKING:
     from ui.appraisal_page import AppraisalPage
@@ -47,13 +51,27 @@ NAV = (
     (SETTINGS, "设置", QStyle.StandardPixmap.SP_FileDialogInfoView),
 )
 PAGE_KEYS = [key for key, _, _ in NAV]
+# What each page shows: a change to any of these kinds makes it reload.
+_REGISTERS = (kinds.ORGANIZATION, kinds.PARTY_ORG, kinds.MEMBER, kinds.COMMUNITY, kinds.INSTRUCTOR)
+SHOWS: dict[str, tuple[str, ...]] = {
+    DASHBOARD: (*_REGISTERS, kinds.SETTING, kinds.SNAPSHOT),
+    "organization": (*_REGISTERS, kinds.SETTING),
+    "party_org": (kinds.PARTY_ORG, kinds.MEMBER, kinds.ORGANIZATION, kinds.COMMUNITY, kinds.SETTING),
+    "member": (kinds.MEMBER, kinds.PARTY_ORG, kinds.ORGANIZATION),
+    BOARD: (*_REGISTERS, kinds.CAMPAIGN, kinds.TASK, kinds.SETTING),
+    APPRAISAL: (kinds.APPRAISAL, kinds.TEMPLATE, kinds.PARTY_ORG, kinds.ORGANIZATION, kinds.MEMBER),
+    SETTINGS: (kinds.SETTING,),
+}
 
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.runner = TaskRunner(self)
+        self.background = Background(self)
+        self.background.changed.connect(self.apply_changes)
+        self.background.problem.connect(self.show_problem)
+        self.runner = self.background  # pages take it under the name they always had
         self.setWindowTitle(t("两新组织党建工作台 — {name}").format(name=store.station.name))
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
@@ -65,8 +83,7 @@ class MainWindow(QMainWindow):
         self._dashboard: DashboardPage | None = None
         self._board: BoardPage | None = None
         self._appraisal: AppraisalPage | None = None
-        self.settings_page = SettingsPage(store)
-        self.settings_page.changed.connect(self.settings_changed)
+        self.settings_page = SettingsPage(store, self.background)
         self.settings_page.status.connect(self.statusBar().showMessage)
         self.pages: dict[str, RegisterPage] = {}
         self._stale: set[str] = set()
@@ -77,7 +94,6 @@ class MainWindow(QMainWindow):
                 widget = self.settings_page
             else:
                 page = RegisterPage(store, REGISTERS[key], self.runner)
-                page.changed.connect(self.register_changed)
                 page.open_link.connect(self.open_record)
                 page.status.connect(self.statusBar().showMessage)
                 self.pages[key] = page
@@ -115,7 +131,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._shortcuts()
 
-        settings = ui_settings()
+        settings = window_state()
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
@@ -241,16 +257,35 @@ class MainWindow(QMainWindow):
                 self._stale.discard(key)
                 page.reload()
 
-    def register_changed(self) -> None:
-        """A record changed: the counts, figures and findings follow."""
-        self._stale.update({DASHBOARD, BOARD})
-        self.update_status()
+    def apply_changes(self, changes: Changes) -> None:
+        """A write succeeded: every page that shows what it changed reloads — now if it
+        is on screen, else when it is next shown."""
+        for key in PAGE_KEYS:
+            if changes.touches(*SHOWS[key]):
+                self._stale.add(key)
+        self._stale.discard(SETTINGS)  # the settings page reads its values each time it is shown
+        current = self.current_key
+        if current in self._stale and current != SETTINGS:
+            self.refresh_current()
+        if changes.registers:
+            self.update_status()
 
-    def settings_changed(self) -> None:
-        """Thresholds or the scope changed: findings and coverage columns follow."""
-        self._stale.update({DASHBOARD, BOARD, *self.pages})
-        if self.current_key == DASHBOARD:
+    def refresh_current(self) -> None:
+        key = self.current_key
+        self._stale.discard(key)
+        if key == DASHBOARD:
             self.dashboard.reload()
+        elif key == BOARD:
+            self.board.load_campaigns()
+        elif key == APPRAISAL:
+            self.appraisal.reload()
+        elif key in self.pages:
+            self.pages[key].reload()
+
+    def show_problem(self, message: str) -> None:
+        """A refusal nobody on the page was waiting for (a background write): say it."""
+        self.statusBar().showMessage(message)
+        QMessageBox.warning(self, t("操作未完成"), message)
 
     def open_record(self, kind: str, record_id: str) -> None:
         self.nav.setCurrentRow(PAGE_KEYS.index(kind))
@@ -266,7 +301,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"{self.store.station.name}（{self.store.station.code}） · {self.store.location}"
         )
-        self.runner.run("status", lambda: register_counts(self.store), self._show_counts)
+        self.runner.read("status", lambda: register_counts(self.store), self._show_counts)
 
     def _show_counts(self, counts: dict) -> None:  # type: ignore[type-arg]
         self.statusBar().showMessage(
@@ -283,7 +318,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        settings = ui_settings()
+        self.background.wait()  # a save under way finishes before the window goes
+        settings = window_state()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.current_key)
         for page in self.pages.values():

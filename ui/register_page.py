@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.errors import LiangxinError
 from app.services.organizations import subtype_codes
 from app.store import Store
@@ -33,7 +34,7 @@ from ui.state import window_state
 from ui.layout import beside_panel, page_layout
 from ui.registers import Register, lookups
 from ui.table_model import LazyTableModel
-from ui.tasks import TaskRunner
+from ui.background import Background
 
 DEBOUNCE_MS = 180
 PRINTS = {  # key: (menu label, needs the selected record)
@@ -48,14 +49,13 @@ HEAD = 200  # ids of the first screenful, fetched (and painted) before the full 
 class RegisterPage(QWidget):
     open_after_export = True  # tests switch this off
 
-    changed = Signal()  # a record was added, edited or deleted
     open_link = Signal(str, str)
     status = Signal(str)  # a sentence for the status bar
     first_rows_shown = Signal()  # the first screenful is in the table (bench/ times this)
     list_complete = Signal()
 
     def __init__(
-        self, store: Store, register: Register, runner: TaskRunner, parent: QWidget | None = None
+        self, store: Store, register: Register, runner: Background, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.store, self.register, self.runner = store, register, runner
@@ -204,7 +204,7 @@ class RegisterPage(QWidget):
             if len(ids) < HEAD:
                 self.list_complete.emit()
             else:
-                self.runner.run(
+                self.runner.read(
                     f"ids:{kind}", lambda: self.register.ids(self.store, **query), full_done, self._show_error
                 )
 
@@ -213,7 +213,7 @@ class RegisterPage(QWidget):
                 self._show_ids(ids, complete=True)
                 self.list_complete.emit()
 
-        self.runner.run(
+        self.runner.read(
             f"head:{kind}",
             lambda: self.register.ids(self.store, limit=HEAD, **query),
             head_done,
@@ -245,9 +245,8 @@ class RegisterPage(QWidget):
         if complete:
             self._pending_select = None
 
-    def _show_error(self, error: Exception) -> None:
-        message = error.message if isinstance(error, LiangxinError) else f"{type(error).__name__}: {error}"
-        self.count.setText(t("查询失败：") + message)
+    def _show_error(self, error: LiangxinError) -> None:
+        self.count.setText(t("查询失败：") + error.message)
 
     def sort_by(self, key: str, descending: bool) -> None:
         self.sort_key, self.descending = key, descending
@@ -316,7 +315,7 @@ class RegisterPage(QWidget):
                 if reveal
                 else self.register.detail(self.store, record_id)
             )
-        except LookupError:
+        except (LookupError, LiangxinError):
             self.detail.show_empty(t("这条记录已被删除。"))
             return
         self.detail.show_detail(detail, can_reveal=bool(self.register.masked) and not reveal)
@@ -332,8 +331,8 @@ class RegisterPage(QWidget):
 
         def save(values: dict[str, Any]) -> dict[str, Any]:
             if record_id is None:
-                return reg.add(self.store, values)
-            return reg.edit(self.store, record_id, values)
+                return self.runner.call(lambda: reg.add(self.store, values), self.changes)
+            return self.runner.call(lambda: reg.edit(self.store, record_id, values), self.changes)
 
         return RecordEditor(
             (t("新增") + noun) if record is None else (t("编辑") + noun + f"：{record['name']}"),
@@ -352,17 +351,21 @@ class RegisterPage(QWidget):
     def add_record(self) -> None:
         dialog = self.editor(None)
         if dialog.exec() and dialog.saved:
-            self.changed.emit()
             self.reload(select=dialog.saved["id"])
 
     def edit_selected(self) -> None:
         record_id = self.current_id()
         if record_id is None:
             return
-        dialog = self.editor(self.register.get(self.store, record_id))
+        try:
+            record = self.register.get(self.store, record_id)
+        except LiangxinError as exc:  # deleted meanwhile, by another clerk
+            QMessageBox.information(self, t("编辑"), exc.message)
+            self.reload()
+            return
+        dialog = self.editor(record)
         if dialog.exec() and dialog.saved:
             self.model.refresh_rows()
-            self.changed.emit()
             self.reload(select=record_id)
 
     def delete_selected(self) -> None:
@@ -372,10 +375,14 @@ class RegisterPage(QWidget):
         name = self.model.row_at(self.table.currentIndex().row()).name
         if not confirm_delete(self, t(self.register.noun), name):
             return
-        try:
-            self.register.delete(self.store, record_id)
-        except LiangxinError as exc:
-            QMessageBox.warning(self, t("无法删除"), exc.message)
-            return
-        self.changed.emit()
-        self.reload()
+        self.runner.write(
+            lambda: self.register.delete(self.store, record_id),
+            lambda _: self.reload(),
+            lambda exc: QMessageBox.warning(self, t("无法删除"), exc.message),
+            self.changes,
+        )
+
+    @property
+    def changes(self) -> Changes:
+        """What a save or delete on this page changes."""
+        return Changes.of(self.register.kind)

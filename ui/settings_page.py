@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import SETTING, Changes
 from app.errors import LiangxinError
 from app.rules.catalog import RULES
 from app.settings import (
@@ -31,6 +32,7 @@ from app.settings import (
     reset_setting,
 )
 from app.store import Store
+from ui.background import Background
 from ui.dialogs import confirm
 from ui.i18n import LANGUAGES, chosen_language, t, ui_settings
 
@@ -38,12 +40,11 @@ COVERAGE_KEYS = ("coverage.scope", "coverage.scope_min_employees", "coverage.tar
 
 
 class SettingsPage(QScrollArea):
-    changed = Signal()  # a rule threshold or the scope changed: figures must be recomputed
     status = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.store, self.background = store, background
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.editors: dict[str, QSpinBox | QComboBox] = {}
@@ -154,8 +155,8 @@ class SettingsPage(QScrollArea):
             editor.blockSignals(True)
             if isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(0, editor.findData(values[key])))
-            else:
-                editor.setValue(int(values[key]))
+            else:  # a value stored out of the box's range shows at the nearest end
+                editor.setValue(max(editor.minimum(), min(editor.maximum(), int(values[key]))))
             editor.blockSignals(False)
             self.resets[key].setEnabled(values[key] != SPECS[key].default)
 
@@ -171,18 +172,19 @@ class SettingsPage(QScrollArea):
 
     def _apply(self, key: str, action: Any) -> None:
         error = self.errors[key]
-        try:
-            value = action()
-        except LiangxinError as exc:
+
+        def refused(exc: LiangxinError) -> None:
             error.setText(exc.message)
             error.show()
             self.load()
-            return
-        error.hide()
-        self.load()
-        shown = t(SCOPE_LABELS.get(value, str(value))) if isinstance(value, str) else str(value)
-        self.status.emit(t("已保存：{label} = {value}").format(label=t(SPECS[key].label), value=shown))
-        self.changed.emit()
+
+        def saved(value: Any) -> None:
+            error.hide()
+            self.load()
+            shown = t(SCOPE_LABELS.get(value, str(value))) if isinstance(value, str) else str(value)
+            self.status.emit(t("已保存：{label} = {value}").format(label=t(SPECS[key].label), value=shown))
+
+        self.background.write(action, saved, refused, Changes.of(SETTING))
 
     def reset_all(self) -> None:
         if not confirm(
@@ -192,10 +194,12 @@ class SettingsPage(QScrollArea):
             QMessageBox.StandardButton.RestoreDefaults,
         ):
             return
-        reset_all_settings(self.store)
-        self.load()
-        self.status.emit(t("所有设置已恢复为默认值。"))
-        self.changed.emit()
+
+        def done(_: Any) -> None:
+            self.load()
+            self.status.emit(t("所有设置已恢复为默认值。"))
+
+        self.background.write(lambda: reset_all_settings(self.store), done, changes=Changes.of(SETTING))
 
     def _language_chosen(self) -> None:
         code = self.language.currentData()
