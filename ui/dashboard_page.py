@@ -25,15 +25,15 @@ from app.dashboard import Tile, chinese_date, tiles
 from app.rules.catalog import RULES_BY_ID
 from app.stats import RATE_TITLES, Figure, check, figure_records, record_snapshot, station_stats
 from app.store import Store
+from ui.background import Background
 from ui.charts import RateBars, StackedBars, TrendLines
 from ui.drill import DrillDialog, FindingsModel, record_table
 from ui.files import ask_save_path, write_report
 from ui.i18n import t
-from ui.state import window_state
 from ui.layout import beside_panel, page_layout
+from ui.state import window_state
 from ui.style import PARTY_RED
 from ui.table_model import ID_ROLE
-from ui.background import Background
 
 CHART_BARS = 12  # bars per rate chart; the workbook has every group
 

@@ -26,14 +26,14 @@ from app import changes as kinds
 from app.changes import Changes
 from app.stats import register_counts
 from app.store import Store
+from ui.background import Background
 from ui.global_search import GlobalSearch
 from ui.i18n import t
 from ui.register_page import RegisterPage
 from ui.registers import REGISTERS
 from ui.settings_page import SettingsPage
-from ui.style import STYLE
-from ui.background import Background
 from ui.state import window_state
+from ui.style import STYLE
 
 if TYPE_CHECKING:
     from ui.appraisal_page import AppraisalPage

@@ -25,16 +25,16 @@ from app.changes import Changes
 from app.errors import LiangxinError
 from app.services.organizations import subtype_codes
 from app.store import Store
+from ui.background import Background
 from ui.detail_panel import DetailPanel
 from ui.dialogs import confirm_delete, confirm_reveal
 from ui.editor import RecordEditor
 from ui.files import ask_save_path, write_report
 from ui.i18n import t
-from ui.state import window_state
 from ui.layout import beside_panel, page_layout
 from ui.registers import Register, lookups
+from ui.state import window_state
 from ui.table_model import LazyTableModel
-from ui.background import Background
 
 DEBOUNCE_MS = 180
 PRINTS = {  # key: (menu label, needs the selected record)

@@ -1,0 +1,200 @@
+"""A walk through the whole window as a careless new user: every page, every editor
+and dialog, each fed the inputs that used to crash it or slip bad data in. The walk
+ends with no uncaught exception and no change to the database except the ones the
+walk meant to make."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox
+
+from app.store import Store, open_store
+from ui import background
+from ui.editor import RecordEditor
+from ui.main_window import PAGE_KEYS, MainWindow
+
+BAD_TEXT = [
+    "名" * 10_000,  # 10,000 characters
+    "坏\x1b[31m红字",  # a terminal escape code
+    "两行\n名称",  # a newline in a one-line field
+    '=HYPERLINK("http://example.com","点我")',  # a formula, for when it is exported
+]
+BAD_NUMBERS = ["2147483648", "99999999999999999999", "-1", "三千"]
+
+
+@pytest.fixture
+def bugs(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
+    seen: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, error, trace: seen.append(error))
+    return seen
+
+
+@pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every message box the walk raised (each must be a sentence, never a trace)."""
+    messages: list[str] = []
+
+    def record(_parent: Any, _title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+        messages.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    for name in ("warning", "information", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, record)
+    return messages
+
+
+@pytest.fixture
+def demo_copy(demo_db: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "walk.sqlite3"
+    shutil.copy(demo_db, path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot: Any, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    monkeypatch.setattr(background, "SYNCHRONOUS", True)
+    store = open_store(str(demo_copy))
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.today = lambda: __import__("datetime").date(2026, 11, 30)  # type: ignore[method-assign]
+    win.show()
+    yield win
+    win.close()
+    store.close()
+
+
+def journal_end(store: Store) -> int:
+    from sqlalchemy import func, select
+
+    from db.models import JournalEntry
+
+    with store.read() as session:
+        return session.scalar(select(func.max(JournalEntry.seq))) or 0
+
+
+def _feed(editor: RecordEditor, name: str, value: str) -> None:
+    widget = editor.widgets[name].widget
+    if isinstance(widget, QLineEdit):
+        widget.setText(value)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(value)
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(widget.maximum())  # the most the box allows must still be allowed
+
+
+def _is_sentence(text: str) -> bool:
+    technical = ("Traceback", "Error", "SQL", "sqlite", "psycopg", "Exception", "\x1b")
+    return bool(text) and not any(word in text for word in technical)
+
+
+def test_every_page_shows_without_an_uncaught_exception(
+    window: MainWindow, bugs: list[BaseException], said: list[str]
+) -> None:
+    before = journal_end(window.store)
+    for row, key in enumerate(PAGE_KEYS):
+        window.nav.setCurrentRow(row)
+        QApplication.processEvents()
+        assert window.current_key == key
+    window.refresh()
+    QApplication.processEvents()
+    assert bugs == [] and said == []
+    # Showing pages reads; only the dashboard's monthly snapshot is written (not journaled).
+    assert journal_end(window.store) == before
+
+
+def test_every_register_editor_refuses_bad_input_and_saves_nothing(
+    window: MainWindow, bugs: list[BaseException], said: list[str]
+) -> None:
+    for key, page in window.pages.items():
+        window.nav.setCurrentRow(PAGE_KEYS.index(key))
+        for name, fw in page.editor(None).widgets.items():
+            field = fw.field
+            values = BAD_NUMBERS if field.kind == "int" else BAD_TEXT
+            if not isinstance(fw.widget, QLineEdit | QPlainTextEdit | QSpinBox):
+                continue
+            for value in values:
+                editor = page.editor(None)
+                for (
+                    required,
+                    spec,
+                ) in page.register.fields.items():  # fill what is needed, then spoil one field
+                    if (
+                        spec.required
+                        and required != name
+                        and isinstance(editor.widgets[required].widget, QLineEdit)
+                    ):
+                        editor.widgets[required].widget.setText("测试单位" if spec.kind == "text" else "")
+                _feed(editor, name, value)
+                mark = journal_end(window.store)
+                editor.try_save()
+                errors = [w.error.text() for w in editor.widgets.values() if w.error.text()]
+                assert all(_is_sentence(e) for e in errors), errors
+                if field.kind != "int":  # a box's own maximum is within the bounds and may save
+                    assert editor.saved is None, (key, name, value[:20])
+                    assert journal_end(window.store) == mark, (key, name, value[:20])
+                    assert errors or said, (key, name, value[:20])  # refused, and said why
+                editor.done(0)
+    assert all(_is_sentence(s) for s in said), said
+    assert bugs == []
+
+
+def test_an_editor_opens_on_a_value_stored_out_of_range(
+    window: MainWindow, demo_copy: Path, bugs: list[BaseException], said: list[str]
+) -> None:
+    with sqlite3.connect(demo_copy) as conn:  # written before the bounds existed
+        org_id = conn.execute("SELECT id FROM organization WHERE deleted = 0 LIMIT 1").fetchone()[0]
+        conn.execute("UPDATE organization SET employees = 2147483648 WHERE id = ?", (org_id,))
+        conn.execute(
+            "INSERT INTO setting (id, owner, rev, deleted, key, value) "
+            "SELECT 'x-out-of-range', owner, 0, 0, 'rule.enterprise_org.min_employees', '3000000000' "
+            "FROM station WHERE is_self = 1"
+        )
+    page = window.pages["organization"]
+    record = page.register.get(window.store, org_id)
+    editor = page.editor(record)
+    spin = editor.widgets["employees"].widget
+    assert isinstance(spin, QSpinBox)
+    editor.done(0)
+    window.nav.setCurrentRow(PAGE_KEYS.index("settings"))
+    QApplication.processEvents()
+    window.nav.setCurrentRow(PAGE_KEYS.index("dashboard"))
+    window.dashboard.reload()
+    QApplication.processEvents()
+    assert window.dashboard.stats is not None
+    assert bugs == []
+
+
+def test_global_search_takes_anything(window: MainWindow, bugs: list[BaseException], said: list[str]) -> None:
+    from ui.global_search import GlobalSearch
+
+    dialog = GlobalSearch(window.store, window)
+    for text in [*BAD_TEXT, "%", "_", "'; DROP TABLE member; --", "䶮", "𠮷", "４４０３"]:
+        box = dialog.findChild(QLineEdit)
+        assert box is not None
+        box.setText(text)
+        QApplication.processEvents()
+    dialog.done(0)
+    assert bugs == [] and all(_is_sentence(s) for s in said)
+
+
+def test_settings_refuse_what_is_out_of_range(
+    window: MainWindow, bugs: list[BaseException], said: list[str]
+) -> None:
+    window.nav.setCurrentRow(PAGE_KEYS.index("settings"))
+    page = window.settings_page
+    for key, editor in page.editors.items():
+        if isinstance(editor, QSpinBox):
+            editor.setValue(editor.maximum())
+            editor.editingFinished.emit()
+        elif isinstance(editor, QComboBox):
+            editor.setCurrentIndex(editor.count() - 1)
+            editor.activated.emit(editor.count() - 1)
+        assert not page.errors[key].text() or _is_sentence(page.errors[key].text())
+    assert bugs == []
