@@ -66,3 +66,51 @@ def test_screenshot_of_a_register_page_and_an_unknown_page(tmp_path: Path, store
     assert (image.width(), image.height()) == (1366, 768)
     assert main(["--db", location, "screenshot", "--page", "reports", "--out", str(out)]) == 1
     assert "没有页面“reports”" in capsys.readouterr().err
+
+
+def _state_files(data: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(data)): p.read_bytes() for p in data.rglob("*.ini")} if data.exists() else {}
+
+
+def test_a_screenshot_never_changes_how_the_window_opens_next(
+    qtbot, tmp_path: Path, store: Store, monkeypatch
+) -> None:
+    from ui import state
+
+    monkeypatch.setattr(state, "PERSIST", True)
+    state.use_database(store.location)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(2)  # 党组织: the page the clerk left the program on
+    window.close()
+    data = tmp_path / "data"
+    before = _state_files(data)
+    assert before, "closing the window keeps its state"
+    location = store.location
+    assert main(["--db", location, "screenshot", "--page", "settings", "--out", str(tmp_path / "s.png")]) == 0
+    assert _state_files(data) == before
+    reopened = MainWindow(store)
+    qtbot.addWidget(reopened)
+    assert reopened.current_key == "party_org"
+
+
+def test_window_state_is_kept_per_database(qtbot, tmp_path: Path, store: Store, monkeypatch) -> None:
+    from app.store import init_store
+    from ui import state
+
+    monkeypatch.setattr(state, "PERSIST", True)
+    other, _ = init_store(str(tmp_path / "other.sqlite3"), "440307002", "招商街道")
+    try:
+        for db, row in ((store, 2), (other, 3)):
+            state.use_database(db.location)
+            window = MainWindow(db)
+            qtbot.addWidget(window)
+            window.nav.setCurrentRow(row)
+            window.close()
+        for db, key in ((store, "party_org"), (other, "member")):
+            state.use_database(db.location)
+            window = MainWindow(db)
+            qtbot.addWidget(window)
+            assert window.current_key == key
+    finally:
+        other.close()

@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
@@ -76,6 +76,8 @@ class JobRun:
 
     def __call__(self, on_progress: Callable[[Progress], Any]) -> Any:
         job = self.make()
+        if not isinstance(job, Generator):
+            return job  # work that reports no progress: it ran, and this is its result
         try:
             while True:
                 if self.cancel.is_set():
@@ -267,3 +269,6 @@ class Background(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         """Let every queued read and write finish (closing the window, tests)."""
         return self.lane.waitForDone(msecs) and self.reads.waitForDone(msecs)
+
+
+TaskRunner = Background  # the old name, until every page says Background

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.dashboard import Tile, chinese_date, tiles
 from app.rules.catalog import RULES_BY_ID
-from app.stats import RATE_TITLES, Figure, check, figure_records, record_snapshot, station_stats
+from app.stats import RATE_TITLES, Figure, check, figure_records, record_monthly_snapshot, station_stats
 from app.store import Store
 from ui.background import Background
 from ui.charts import RateBars, StackedBars, TrendLines
@@ -232,7 +232,7 @@ class DashboardPage(QWidget):
         self.show_stats(stats)
         # This month's figures for the trend: a write, so through the write lane (the read
         # above never writes). Nothing else shows it, so no page is told.
-        self.runner.write(lambda: record_snapshot(self.store, stats), on_error=self._snapshot_failed)
+        self.runner.write(lambda: record_monthly_snapshot(self.store, stats=stats), on_error=self._snapshot_failed)
 
     def _snapshot_failed(self, error: Exception) -> None:
         self.status.emit(t("本月统计快照未能保存：") + str(getattr(error, "message", error)))

@@ -9,10 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.i18n import t, ui_settings
-from ui.tasks import TaskRunner
+from app.jobs import Job
+from ui.background import Background
 
 
 def ask_save_path(parent: QWidget, caption: str, name: str, pattern: str) -> str:
@@ -26,18 +27,41 @@ def ask_save_path(parent: QWidget, caption: str, name: str, pattern: str) -> str
 
 
 def write_report(
-    runner: TaskRunner,
-    job: Callable[[], Path],
+    runner: Background,
+    job: Callable[[], Job[Any]],
     done: str,
     say: Callable[[str], Any],
     open_after: bool,
+    parent: QWidget | None = None,
+    title: str = "",
 ) -> None:
-    """Run ``job`` (which returns the written file) and report; errors as one sentence."""
+    """Run ``job`` (an ``app.jobs`` job that returns the written file, or a list of them)
+    with a progress dialog, and report; a refusal as one sentence, a cancel as one."""
     say(t("正在生成……"))
 
-    def finished(path: Path) -> None:
-        say(done.format(path=path))
-        if open_after:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def finished(result: Path | list[Path]) -> None:
+        paths = result if isinstance(result, list) else [result]
+        say(
+            done.format(
+                path=paths[0]
+                if len(paths) == 1
+                else t("{n} 个文件，在 {folder}").format(
+                    n=len(paths), folder=Path(paths[0]).parent if paths else ""
+                )
+            )
+        )
+        if open_after and len(paths) == 1:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
 
-    runner.run("report", job, finished, lambda e: say(str(getattr(e, "message", e))))
+    def refused(error: Any) -> None:
+        say(error.message)
+        QMessageBox.warning(parent, title or t("未能生成"), error.message)
+
+    runner.job(
+        parent,
+        title or t("正在生成……"),
+        job,
+        finished,
+        refused,
+        on_cancel=lambda: say(t("已取消，没有生成文件。")),
+    )

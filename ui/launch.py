@@ -105,33 +105,37 @@ def screenshot(store: Store, page: str, out: str, size: str) -> int:
     app = _application()
     from ui import background, state
 
+    saved = background.SYNCHRONOUS, state.PERSIST
     background.SYNCHRONOUS = True  # the table must be filled before the picture is taken
     state.PERSIST = False  # a picture of a page must not change how the window opens next time
-    window = _window(store)
-    window.resize(width, height)
-    kind = PAGES[page]
-    if kind in window.pages:
-        window.open_record(kind, "")
-        register_page = window.pages[kind]
-        register_page.reload()
-        if register_page.model.ids:
-            register_page.table.selectRow(0)
-    elif kind is not None:
-        from ui.main_window import PAGE_KEYS
+    try:
+        window = _window(store)
+        window.resize(width, height)
+        kind = PAGES[page]
+        if kind in window.pages:
+            window.open_record(kind, "")
+            register_page = window.pages[kind]
+            register_page.reload()
+            if register_page.model.ids:
+                register_page.table.selectRow(0)
+        elif kind is not None:
+            from ui.main_window import PAGE_KEYS
 
-        window.nav.setCurrentRow(PAGE_KEYS.index(kind))
-        if kind == "dashboard":
-            window.dashboard.reload()
-            window.dashboard.findings.select_rule("enterprise_party_org")
-    window.show()
-    app.processEvents()
-    target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(target), "PNG"):
-        raise LiangxinError(f"无法写入截图文件“{out}”，请检查路径和权限。")
-    window.close()
-    _dispose(window)
-    return 0
+            window.nav.setCurrentRow(PAGE_KEYS.index(kind))
+            if kind == "dashboard":
+                window.dashboard.reload()
+                window.dashboard.findings.select_rule("enterprise_party_org")
+        window.show()
+        app.processEvents()
+        target = Path(out)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(target), "PNG"):
+            raise LiangxinError(f"无法写入截图文件“{out}”，请检查路径和权限。")
+        window.close()
+        _dispose(window)
+        return 0
+    finally:
+        background.SYNCHRONOUS, state.PERSIST = saved
 
 
 def _dispose(window: Any) -> None:
