@@ -11,9 +11,9 @@ from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ui.i18n import t, ui_settings
 from app.jobs import Job
 from ui.background import Background
+from ui.i18n import t, ui_settings
 
 
 def ask_save_path(parent: QWidget, caption: str, name: str, pattern: str) -> str:
