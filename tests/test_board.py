@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
-from app.services import campaigns, organizations, party_orgs, tasks
+from app.services import campaigns, organizations, party_orgs, task_board, task_generation
 from app.store import Store
 from tests.pdf_checks import assert_fonts_embedded
 from ui import tasks as ui_tasks
@@ -28,7 +28,7 @@ def board(qtbot, store: Store, monkeypatch: pytest.MonkeyPatch) -> BoardPage:
     for name in ("甲公司", "乙公司"):
         organizations.add_organization(store, {"name": name, "kind": "enterprise", "employees": 150})
     campaign = campaigns.create_campaign(store, {}, template="da_zujian", year=2026)["id"]
-    tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
     page = BoardPage(store, ui_tasks.TaskRunner(), lambda: TODAY)
     qtbot.addWidget(page)
     page.resize(1200, 700)
@@ -55,7 +55,11 @@ def _drop(page: BoardPage, task_id: str, column: int) -> None:
 
 
 def _status(store: Store, task_id: str) -> str:
-    return next(c.status for c in tasks.task_cards(store, tasks.TaskFilter(), today=TODAY) if c.id == task_id)
+    return next(
+        c.status
+        for c in task_board.task_cards(store, task_board.TaskFilter(), today=TODAY)
+        if c.id == task_id
+    )
 
 
 def test_dropping_a_card_on_another_column_persists_the_move(board: BoardPage, store: Store) -> None:
@@ -72,8 +76,8 @@ def test_close_out_is_refused_until_the_data_is_fixed(board: BoardPage, store: S
     card = next(c for c in board.cards if c.record == "甲公司")
     dialogs: list[CloseOutDialog] = []
 
-    def ask(card: tasks.Card) -> bool:
-        dialog = CloseOutDialog(store, card, TODAY, board)
+    def ask(card: task_board.Card, lane: str | None = None) -> bool:
+        dialog = CloseOutDialog(store, card, TODAY, board, lane=lane)
         dialog.note.setPlainText("已上门指导")
         dialogs.append(dialog)
         return dialog.try_close()
@@ -109,7 +113,7 @@ def test_overdue_follows_the_clock_and_the_filter(qtbot, store: Store, monkeypat
     monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
     organizations.add_organization(store, {"name": "甲公司", "kind": "enterprise", "employees": 150})
     campaign = campaigns.create_campaign(store, {}, template="da_zujian", year=2026)["id"]
-    tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
     on_time = BoardPage(store, ui_tasks.TaskRunner(), lambda: date(2026, 6, 20))
     late = BoardPage(store, ui_tasks.TaskRunner(), lambda: date(2026, 6, 25))
     for page in (on_time, late):
@@ -173,7 +177,7 @@ def test_the_board_is_a_page_of_the_main_window(qtbot, store: Store, monkeypatch
     monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
     organizations.add_organization(store, {"name": "甲公司", "kind": "enterprise", "employees": 150})
     campaign = campaigns.create_campaign(store, {}, template="da_zujian", year=2026)["id"]
-    tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
     window = MainWindow(store)
     qtbot.addWidget(window)
     window.nav.setCurrentRow(PAGE_KEYS.index("board"))
@@ -213,7 +217,7 @@ def test_new_campaign_and_task_dialogs(qtbot, store: Store) -> None:
     assert add.task_id is None and "没有这家公司" in add.error.text()
     add.organization.setText("甲公司")
     add.save()
-    card = tasks.task_cards(store, tasks.TaskFilter(campaign=dialog.created["id"]), today=TODAY)[0]
+    card = task_board.task_cards(store, task_board.TaskFilter(campaign=dialog.created["id"]), today=TODAY)[0]
     assert (card.id, card.record, card.assignee) == (add.task_id, "甲公司", "王书记")
 
 
@@ -221,7 +225,7 @@ def test_a_cancelled_close_out_or_save_dialog_changes_nothing(
     board: BoardPage, store: Store, monkeypatch
 ) -> None:
     card = board.cards[0]
-    monkeypatch.setattr(board, "ask_close_out", lambda card: False)  # the clerk pressed Cancel
+    monkeypatch.setattr(board, "ask_close_out", lambda card, lane=None: False)  # the clerk pressed Cancel
     _drop(board, card.id, STATUSES.index("done"))
     assert _status(store, card.id) == "todo"
     assert board.model.card_at(board.model.index_of(card.id)).status == "todo"

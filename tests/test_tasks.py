@@ -10,7 +10,16 @@ import pytest
 
 from app.cli.main import main
 from app.errors import FieldError, LiangxinError
-from app.services import campaigns, instructors, organizations, party_orgs, tasks
+from app.services import (
+    campaigns,
+    instructors,
+    organizations,
+    party_orgs,
+    task_board,
+    task_generation,
+    task_moves,
+)
+from app.services.campaign_progress import campaign_progress
 from app.store import Store
 
 TODAY = date(2026, 5, 10)  # inside the 攻坚阶段 of the 2026 campaign
@@ -51,24 +60,29 @@ def test_generating_twice_creates_no_duplicates_and_assigns_as_asked(store: Stor
     _big(store, "无指导员公司")
     person = instructors.add_instructor(store, {"name": "李明"})["id"]
     instructors.assign_instructor(store, person, guided)
-    preview = tasks.preview_tasks(store, campaign, ["enterprise_party_org"], TODAY)
+    preview = task_generation.preview_tasks(store, campaign, ["enterprise_party_org"], TODAY)
     assert {c.record_name for c in preview} == {"有指导员公司", "无指导员公司"}
     assert not any(c.exists for c in preview)
 
-    first = tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    first = task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
     assert (first.created, first.skipped) == (2, 0)
-    again = tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    again = task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
     assert (again.created, again.skipped) == (0, 2)
-    assert all(c.exists for c in tasks.preview_tasks(store, campaign, ["enterprise_party_org"], TODAY))
+    assert all(
+        c.exists for c in task_generation.preview_tasks(store, campaign, ["enterprise_party_org"], TODAY)
+    )
 
-    cards = {c.record: c for c in tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY)}
+    cards = {
+        c.record: c
+        for c in task_board.task_cards(store, task_board.TaskFilter(campaign=campaign), today=TODAY)
+    }
     assert cards["有指导员公司"].assignee == "李明"
     assert cards["无指导员公司"].assignee == "未填社区"  # no instructor: its community
     assert cards["有指导员公司"].due_on == date(2026, 6, 20)  # the current phase's deadline
     assert cards["有指导员公司"].phase == "攻坚阶段"
 
     _big(store, "第三家公司")
-    by_unit = tasks.generate_tasks(
+    by_unit = task_generation.generate_tasks(
         store,
         campaign,
         ["enterprise_party_org"],
@@ -79,26 +93,31 @@ def test_generating_twice_creates_no_duplicates_and_assigns_as_asked(store: Stor
     assert by_unit.created == 1
     third = next(
         c
-        for c in tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY)
+        for c in task_board.task_cards(store, task_board.TaskFilter(campaign=campaign), today=TODAY)
         if c.record == "第三家公司"
     )
     assert third.assignee == "区直部门驻街工作组（驻街保建）"
     with pytest.raises(FieldError, match="请填写责任单位"):
-        tasks.generate_tasks(store, campaign, ["enterprise_party_org"], assign="unit", today=TODAY)
+        task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], assign="unit", today=TODAY)
 
 
 def test_close_out_is_refused_while_the_rule_still_fires(store: Store, campaign: str) -> None:
     org = _big(store, "百人公司")
-    task_id = tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY).task_ids[0]
+    task_id = task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY).task_ids[
+        0
+    ]
     with pytest.raises(FieldError, match="请填写完成情况"):
-        tasks.close_out_task(store, task_id, "", today=TODAY)
+        task_moves.close_out_task(store, task_id, "", today=TODAY)
     with pytest.raises(LiangxinError, match=r"不能销号.*尚未建立党组织"):
-        tasks.close_out_task(store, task_id, "已上门指导", today=TODAY)
-    assert tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY)[0].status == "todo"
+        task_moves.close_out_task(store, task_id, "已上门指导", today=TODAY)
+    assert (
+        task_board.task_cards(store, task_board.TaskFilter(campaign=campaign), today=TODAY)[0].status
+        == "todo"
+    )
 
     party_orgs.add_party_org(store, {"name": "百人公司党支部", "level": "branch"}, covers=[org])
-    result = tasks.close_out_task(store, task_id, "已建立党支部", today=TODAY)
-    assert result == {"id": task_id, "status": "done", "override_reason": None}
+    result = task_moves.close_out_task(store, task_id, "已建立党支部", today=TODAY)
+    assert (result.id, result.status, result.override_reason) == (task_id, "done", None)
 
     from app.services.audit import read_journal
 
@@ -112,28 +131,33 @@ def test_an_override_reason_lets_a_close_out_through_and_stays_on_the_card(
     store: Store, campaign: str
 ) -> None:
     _big(store, "百人公司")
-    task_id = tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY).task_ids[0]
-    tasks.close_out_task(store, task_id, "已报批", override="组建申请已报区委组织部审批", today=TODAY)
-    card = tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY)[0]
+    task_id = task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY).task_ids[
+        0
+    ]
+    task_moves.close_out_task(store, task_id, "已报批", override="组建申请已报区委组织部审批", today=TODAY)
+    card = task_board.task_cards(store, task_board.TaskFilter(campaign=campaign), today=TODAY)[0]
     assert (card.status, card.override_reason) == ("done", "组建申请已报区委组织部审批")
-    tasks.move_task(store, task_id, "doing", today=TODAY)  # reopened: the override no longer stands
+    task_moves.move_task(store, task_id, "doing", today=TODAY)  # reopened: the override no longer stands
     assert (
-        tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY)[0].override_reason is None
+        task_board.task_cards(store, task_board.TaskFilter(campaign=campaign), today=TODAY)[0].override_reason
+        is None
     )
 
 
 def test_overdue_follows_the_clock(store: Store, campaign: str) -> None:
     _big(store, "百人公司")
-    tasks.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
-    flt = tasks.TaskFilter(campaign=campaign)
-    assert tasks.task_cards(store, flt, today=date(2026, 6, 20))[0].days_overdue == 0
-    assert tasks.task_cards(store, flt, today=date(2026, 6, 23))[0].days_overdue == 3
-    overdue = tasks.TaskFilter(campaign=campaign, overdue_only=True)
-    assert tasks.task_cards(store, overdue, today=date(2026, 6, 20)) == []
-    assert len(tasks.task_cards(store, overdue, today=date(2026, 6, 21))) == 1
-    progress = tasks.campaign_progress(store, campaign, date(2026, 6, 23))
-    assert progress["total"] == {"key": "all", "done": 0, "open": 1, "overdue": 1, "total": 1, "percent": 0.0}
-    assert [p["open"] for p in progress["phases"]] == [0, 1, 0]
+    task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    flt = task_board.TaskFilter(campaign=campaign)
+    assert task_board.task_cards(store, flt, today=date(2026, 6, 20))[0].days_overdue == 0
+    assert task_board.task_cards(store, flt, today=date(2026, 6, 23))[0].days_overdue == 3
+    overdue = task_board.TaskFilter(campaign=campaign, overdue_only=True)
+    assert task_board.task_cards(store, overdue, today=date(2026, 6, 20)) == []
+    assert len(task_board.task_cards(store, overdue, today=date(2026, 6, 21))) == 1
+    progress = campaign_progress(store, campaign, date(2026, 6, 23))
+    total = progress.total
+    assert (total.done, total.open, total.overdue, total.total, total.percent) == (0, 1, 1, 1, 0.0)
+    assert [p.open for p in progress.phases] == [0, 1, 0]
+    assert [p.name for p in progress.phases] == ["准备阶段", "攻坚阶段", "总结阶段"]
 
 
 def test_lanes_by_assignee_or_community(store: Store, campaign: str) -> None:
@@ -142,14 +166,14 @@ def test_lanes_by_assignee_or_community(store: Store, campaign: str) -> None:
     add_community(store, "南岭村社区")
     _big(store, "甲公司", "南岭村社区")
     _big(store, "乙公司")
-    tasks.generate_tasks(store, campaign, ["enterprise_party_org"], assign="community", today=TODAY)
-    cards = tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY)
-    lanes = tasks.board_lanes(cards, "community")
+    task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], assign="community", today=TODAY)
+    cards = task_board.task_cards(store, task_board.TaskFilter(campaign=campaign), today=TODAY)
+    lanes = task_board.board_lanes(cards, "community")
     assert sorted(lane.key for lane in lanes) == ["南岭村社区", "未指定"]
     task_id = cards[0].id
-    tasks.reassign_task(store, task_id, "王书记", "leader")
-    lanes = tasks.board_lanes(
-        tasks.task_cards(store, tasks.TaskFilter(campaign=campaign), today=TODAY), "assignee"
+    task_moves.reassign_task(store, task_id, "王书记", "leader")
+    lanes = task_board.board_lanes(
+        task_board.task_cards(store, task_board.TaskFilter(campaign=campaign), today=TODAY), "assignee"
     )
     assert "王书记" in {lane.key for lane in lanes}
 

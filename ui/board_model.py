@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.services.tasks import STATUS, Card, Lane
+from app.services.task_board import STATUS, Card, Lane
 from ui.i18n import t
 from ui.style import PARTY_RED
 

@@ -35,15 +35,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LiangxinError
-from app.services import campaigns, tasks
+from app.services import campaigns, task_board, task_moves
+from app.services.campaign_progress import CampaignProgress, campaign_progress
+from app.services.task_board import STATUS, Card, TaskFilter
 from app.store import Store
 from ui.board_model import CARD_HEIGHT, HEADER_HEIGHT, BoardModel, CardDelegate
 from ui.campaign_dialogs import CampaignDialog, CloseOutDialog, GenerateDialog, TaskDialog
 from ui.drill import record_table
 from ui.files import ask_save_path, write_report
 from ui.i18n import t
-from ui.state import window_state
 from ui.layout import beside_panel, page_layout
+from ui.state import window_state
 from ui.style import PARTY_RED
 from ui.table_model import ID_ROLE
 from ui.tasks import TaskRunner
@@ -68,9 +70,9 @@ class TaskListModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.cards: list[tasks.Card] = []
+        self.cards: list[Card] = []
 
-    def set_cards(self, cards: list[tasks.Card]) -> None:
+    def set_cards(self, cards: list[Card]) -> None:
         self.beginResetModel()
         self.cards = cards
         self.endResetModel()
@@ -94,7 +96,7 @@ class TaskListModel(QAbstractTableModel):
             return QColor(PARTY_RED)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if key == "status":
-                text = t(tasks.STATUS.label(card.status))
+                text = t(STATUS.label(card.status))
                 return text + (t("（逾期 {n} 天）").format(n=card.days_overdue) if card.days_overdue else "")
             value = getattr(card, key)
             return value.isoformat() if isinstance(value, date) else str(value or "")
@@ -145,36 +147,36 @@ class ProgressPanel(QWidget):
         layout.addLayout(self.chart_holder, 2)
         layout.addWidget(self.assignees, 2)
 
-    def show_progress(self, progress: dict[str, Any]) -> None:
-        total = progress["total"]
+    def show_progress(self, progress: CampaignProgress) -> None:
+        total = progress.total
         self.summary.setText(
             t("共 {n} 项：已销号 {done}，未完成 {open}，其中逾期 {late}。").format(
-                n=f"{total['total']:,}",
-                done=f"{total['done']:,}",
-                open=f"{total['open']:,}",
-                late=f"{total['overdue']:,}",
+                n=f"{total.total:,}",
+                done=f"{total.done:,}",
+                open=f"{total.open:,}",
+                late=f"{total.overdue:,}",
             )
         )
-        self.bar.setValue(round(total["percent"]))
+        self.bar.setValue(round(total.percent))
         while self.phase_box.count():
             item = self.phase_box.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        for phase in progress["phases"]:
+        for phase in progress.phases:
             row = QLabel(
                 t("{name}（截止 {end}）：{done}/{n}，逾期 {late}").format(
-                    name=phase["name"],
-                    end=phase["ends_on"].strftime("%m-%d") if phase["ends_on"] else "—",
-                    done=phase["done"],
-                    n=phase["total"],
-                    late=phase["overdue"],
+                    name=phase.name,
+                    end=phase.ends_on.strftime("%m-%d") if phase.ends_on else "—",
+                    done=phase.done,
+                    n=phase.total,
+                    late=phase.overdue,
                 )
             )
-            row.setStyleSheet(f"color: {PARTY_RED};" if phase["overdue"] else "")
+            row.setStyleSheet(f"color: {PARTY_RED};" if phase.overdue else "")
             self.phase_box.addWidget(row)
             bar = QProgressBar()
-            bar.setMaximum(max(phase["total"], 1))
-            bar.setValue(phase["done"])
+            bar.setMaximum(max(phase.total, 1))
+            bar.setValue(phase.done)
             bar.setFixedHeight(12)
             bar.setTextVisible(False)
             self.phase_box.addWidget(bar)
@@ -184,12 +186,13 @@ class ProgressPanel(QWidget):
             self.chart = BurnDown(t("未完成任务（燃尽图）"))
             self.chart_holder.addWidget(self.chart)
         self.chart.show_burn_down(
-            progress["burn_down"], [(p["name"], p["ends_on"]) for p in progress["phases"]]
+            [{"date": p.date.isoformat(), "open": p.open} for p in progress.burn_down],
+            [(p.name, p.ends_on) for p in progress.phases],
         )
-        rows = progress["assignees"]
+        rows = progress.assignees
         self.assignees.setRowCount(len(rows))
         for r, a in enumerate(rows):
-            for c, value in enumerate((a["key"], a["done"], a["open"], a["overdue"])):
+            for c, value in enumerate((a.key, a.done, a.open, a.overdue)):
                 item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value))
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -214,9 +217,9 @@ class BoardPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.store, self.runner, self.today = store, runner, today
-        self.cards: list[tasks.Card] = []  # shown
-        self.all_cards: list[tasks.Card] = []  # the campaign's
-        self.by_id: dict[str, tasks.Card] = {}
+        self.cards: list[Card] = []  # shown
+        self.all_cards: list[Card] = []  # the campaign's
+        self.by_id: dict[str, Card] = {}
         self.phases: list[str] = []
         self.sort_key, self.descending = "due_on", False
         self._ready = False  # the list's header asks to sort while the page is being built
@@ -382,8 +385,8 @@ class BoardPage(QWidget):
             self.status.emit(t("已建立专项行动“{name}”。").format(name=dialog.created["name"]))
 
     # -- loading ---------------------------------------------------------------------------
-    def task_filter(self) -> tasks.TaskFilter:
-        return tasks.TaskFilter(
+    def task_filter(self) -> TaskFilter:
+        return TaskFilter(
             campaign=self.campaign_id,
             phase=self.phase.currentData(),
             assignee=self.assignee.currentData(),
@@ -398,18 +401,21 @@ class BoardPage(QWidget):
             self.all_cards, self.by_id = [], {}
             self.show_cards([])
             return
-        flt, today = tasks.TaskFilter(campaign=self.campaign_id), self.today()
+        flt, today = TaskFilter(campaign=self.campaign_id), self.today()
         self.runner.run(
-            "board", lambda: tasks.task_cards(self.store, flt, today=today), self._cards_loaded, self._failed
+            "board",
+            lambda: task_board.task_cards(self.store, flt, today=today),
+            self._cards_loaded,
+            self._failed,
         )
         campaign = self.campaign_id
         self.runner.run(
             "progress",
-            lambda: tasks.campaign_progress(self.store, campaign, today),
+            lambda: campaign_progress(self.store, campaign, today),
             self.progress.show_progress,
         )
 
-    def _cards_loaded(self, cards: list[tasks.Card]) -> None:
+    def _cards_loaded(self, cards: list[Card]) -> None:
         self.all_cards, self.by_id = cards, {c.id: c for c in cards}
         self.fill_filters()
         self.apply_filters()
@@ -425,15 +431,15 @@ class BoardPage(QWidget):
         flt, sort, descending, today = self.task_filter(), self.sort_key, self.descending, self.today()
         self.runner.run(
             "filter",
-            lambda: tasks.task_ids(self.store, flt, sort=sort, descending=descending, today=today),
+            lambda: task_board.task_ids(self.store, flt, sort=sort, descending=descending, today=today),
             lambda ids: self.show_cards([self.by_id[i] for i in ids if i in self.by_id]),
             self._failed,
         )
 
-    def show_cards(self, cards: list[tasks.Card]) -> None:
+    def show_cards(self, cards: list[Card]) -> None:
         self.cards = cards
         lane_by = self.lane_by.currentData()
-        self.model.set_lanes(tasks.board_lanes(cards, lane_by), lane_by)
+        self.model.set_lanes(task_board.board_lanes(cards, lane_by), lane_by)
         self.board.clearSpans()
         for row in self.model.header_rows():
             self.board.setSpan(row, 0, 1, 3)
@@ -470,40 +476,35 @@ class BoardPage(QWidget):
     def card_dropped(
         self, task_id: str, from_status: str, to_status: str, from_lane: str, to_lane: str
     ) -> None:
-        """One drop, one service call (two when a card changes both lane and column)."""
+        """One drop, one service call: lane and column change together or not at all."""
         card = next((c for c in self.cards if c.id == task_id), None)
         if card is None:
             return
+        lane = to_lane if to_lane != from_lane else None
+        lane_by = self.model.lane_by
+        status = to_status if to_status != from_status else None
         try:
-            if to_lane != from_lane:
-                if self.model.lane_by == "community":
-                    raise LiangxinError(
-                        t(
-                            "社区由两新组织的登记决定，不能在看板上拖动更改；如需更改，请在“两新组织”中修改该单位的社区。"
-                        )
-                    )
-                tasks.reassign_task(self.store, task_id, to_lane)
-            if to_status != from_status:
-                if to_status == "done":
-                    if not self.ask_close_out(card):
-                        self.reload()
-                        return
-                else:
-                    tasks.move_task(self.store, task_id, to_status, today=self.today())
+            if status == "done" and (lane is None or lane_by == "assignee"):
+                if not self.ask_close_out(card, lane):
+                    self.reload()
+                    return
+            else:
+                task_moves.drop_card(self.store, task_id, lane, status, lane_by=lane_by, today=self.today())
         except LiangxinError as exc:
             self.reload()
             self.refused(exc.message)
             return
         self.status.emit(
             t("已将“{record}”移到“{status}”").format(
-                record=card.record or card.title, status=t(tasks.STATUS.label(to_status))
+                record=card.record or card.title, status=t(STATUS.label(to_status))
             )
-            + (t("，责任单位改为 {who}").format(who=to_lane) if to_lane != from_lane else "")
+            + (t("，责任单位改为 {who}").format(who=to_lane) if lane is not None else "")
         )
         self.reload()
 
-    def ask_close_out(self, card: tasks.Card) -> bool:
-        return bool(CloseOutDialog(self.store, card, self.today(), self).exec())
+    def ask_close_out(self, card: Card, lane: str | None = None) -> bool:
+        dialog = CloseOutDialog(self.store, card, self.today(), self, lane=lane, lane_by=self.model.lane_by)
+        return bool(dialog.exec())
 
     def refused(self, message: str) -> None:
         QMessageBox.warning(self, t("未能移动"), message)

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import LiangxinError
 from app.rules.catalog import RULES
-from app.services import campaigns, tasks
+from app.services import campaigns, task_generation, task_moves
+from app.services.task_board import Card
 from app.store import Store
 from ui.editor import DateEdit
 from ui.i18n import t
@@ -210,7 +211,7 @@ class GenerateDialog(QDialog):
     def __init__(self, store: Store, campaign_id: str, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.campaign_id, self.today = store, campaign_id, today
-        self.result_: tasks.Generated | None = None
+        self.result_: task_generation.Generated | None = None
         record = campaigns.get_campaign(store, campaign_id)
         self.setWindowTitle(t("从问题生成任务") + " — " + record["name"])
         self.resize(900, 640)
@@ -227,7 +228,7 @@ class GenerateDialog(QDialog):
         self.rules.setFixedWidth(300)
         self.by = QButtonGroup(self)
         choice_row = QHBoxLayout()
-        for key, label in tasks.ASSIGN_BY.items():
+        for key, label in task_generation.ASSIGN_BY.items():
             button = QRadioButton(t(label))
             button.setProperty("assign", key)
             self.by.addButton(button)
@@ -300,7 +301,7 @@ class GenerateDialog(QDialog):
             self.summary.setText(t("请至少选择一条规则。"))
             self.generate_button.setEnabled(False)
             return
-        found = tasks.preview_tasks(self.store, self.campaign_id, rules, self.today)
+        found = task_generation.preview_tasks(self.store, self.campaign_id, rules, self.today)
         titles = {r.id: t(r.title) for r in RULES}
         self.preview_table.setRowCount(len(found))
         for row, c in enumerate(found):
@@ -319,7 +320,7 @@ class GenerateDialog(QDialog):
 
     def generate(self) -> None:
         def run() -> None:
-            self.result_ = tasks.generate_tasks(
+            self.result_ = task_generation.generate_tasks(
                 self.store,
                 self.campaign_id,
                 self.chosen_rules(),
@@ -375,7 +376,7 @@ class TaskDialog(QDialog):
         due = date_of(self.due)
 
         def add() -> None:
-            self.task_id = tasks.add_task(
+            self.task_id = task_generation.add_task(
                 self.store,
                 self.campaign_id,
                 {
@@ -386,7 +387,7 @@ class TaskDialog(QDialog):
                     "due_on": due.isoformat() if due else None,
                 },
                 self.today,
-            )
+            ).id
 
         attempt(self, self.error, add)
 
@@ -395,9 +396,19 @@ class CloseOutDialog(QDialog):
     """销号: what was achieved; when the data still breaks the task's rule, the
     refusal is shown and an override reason may be given (it stays on the card)."""
 
-    def __init__(self, store: Store, card: tasks.Card, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        card: Card,
+        today: date,
+        parent: QWidget | None = None,
+        *,
+        lane: str | None = None,
+        lane_by: str = "assignee",
+    ) -> None:
         super().__init__(parent)
         self.store, self.card, self.today = store, card, today
+        self.lane, self.lane_by = lane, lane_by  # a card dropped on another lane moves there too
         self.setWindowTitle(t("销号") + " — " + (card.record or card.title))
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(t("完成情况，如：已于11月20日召开党员大会，成立党支部。"))
@@ -425,8 +436,15 @@ class CloseOutDialog(QDialog):
     def try_close(self) -> bool:
         override = self.override.toPlainText().strip() if self.override.isVisible() else ""
         try:
-            tasks.close_out_task(
-                self.store, self.card.id, self.note.toPlainText(), override or None, self.today
+            task_moves.drop_card(
+                self.store,
+                self.card.id,
+                self.lane,
+                "done",
+                lane_by=self.lane_by,
+                note=self.note.toPlainText(),
+                override=override or None,
+                today=self.today,
             )
         except LiangxinError as exc:
             self.refusal.setText(exc.message)

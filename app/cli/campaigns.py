@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
+from app.cli import args as types
 from app.cli.output import print_json, print_record, print_table
-from app.services import campaigns, tasks
+from app.services import campaigns, task_board, task_generation, task_moves
+from app.services.campaign_progress import campaign_progress
 from app.store import Store
-
-
-def _day(text: str | None, what: str = "today") -> date | None:
-    from app.errors import FieldError
-
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise FieldError(what, f"日期“{text}”应写成 2026-06-20。") from None
 
 
 def _show(record: dict[str, Any]) -> None:
@@ -59,15 +49,15 @@ def cmd_campaign(store: Store, args: argparse.Namespace) -> int:
         return 0
     if args.action == "show":
         record = campaigns.get_campaign(store, args.campaign)
-        progress = tasks.campaign_progress(store, args.campaign, _day(args.today))
+        progress = campaign_progress(store, args.campaign, args.today)
         if args.json:
-            print_json({**record, "progress": progress})
+            print_json({**record, "progress": progress.as_dict()})
             return 0
         _show(record)
-        total = progress["total"]
+        total = progress.total
         print(
-            f"\n任务 {total['total']:,} 项：已销号 {total['done']:,}，未完成 {total['open']:,}"
-            f"（逾期 {total['overdue']:,}），完成率 {total['percent']:.1f}%"
+            f"\n任务 {total.total:,} 项：已销号 {total.done:,}，未完成 {total.open:,}"
+            f"（逾期 {total.overdue:,}），完成率 {total.percent:.1f}%"
         )
         return 0
     rows = campaigns.list_campaigns(store)
@@ -84,10 +74,10 @@ def cmd_campaign(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_task(store: Store, args: argparse.Namespace) -> int:
-    today = _day(getattr(args, "today", None))
+    today = getattr(args, "today", None)
     if args.action == "generate":
         if args.preview:
-            found = tasks.preview_tasks(store, args.campaign, args.rule, today)
+            found = task_generation.preview_tasks(store, args.campaign, args.rule, today)
             if args.json:
                 print_json(found)
             else:
@@ -97,14 +87,14 @@ def cmd_task(store: Store, args: argparse.Namespace) -> int:
                     max_width=48,
                 )
             return 0
-        result = tasks.generate_tasks(
+        result = task_generation.generate_tasks(
             store,
             args.campaign,
             args.rule,
             assign=args.assign,
             unit=args.unit,
             phase=args.phase,
-            due_on=_day(args.due, "due"),
+            due_on=args.due,
             today=today,
         )
         if args.json:
@@ -113,7 +103,7 @@ def cmd_task(store: Store, args: argparse.Namespace) -> int:
             print(f"已生成任务 {result.created:,} 项；{result.skipped:,} 项此前已有任务，未重复生成。")
         return 0
     if args.action == "add":
-        task_id = tasks.add_task(
+        added = task_generation.add_task(
             store,
             args.campaign,
             {
@@ -125,19 +115,19 @@ def cmd_task(store: Store, args: argparse.Namespace) -> int:
             },
             today,
         )
-        print_json({"id": task_id}) if args.json else print(f"已新增任务（编号 {task_id}）。")
+        print_json({"id": added.id}) if args.json else print(f"已新增任务（编号 {added.id}）。")
         return 0
     if args.action in ("move", "close"):
         to = "done" if args.action == "close" else args.to
-        result = tasks.move_task(store, args.id, to, note=args.note, override=args.override, today=today)
+        moved = task_moves.move_task(store, args.id, to, note=args.note, override=args.override, today=today)
         if args.json:
-            print_json(result)
+            print_json({"id": moved.id, "status": moved.status, "override_reason": moved.override_reason})
         else:
-            label = tasks.STATUS.label(result["status"])
-            extra = f"（特殊情况说明：{result['override_reason']}）" if result["override_reason"] else ""
+            label = task_board.STATUS.label(moved.status)
+            extra = f"（特殊情况说明：{moved.override_reason}）" if moved.override_reason else ""
             print(f"任务已移到“{label}”{extra}。")
         return 0
-    flt = tasks.TaskFilter(
+    flt = task_board.TaskFilter(
         campaign=args.campaign,
         assignee=args.assignee,
         community=args.community,
@@ -145,7 +135,7 @@ def cmd_task(store: Store, args: argparse.Namespace) -> int:
         overdue_only=args.overdue,
         search=args.search or "",
     )
-    cards = tasks.task_cards(store, flt, today=today)
+    cards = task_board.task_cards(store, flt, today=today)
     if args.json:
         print_json(cards)
     else:
@@ -157,7 +147,7 @@ def cmd_task(store: Store, args: argparse.Namespace) -> int:
                     c.title,
                     c.record,
                     c.assignee,
-                    tasks.STATUS.label(c.status),
+                    task_board.STATUS.label(c.status),
                     c.due_on,
                     c.days_overdue or "",
                 ]
@@ -174,15 +164,15 @@ def add_campaign_commands(sub: Any) -> None:
     a = actions.add_parser("create", help="新建专项行动（可按模板）")
     a.add_argument("--name", help="行动名称（用模板时可省略）")
     a.add_argument("--goal", help="工作目标")
-    a.add_argument("--starts", help="开始日期 YYYY-MM-DD")
-    a.add_argument("--ends", help="结束日期 YYYY-MM-DD")
+    a.add_argument("--starts", type=types.day, help="开始日期 YYYY-MM-DD")
+    a.add_argument("--ends", type=types.day, help="结束日期 YYYY-MM-DD")
     a.add_argument("--template", choices=sorted(campaigns.TEMPLATES), help="da_zujian：“大组建”专项攻坚行动")
-    a.add_argument("--year", type=int, help="模板各阶段所在年份（默认今年）")
+    a.add_argument("--year", type=types.year, help="模板各阶段所在年份（默认今年）")
     a.add_argument("--unit", action="append", help="责任单位，如 leader:王书记（可重复）")
     actions.add_parser("list", help="列出专项行动")
     a = actions.add_parser("show", help="查看专项行动及进度")
     a.add_argument("campaign", metavar="专项行动")
-    a.add_argument("--today", help="按指定日期计算逾期（YYYY-MM-DD）")
+    a.add_argument("--today", type=types.day, help="按指定日期计算逾期（YYYY-MM-DD）")
     p.set_defaults(handler=cmd_campaign)
 
     p = sub.add_parser("task", help="挂图作战任务")
@@ -190,20 +180,22 @@ def add_campaign_commands(sub: Any) -> None:
     a = actions.add_parser("generate", help="按规则检查出的问题生成任务")
     a.add_argument("--campaign", required=True)
     a.add_argument("--rule", action="append", required=True, help="规则编号（可重复）")
-    a.add_argument("--assign", default="instructor", choices=sorted(tasks.ASSIGN_BY), help="分派方式")
+    a.add_argument(
+        "--assign", default="instructor", choices=sorted(task_generation.ASSIGN_BY), help="分派方式"
+    )
     a.add_argument("--unit", help="按指定单位分派时的责任单位")
     a.add_argument("--phase", help="阶段名称（默认当前阶段）")
-    a.add_argument("--due", help="完成时限（默认阶段截止日）")
+    a.add_argument("--due", type=types.day, help="完成时限（默认阶段截止日）")
     a.add_argument("--preview", action="store_true", help="只预览将生成的任务")
-    a.add_argument("--today", help="按指定日期检查（YYYY-MM-DD）")
+    a.add_argument("--today", type=types.day, help="按指定日期检查（YYYY-MM-DD）")
     a = actions.add_parser("add", help="手工新增任务")
     a.add_argument("--campaign", required=True)
     a.add_argument("--title", required=True)
     a.add_argument("--organization", help="两新组织")
     a.add_argument("--assignee", help="责任单位")
     a.add_argument("--phase")
-    a.add_argument("--due", help="完成时限 YYYY-MM-DD")
-    a.add_argument("--today")
+    a.add_argument("--due", type=types.day, help="完成时限 YYYY-MM-DD")
+    a.add_argument("--today", type=types.day, help="今天的日期（YYYY-MM-DD，默认今天）")
     a = actions.add_parser("list", help="列出任务")
     a.add_argument("--campaign")
     a.add_argument("--assignee")
@@ -211,16 +203,16 @@ def add_campaign_commands(sub: Any) -> None:
     a.add_argument("--status", help="待办、进行中、已销号")
     a.add_argument("--overdue", action="store_true", help="只列逾期的")
     a.add_argument("--search")
-    a.add_argument("--today")
+    a.add_argument("--today", type=types.day, help="今天的日期（YYYY-MM-DD，默认今天）")
     a = actions.add_parser("move", help="改变任务状态")
     a.add_argument("id")
     a.add_argument("--to", required=True, help="todo|doing|done 或 待办|进行中|已销号")
     a.add_argument("--note")
     a.add_argument("--override", help="数据仍不符合规则时销号的特殊情况说明")
-    a.add_argument("--today")
+    a.add_argument("--today", type=types.day, help="今天的日期（YYYY-MM-DD，默认今天）")
     a = actions.add_parser("close", help="销号")
     a.add_argument("id")
     a.add_argument("--note", required=True, help="完成情况")
     a.add_argument("--override", help="数据仍不符合规则时销号的特殊情况说明")
-    a.add_argument("--today")
+    a.add_argument("--today", type=types.day, help="今天的日期（YYYY-MM-DD，默认今天）")
     p.set_defaults(handler=cmd_task)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.bounds import parse_year
 from app.domain.codes import Codes
 from app.domain.fields import Field, parse_fields
 from app.errors import FieldError, NotFoundError
@@ -176,7 +177,7 @@ def create_campaign(
     plan = TEMPLATES.get(template) if template else None
     if template and plan is None:
         raise FieldError("template", f"没有模板“{template}”。可用模板：{'、'.join(TEMPLATES)}。")
-    year = year or date.today().year
+    year = parse_year(year, "模板年份") if year is not None else date.today().year
     if plan is not None:
         values = {
             "name": plan.name,
