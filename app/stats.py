@@ -344,23 +344,58 @@ def _rate_order(c: Coverage) -> tuple[float, str]:
     return (101.0 if percent is None else percent, c.label)
 
 
-def record_snapshot(store: Store, stats: dict[str, Any]) -> None:
-    """Keep this month's figures for the trend (the month's last reading wins)."""
-    month = stats["date"][:7]
-    figures = {**stats["coverage"], "scope": stats["scope"], "recorded_at": datetime.now(UTC)}
+def _snapshot_figures(store: Store, today: date, stats: dict[str, Any] | None) -> dict[str, Any]:
+    if stats is not None:
+        return {**stats["coverage"], "scope": stats["scope"]}
+    with store.read() as session:
+        settings = load_settings(session)
+        station = coverage_pass(session, Facts(settings, today)).station
+    return {
+        "in_scope": station.in_scope,
+        "covered": station.covered,
+        "work_covered": station.work_covered,
+        "independent": station.independent,
+        "scope": scope_description(settings),
+    }
+
+
+def record_monthly_snapshot(
+    store: Store, today: date | None = None, stats: dict[str, Any] | None = None
+) -> bool:
+    """Keep this month's coverage figures for the trend (the month's last reading wins):
+    the one write behind 工作台, kept apart from reading the figures so the window can
+    run it in its write lane. ``stats`` (a ``station_stats`` result for ``today``) saves
+    counting again. Returns whether the stored figures changed; the same figures twice
+    store nothing. Two at once are safe: the month is the table's primary key and the
+    row is written with INSERT … ON CONFLICT DO UPDATE."""
+    day = today or (date.fromisoformat(stats["date"]) if stats else date.today())
+    figures = _snapshot_figures(store, day, stats)
+    month = _month(day)
     with store.write() as session:
         row = session.get(StatSnapshot, month)
-        if row is None:
-            session.add(StatSnapshot(month=month, **figures))
+        if row is not None and all(getattr(row, k) == v for k, v in figures.items()):
+            return False
+        if session.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
         else:
-            for key, value in figures.items():
-                setattr(row, key, value)
+            from sqlalchemy.dialects.sqlite import insert
+        values = {"month": month, **figures, "recorded_at": datetime.now(UTC)}
+        statement = insert(StatSnapshot).values(values)
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[StatSnapshot.month],
+                set_={k: v for k, v in values.items() if k != "month"},
+            )
+        )
+        return True
 
 
 def dashboard(store: Store, today: date | None = None) -> dict[str, Any]:
-    """The user action behind 工作台 and its print-out: the figures, recorded for the trend."""
+    """The figures, then this month's snapshot recorded: the CLI's and the print-outs'
+    action (a read and a write, in that order). The window reads with ``station_stats``
+    and records with ``record_monthly_snapshot`` in its write lane."""
     stats = station_stats(store, today)
-    record_snapshot(store, stats)
+    record_monthly_snapshot(store, today or date.fromisoformat(stats["date"]), stats)
     return stats
 
 

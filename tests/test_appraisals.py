@@ -111,9 +111,9 @@ def test_scores_outside_the_maximum_are_refused_naming_the_criterion(store: Stor
     with pytest.raises(FieldError, match="没有考核内容“Z9”"):
         appraisals.save_appraisal(store, appraisal_id, scores={"Z9": 1})
     partial = appraisals.save_appraisal(store, appraisal_id, scores={"A1": 8})
-    assert (partial["total"], partial["grade"]) == (8, None)  # no grade until every criterion is scored
+    assert (partial.total, partial.grade) == (8, None)  # no grade until every criterion is scored
     full = appraisals.save_appraisal(store, appraisal_id, scores=_full_scores())
-    assert (full["total"], full["grade"]) == (90, "好")
+    assert (full.total, full.grade) == (90, "好")
     assert appraisals.start_appraisals(store, "review", 2026, [branch]) == [appraisal_id]  # not twice
 
 
@@ -391,7 +391,7 @@ def test_a_template_can_appraise_organizations(store: Store, tmp_path) -> None:
     path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
     appraisal_templates.import_template(store, path)
     [appraisal_id] = appraisals.start_appraisals(store, "org_check", 2026)
-    assert appraisals.save_appraisal(store, appraisal_id, scores={"O1": 4})["grade"] == "未达标"
+    assert appraisals.save_appraisal(store, appraisal_id, scores={"O1": 4}).grade == "未达标"
     [pdf] = print_appraisals(store, [appraisal_id], tmp_path / "org.pdf")
     text = text_of(pdf)[0]
     assert "深圳市某某科技有限公司" in text and "职工人数" in text and "未建立" in text

@@ -429,24 +429,23 @@ class AppraisalPage(QWidget):
         self.reload(self.record["id"])
         return True
 
+    def edits(self) -> dict[str, Any]:
+        return {
+            "scores": self.scores(),
+            "comments": self.comments.toPlainText(),
+            "evaluator": self.evaluator.text(),
+            "evaluated_on": date_of(self.evaluated_on),
+        }
+
     def save(self) -> bool:
-        record_id = self.record["id"] if self.record else ""
-        return self._act(
-            lambda: appraisals.save_appraisal(
-                self.store,
-                record_id,
-                scores=self.scores(),
-                comments=self.comments.toPlainText(),
-                evaluator=self.evaluator.text(),
-                evaluated_on=date_of(self.evaluated_on),
-            ),
-            t("已保存。"),
-        )
+        record_id, edits = (self.record["id"] if self.record else ""), self.edits()
+        return self._act(lambda: appraisals.save_appraisal(self.store, record_id, **edits), t("已保存。"))
 
     def finalize(self) -> bool:
-        record_id = self.record["id"] if self.record else ""
-        return self.save() and self._act(
-            lambda: appraisals.finalize_appraisal(self.store, record_id), t("已定稿，不能再修改。")
+        """定稿 saves what is on screen and freezes it in one step: both or neither."""
+        record_id, edits = (self.record["id"] if self.record else ""), self.edits()
+        return self._act(
+            lambda: appraisals.finalize_appraisal(self.store, record_id, **edits), t("已定稿，不能再修改。")
         )
 
     def ask_reason(self) -> str:

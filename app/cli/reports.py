@@ -5,19 +5,25 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from app.cli import args as types
 from app.cli.output import print_json
 from app.store import Store
 
 
 def _today(args: argparse.Namespace) -> date | None:
-    return date.fromisoformat(args.today) if getattr(args, "today", None) else None
+    return getattr(args, "today", None)
 
 
-def _appraisal_ids(store: Store, args: argparse.Namespace) -> list[str]:
-    from app.errors import NotFoundError
-    from app.services.appraisals import start_appraisals, subject_choices
+def _print_forms(store: Store, args: argparse.Namespace) -> list[Path]:
+    """The forms as they stand, blank for subjects not yet appraised: printing creates
+    no records."""
+    from app.dashboard import station_line
+    from app.errors import FieldError, NotFoundError
+    from app.reports.forms import write_forms
+    from app.services.appraisals import forms_for, subject_choices
 
     subjects = None
     if args.subject:
@@ -31,7 +37,18 @@ def _appraisal_ids(store: Store, args: argparse.Namespace) -> list[str]:
                 subjects.append(by_name[key])
             else:
                 raise NotFoundError(f"没有找到评议对象“{key}”。请写编号或完整名称。", "subject")
-    return start_appraisals(store, args.template, args.year, subjects)
+    forms = forms_for(store, args.template, args.year, subjects)
+    station = station_line(store.station.name, store.station.code)
+    if not args.each:
+        return [write_forms(forms, station, args.out)]
+    folder = Path(args.out)
+    if not folder.is_dir():
+        raise FieldError("out", f"逐份保存时请给出一个已有的文件夹，“{folder}”不是。")
+    written = []
+    for form in forms:
+        name = "".join(ch for ch in form.subject_name if ch not in '\\/:*?"<>|')
+        written.append(write_forms([form], station, folder / f"{form.year}-{name}-{form.template[:12]}.pdf"))
+    return written
 
 
 def cmd_print(store: Store, args: argparse.Namespace) -> int:
@@ -41,9 +58,7 @@ def cmd_print(store: Store, args: argparse.Namespace) -> int:
 
         written = [print_notice(store, args.campaign, args.out, _today(args))]
     elif args.what == "appraisal":
-        from app.reports.forms import print_appraisals
-
-        written = print_appraisals(store, _appraisal_ids(store, args), args.out, one_file_each=args.each)
+        written = _print_forms(store, args)
     elif args.what == "roster":
         from app.reports.registers import print_roster
 
@@ -89,16 +104,16 @@ def add_report_commands(sub: Any) -> None:
     what = p.add_subparsers(dest="what", required=True, metavar="内容")
     d = what.add_parser("dashboard", help="工作台通报（一页 A4）")
     d.add_argument("--out", required=True, help="输出 PDF 文件，如 通报.pdf")
-    d.add_argument("--today", help="按指定日期统计（YYYY-MM-DD）")
+    d.add_argument("--today", type=types.day, help="按指定日期统计（YYYY-MM-DD）")
     n = what.add_parser("notice", help="专项行动进度通报")
     n.add_argument("--campaign", required=True, help="专项行动的编号或名称")
     n.add_argument("--out", required=True, help="输出 PDF 文件")
-    n.add_argument("--today", help="按指定日期统计逾期（YYYY-MM-DD）")
+    n.add_argument("--today", type=types.day, help="按指定日期统计逾期（YYYY-MM-DD）")
     a = what.add_parser("appraisal", help="考核评议表（每个对象一份，各自起页）")
     a.add_argument(
         "--template", required=True, help="模板：review、star_rating、health_check 或导入的模板代码"
     )
-    a.add_argument("--year", type=int, required=True, help="年度")
+    a.add_argument("--year", type=types.year, required=True, help="年度")
     a.add_argument("--subject", nargs="*", help="评议对象的编号或名称（默认全部）")
     a.add_argument("--out", required=True, help="输出 PDF 文件；用 --each 时为文件夹")
     a.add_argument("--each", action="store_true", help="每个对象单独一个文件")
@@ -117,9 +132,9 @@ def add_report_commands(sub: Any) -> None:
     what = p.add_subparsers(dest="what", required=True, metavar="内容")
     d = what.add_parser("dashboard", help="工作台的各张表和问题明细")
     d.add_argument("--out", required=True, help="输出 xlsx 文件，如 工作台.xlsx")
-    d.add_argument("--today", help="按指定日期统计（YYYY-MM-DD）")
+    d.add_argument("--today", type=types.day, help="按指定日期统计（YYYY-MM-DD）")
     n = what.add_parser("notice", help="专项行动进度表")
     n.add_argument("--campaign", required=True)
     n.add_argument("--out", required=True)
-    n.add_argument("--today")
+    n.add_argument("--today", type=types.day, help="按指定日期统计逾期（YYYY-MM-DD）")
     p.set_defaults(handler=cmd_export)

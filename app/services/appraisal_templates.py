@@ -5,6 +5,7 @@ can be imported from a file and then travels with the database."""
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.changes import TEMPLATE, Changes
 from app.errors import FieldError, LiangxinError
 from app.paths import resource
 from app.store import Store
@@ -136,38 +138,77 @@ def parse_template(text: str, origin: str = "模板") -> Template:
 
 
 BUILTIN = ("review", "star_rating", "health_check")
+TEMPLATES_CHANGED = Changes.of(TEMPLATE)
 
 
 def builtin_text(code: str) -> str:
     return resource("templates", f"{code}.json").read_text(encoding="utf-8")
 
 
-def ensure_templates(session: Session) -> dict[str, AppraisalTemplate]:
-    """The templates in the database, the shipped ones added on first use."""
-    rows = {
+@functools.cache
+def builtin_template(code: str) -> Template:
+    """A shipped template as the resources have it (before it is in any database)."""
+    return parse_template(builtin_text(code), f"内置模板 {code}：")
+
+
+def stored_templates(session: Session) -> dict[str, AppraisalTemplate]:
+    """The templates in the database, by code (a read)."""
+    return {
         t.code: t
         for t in session.scalars(select(AppraisalTemplate).where(AppraisalTemplate.deleted.is_(False)))
     }
+
+
+def seed_builtin_templates(session: Session) -> int:
+    """Add the shipped templates a database lacks (run in the write transaction that
+    makes or upgrades the database, and by any write that needs them). Idempotent:
+    returns how many were added, 0 the second time."""
+    rows = stored_templates(session)
+    added = 0
     for code in BUILTIN:
         if code not in rows:
-            template = parse_template(builtin_text(code), f"内置模板 {code}：")
-            row = AppraisalTemplate(code=code, name=template.name, version=1, body=builtin_text(code))
-            session.add(row)
-            rows[code] = row
-    session.flush()
-    return rows
+            template = builtin_template(code)
+            session.add(AppraisalTemplate(code=code, name=template.name, version=1, body=builtin_text(code)))
+            added += 1
+    if added:
+        session.flush()
+    return added
+
+
+def ensure_templates(session: Session) -> dict[str, AppraisalTemplate]:
+    """The templates in the database, the shipped ones added if missing (writes only)."""
+    seed_builtin_templates(session)
+    return stored_templates(session)
 
 
 def template_of(row: AppraisalTemplate) -> Template:
     return parse_template(row.body, f"模板“{row.name}”")
 
 
+def available_templates(session: Session) -> dict[str, tuple[AppraisalTemplate | None, Template]]:
+    """Every template a person can choose, by code, without writing: the stored ones,
+    and the shipped ones not stored yet (row ``None``: nothing has been appraised with
+    them in this database)."""
+    rows = stored_templates(session)
+    found: dict[str, tuple[AppraisalTemplate | None, Template]] = {
+        code: (None, builtin_template(code)) for code in BUILTIN if code not in rows
+    }
+    found.update({code: (row, template_of(row)) for code, row in rows.items()})
+    order = {code: i for i, code in enumerate(BUILTIN)}
+    return dict(sorted(found.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
+
+
 def list_templates(store: Store) -> list[dict[str, Any]]:
-    with store.write() as session:
-        rows = ensure_templates(session)
+    """The templates to choose from (a read: shipped ones not yet stored are listed too)."""
+    with store.read() as session:
         return [
-            {"code": code, "name": row.name, "version": row.version, "kind": template_of(row).kind}
-            for code, row in rows.items()
+            {
+                "code": code,
+                "name": row.name if row else template.name,
+                "version": row.version if row else 1,
+                "kind": template.kind,
+            }
+            for code, (row, template) in available_templates(session).items()
         ]
 
 

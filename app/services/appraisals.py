@@ -13,14 +13,39 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.changes import APPRAISAL, Changes
+from app.domain.bounds import parse_day, parse_year
 from app.domain.codes import ORG_KIND, PARTY_LEVEL
 from app.errors import FieldError, LiangxinError, NotFoundError
-from app.services.appraisal_templates import Template, ensure_templates, template_of
+from app.services.appraisal_templates import (
+    Template,
+    available_templates,
+    ensure_templates,
+    template_of,
+)
 from app.services.party_orgs import member_count_of
 from app.store import Store
 from db.models import Appraisal, AppraisalTemplate, Community, Member, Organization, PartyOrg
 
-STATE = {"draft": "草稿", "final": "已定稿"}
+# "blank": a form printed for a subject that has no appraisal yet (nothing is stored).
+STATE = {"draft": "草稿", "final": "已定稿", "blank": "未评议"}
+# What every write here changes: start_appraisals, save, finalize and reopen (the
+# first may also store the shipped templates, which no page shows apart from these).
+APPRAISALS_CHANGED = Changes.of(APPRAISAL)
+
+
+@dataclass(frozen=True)
+class AppraisalState:
+    """An appraisal after a save, a finalize or a reopen."""
+
+    id: str
+    state: str  # draft | final
+    total: float | None
+    grade: str | None
+
+    @property
+    def changes(self) -> Changes:
+        return APPRAISALS_CHANGED
 
 
 @dataclass(frozen=True)
@@ -34,12 +59,25 @@ class AppraisalRow:
     evaluator: str | None
 
 
+def _unknown_template(code: str, known: Any) -> FieldError:
+    return FieldError("template", f"没有考核模板“{code}”。可用模板：{'、'.join(known)}。")
+
+
 def _template(session: Session, code: str) -> tuple[AppraisalTemplate, Template]:
+    """A template to write with: stored first if it is a shipped one not stored yet."""
     rows = ensure_templates(session)
     row = rows.get(code)
     if row is None:
-        raise FieldError("template", f"没有考核模板“{code}”。可用模板：{'、'.join(rows)}。")
+        raise _unknown_template(code, rows)
     return row, template_of(row)
+
+
+def _readable_template(session: Session, code: str) -> tuple[AppraisalTemplate | None, Template]:
+    """A template to read with, never writing (row ``None``: shipped, not stored yet)."""
+    found = available_templates(session)
+    if code not in found:
+        raise _unknown_template(code, found)
+    return found[code]
 
 
 def _subject_model(template: Template) -> Any:
@@ -48,8 +86,8 @@ def _subject_model(template: Template) -> Any:
 
 def subject_choices(store: Store, template_code: str) -> list[tuple[str, str]]:
     """(id, name) of everything a template can appraise, by name."""
-    with store.write() as session:
-        _, template = _template(session, template_code)
+    with store.read() as session:
+        _, template = _readable_template(session, template_code)
         model = _subject_model(template)
         return [
             (i, n)
@@ -59,35 +97,47 @@ def subject_choices(store: Store, template_code: str) -> list[tuple[str, str]]:
         ]
 
 
+def _subjects(session: Session, template: Template, subject_ids: list[str] | None) -> list[tuple[str, str]]:
+    """(id, name) of the live subjects asked for (all, when none are named), by name."""
+    model = _subject_model(template)
+    stmt = select(model.id, model.name).where(model.deleted.is_(False)).order_by(model.name)
+    if subject_ids:
+        stmt = stmt.where(model.id.in_(subject_ids))
+    subjects = [(i, n) for i, n in session.execute(stmt)]
+    if subject_ids and len(subjects) < len(set(subject_ids)):
+        missing = sorted(set(subject_ids) - {s for s, _ in subjects})[0]
+        raise NotFoundError(
+            f"没有找到评议对象“{missing}”（{'党组织' if template.subject == 'party_org' else '两新组织'}）。",
+            "subject",
+        )
+    return subjects
+
+
+def _existing(session: Session, row: AppraisalTemplate | None, year: int) -> dict[str, str]:
+    """The year's appraisals with a template, by subject id."""
+    if row is None:
+        return {}
+    return {
+        subject_id: appraisal_id
+        for appraisal_id, subject_id in session.execute(
+            select(Appraisal.id, Appraisal.subject_id).where(
+                Appraisal.template_id == row.id, Appraisal.year == year, Appraisal.deleted.is_(False)
+            )
+        )
+    }
+
+
 def start_appraisals(
     store: Store, template_code: str, year: int, subject_ids: list[str] | None = None
 ) -> list[str]:
     """The user action 开始评议: a draft per subject (all, when none are named) that has
     none yet for this template and year. Returns the ids of all the year's appraisals
     of those subjects, in name order."""
-    if not 2000 <= year <= 2100:
-        raise FieldError("year", f"年度“{year}”不对，请写四位年份，如 2026。")
+    year = parse_year(year)
     with store.write() as session:
         row, template = _template(session, template_code)
-        model = _subject_model(template)
-        stmt = select(model.id, model.name).where(model.deleted.is_(False)).order_by(model.name)
-        if subject_ids:
-            stmt = stmt.where(model.id.in_(subject_ids))
-        subjects = session.execute(stmt).all()
-        if subject_ids and len(subjects) < len(set(subject_ids)):
-            missing = sorted(set(subject_ids) - {s for s, _ in subjects})[0]
-            raise NotFoundError(
-                f"没有找到评议对象“{missing}”（{'党组织' if template.subject == 'party_org' else '两新组织'}）。",
-                "subject",
-            )
-        existing = {
-            a.subject_id: a.id
-            for a in session.scalars(
-                select(Appraisal).where(
-                    Appraisal.template_id == row.id, Appraisal.year == year, Appraisal.deleted.is_(False)
-                )
-            )
-        }
+        subjects = _subjects(session, template, subject_ids)
+        existing = _existing(session, row, year)
         ids: list[str] = []
         for subject_id, _ in subjects:
             if subject_id not in existing:
@@ -106,8 +156,10 @@ def start_appraisals(
 
 
 def list_appraisals(store: Store, template_code: str, year: int) -> list[AppraisalRow]:
-    with store.write() as session:
-        row, template = _template(session, template_code)
+    with store.read() as session:
+        row, template = _readable_template(session, template_code)
+        if row is None:
+            return []
         model = _subject_model(template)
         found = session.execute(
             select(Appraisal, model.name)
@@ -163,6 +215,46 @@ def score_summary(template: Template, scores: dict[str, dict[str, Any]]) -> tupl
     return total, template.grade_for(total) if all(v is not None for v in values) else None
 
 
+def _evaluated_on(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return parse_day(value, "评议日期", "evaluated_on") if value.strip() else None
+
+
+def _stored_template_of(session: Session, appraisal: Appraisal) -> Template:
+    return template_of(session.get(AppraisalTemplate, appraisal.template_id))  # type: ignore[arg-type]
+
+
+def _apply(
+    session: Session,
+    appraisal: Appraisal,
+    scores: dict[str, Any] | None,
+    comments: str | None,
+    evaluator: str | None,
+    evaluated_on: date | str | None,
+) -> None:
+    """Put the edits on a draft; refused (nothing kept) when a value is wrong."""
+    if appraisal.state == "final":
+        raise LiangxinError("这份考核已定稿，不能修改。确需修改，请先“重新打开”并写明理由。")
+    template = _stored_template_of(session, appraisal)
+    merged = json.loads(appraisal.scores or "{}")
+    if scores is not None:
+        merged.update(parse_scores(template, scores))
+    day = _evaluated_on(evaluated_on)
+    appraisal.scores = json.dumps(merged, ensure_ascii=False, sort_keys=True)
+    appraisal.total, appraisal.grade = score_summary(template, merged)
+    if comments is not None:
+        appraisal.comments = comments.strip() or None
+    if evaluator is not None:
+        appraisal.evaluator = evaluator.strip() or None
+    if day is not None:
+        appraisal.evaluated_on = day
+
+
+def _state(appraisal: Appraisal) -> AppraisalState:
+    return AppraisalState(appraisal.id, appraisal.state, appraisal.total, appraisal.grade)
+
+
 def save_appraisal(
     store: Store,
     appraisal_id: str,
@@ -171,45 +263,33 @@ def save_appraisal(
     comments: str | None = None,
     evaluator: str | None = None,
     evaluated_on: date | str | None = None,
-) -> dict[str, Any]:
+) -> AppraisalState:
     """The user action 保存: scores, comments, evaluator and date of a draft."""
     with store.write() as session:
         appraisal = _appraisal(session, appraisal_id)
-        if appraisal.state == "final":
-            raise LiangxinError("这份考核已定稿，不能修改。确需修改，请先“重新打开”并写明理由。")
-        template = template_of(session.get(AppraisalTemplate, appraisal.template_id))  # type: ignore[arg-type]
-        merged = json.loads(appraisal.scores or "{}")
-        if scores is not None:
-            merged.update(parse_scores(template, scores))
-        if isinstance(evaluated_on, str):
-            try:
-                evaluated_on = date.fromisoformat(evaluated_on) if evaluated_on.strip() else None
-            except ValueError:
-                raise FieldError("evaluated_on", f"评议日期“{evaluated_on}”应写成 2026-12-20。") from None
-        appraisal.scores = json.dumps(merged, ensure_ascii=False, sort_keys=True)
-        appraisal.total, appraisal.grade = score_summary(template, merged)
-        if comments is not None:
-            appraisal.comments = comments.strip() or None
-        if evaluator is not None:
-            appraisal.evaluator = evaluator.strip() or None
-        if evaluated_on is not None:
-            appraisal.evaluated_on = evaluated_on
+        _apply(session, appraisal, scores, comments, evaluator, evaluated_on)
         session.flush()
-        return {
-            "id": appraisal.id,
-            "total": appraisal.total,
-            "grade": appraisal.grade,
-            "state": appraisal.state,
-        }
+        return _state(appraisal)
 
 
-def finalize_appraisal(store: Store, appraisal_id: str) -> dict[str, Any]:
-    """The user action 定稿: only a complete form (every score, evaluator, date) is frozen."""
+def finalize_appraisal(
+    store: Store,
+    appraisal_id: str,
+    *,
+    scores: dict[str, Any] | None = None,
+    comments: str | None = None,
+    evaluator: str | None = None,
+    evaluated_on: date | str | None = None,
+) -> AppraisalState:
+    """The user action 定稿: the edits on screen saved and the form frozen in one
+    transaction — only a complete form (every score, evaluator, date) is frozen, and a
+    refusal keeps neither the edits nor the freeze."""
     with store.write() as session:
         appraisal = _appraisal(session, appraisal_id)
-        template = template_of(session.get(AppraisalTemplate, appraisal.template_id))  # type: ignore[arg-type]
-        scores = json.loads(appraisal.scores or "{}")
-        missing = [c for c in template.criteria if scores.get(c.code, {}).get("score") is None]
+        _apply(session, appraisal, scores, comments, evaluator, evaluated_on)
+        template = _stored_template_of(session, appraisal)
+        stored = json.loads(appraisal.scores or "{}")
+        missing = [c for c in template.criteria if stored.get(c.code, {}).get("score") is None]
         if missing:
             raise FieldError(
                 missing[0].code,
@@ -219,10 +299,10 @@ def finalize_appraisal(store: Store, appraisal_id: str) -> dict[str, Any]:
             raise FieldError("evaluator", "定稿前请填写评议人和评议日期。")
         appraisal.state = "final"
         session.flush()
-        return {"id": appraisal.id, "state": "final", "grade": appraisal.grade}
+        return _state(appraisal)
 
 
-def reopen_appraisal(store: Store, appraisal_id: str, reason: str) -> dict[str, Any]:
+def reopen_appraisal(store: Store, appraisal_id: str, reason: str) -> AppraisalState:
     """The user action 重新打开: a final appraisal back to draft, with the reason recorded."""
     reason = (reason or "").strip()
     if not reason:
@@ -234,7 +314,7 @@ def reopen_appraisal(store: Store, appraisal_id: str, reason: str) -> dict[str, 
         appraisal.state = "draft"
         appraisal.reopen_reason = reason
         session.flush()
-        return {"id": appraisal.id, "state": "draft"}
+        return _state(appraisal)
 
 
 # -- what a printed form carries --------------------------------------------------------------
@@ -253,7 +333,7 @@ class FormLine:
 
 @dataclass(frozen=True)
 class Form:
-    id: str
+    id: str  # the appraisal's id; for a blank form (state "blank") the subject's
     template: str
     kind: str
     year: int
@@ -341,75 +421,131 @@ def _subject_lines(session: Session, kind: str, subject_id: str) -> tuple[str, l
     ]
 
 
+def _grades_text(template: Template) -> str:
+    return "；".join(f"{g}（得分率 {m:g}% 以上）" if m else f"{g}" for g, m in template.grades)
+
+
+def _digest(content: list[Any]) -> str:
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _forms(session: Session, appraisal_ids: list[str]) -> list[Form]:
+    templates: dict[str, Template] = {}
+    # One query for all the appraisals and one per kind of register detail, not five a form.
+    found = {a.id: a for a in session.scalars(select(Appraisal).where(Appraisal.id.in_(appraisal_ids)))}
+    details = _party_lines(session, [a.subject_id for a in found.values() if a.subject_kind == "party_org"])
+    forms: list[Form] = []
+    for appraisal_id in appraisal_ids:
+        a = found.get(appraisal_id) or _appraisal(session, appraisal_id)
+        if a.template_id not in templates:
+            templates[a.template_id] = _stored_template_of(session, a)
+        template = templates[a.template_id]
+        scores = json.loads(a.scores or "{}")
+        if a.subject_id in details:
+            name, subject = details[a.subject_id]
+        else:
+            name, subject = _subject_lines(session, a.subject_kind, a.subject_id)
+        lines = [
+            FormLine(
+                c.section,
+                c.code,
+                c.title,
+                c.guidance,
+                c.max,
+                scores.get(c.code, {}).get("score"),
+                scores.get(c.code, {}).get("note"),
+            )
+            for c in template.criteria
+        ]
+        content = [
+            a.id,
+            a.year,
+            a.subject_id,
+            scores,
+            a.total,
+            a.grade,
+            a.comments,
+            a.evaluator,
+            str(a.evaluated_on),
+            a.state,
+        ]
+        forms.append(
+            Form(
+                a.id,
+                template.name,
+                template.kind,
+                a.year,
+                subject,
+                name,
+                lines,
+                template.max_total,
+                a.total,
+                a.grade,
+                _grades_text(template),
+                a.comments,
+                a.evaluator,
+                a.evaluated_on,
+                a.state,
+                _digest(content),
+            )
+        )
+    return forms
+
+
 def appraisal_forms(store: Store, appraisal_ids: list[str]) -> list[Form]:
     """Everything the printed forms show, in the order asked."""
-    forms: list[Form] = []
     with store.read() as session:
-        templates: dict[str, Template] = {}
-        # One query for all the appraisals and one per kind of register detail, not five a form.
-        found = {a.id: a for a in session.scalars(select(Appraisal).where(Appraisal.id.in_(appraisal_ids)))}
-        details = _party_lines(
-            session, [a.subject_id for a in found.values() if a.subject_kind == "party_org"]
-        )
-        for appraisal_id in appraisal_ids:
-            a = found.get(appraisal_id) or _appraisal(session, appraisal_id)
-            if a.template_id not in templates:
-                templates[a.template_id] = template_of(session.get(AppraisalTemplate, a.template_id))  # type: ignore[arg-type]
-            template = templates[a.template_id]
-            scores = json.loads(a.scores or "{}")
-            if a.subject_id in details:
-                name, subject = details[a.subject_id]
-            else:
-                name, subject = _subject_lines(session, a.subject_kind, a.subject_id)
-            lines = [
-                FormLine(
-                    c.section,
-                    c.code,
-                    c.title,
-                    c.guidance,
-                    c.max,
-                    scores.get(c.code, {}).get("score"),
-                    scores.get(c.code, {}).get("note"),
-                )
-                for c in template.criteria
-            ]
-            content = json.dumps(
-                [
-                    a.id,
-                    a.year,
-                    a.subject_id,
-                    scores,
-                    a.total,
-                    a.grade,
-                    a.comments,
-                    a.evaluator,
-                    str(a.evaluated_on),
-                    a.state,
-                ],
-                ensure_ascii=False,
-                sort_keys=True,
-            )
-            forms.append(
-                Form(
-                    a.id,
-                    template.name,
-                    template.kind,
-                    a.year,
-                    subject,
-                    name,
-                    lines,
-                    template.max_total,
-                    a.total,
-                    a.grade,
-                    "；".join(f"{g}（得分率 {m:g}% 以上）" if m else f"{g}" for g, m in template.grades),
-                    a.comments,
-                    a.evaluator,
-                    a.evaluated_on,
-                    a.state,
-                    hashlib.sha256(content.encode()).hexdigest()[:12],
-                )
-            )
-    return forms
+        return _forms(session, appraisal_ids)
+
+
+def _blank_form(
+    template: Template, year: int, subject_id: str, name: str, subject: list[tuple[str, str]]
+) -> Form:
+    lines = [FormLine(c.section, c.code, c.title, c.guidance, c.max, None, None) for c in template.criteria]
+    return Form(
+        subject_id,
+        template.name,
+        template.kind,
+        year,
+        subject,
+        name,
+        lines,
+        template.max_total,
+        None,
+        None,
+        _grades_text(template),
+        None,
+        None,
+        None,
+        "blank",
+        _digest([template.code, year, subject_id, "blank"]),
+    )
+
+
+def forms_for(
+    store: Store, template_code: str, year: int, subject_ids: list[str] | None = None
+) -> list[Form]:
+    """The forms of a template and year for the subjects asked (all, when none are
+    named), by name: each subject's appraisal as it stands, or a blank form (nothing
+    scored, state "blank") for a subject that has none. A read: printing the forms to
+    fill in by hand creates no records."""
+    year = parse_year(year)
+    with store.read() as session:
+        row, template = _readable_template(session, template_code)
+        subjects = _subjects(session, template, subject_ids)
+        existing = _existing(session, row, year)
+        stored = {f.id: f for f in _forms(session, [existing[s] for s, _ in subjects if s in existing])}
+        blank = [s for s, _ in subjects if s not in existing]
+        details = _party_lines(session, blank) if template.subject == "party_org" else {}
+        forms: list[Form] = []
+        for subject_id, name in subjects:
+            if subject_id in existing:
+                forms.append(stored[existing[subject_id]])
+                continue
+            name, lines = details.get(subject_id) or _subject_lines(session, template.subject, subject_id)
+            forms.append(_blank_form(template, year, subject_id, name, lines))
+        return forms
 
 
 def appraisal_record(store: Store, appraisal_id: str) -> dict[str, Any]:
