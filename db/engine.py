@@ -8,6 +8,7 @@ queue on the busy timeout instead of failing half-way.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,6 +20,18 @@ from db.journal import install_journal
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "liangxin_write"
+# Tests shorten the wait for a locked file (so they do not sit 30 s) and shrink the
+# largest file SQLite may grow to (a full disk, without filling one).
+BUSY_TIMEOUT_ENV = "LIANGXIN_BUSY_TIMEOUT_MS"
+MAX_PAGES_ENV = "LIANGXIN_SQLITE_MAX_PAGE_COUNT"
+
+
+def busy_timeout_ms() -> int:
+    """How long a write waits for another program's lock before giving up."""
+    try:
+        return max(0, int(os.environ.get(BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
 
 
 def is_sqlite(url: str) -> bool:
@@ -29,7 +42,9 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
     if not is_sqlite(url):
         return create_engine(url, echo=echo, pool_pre_ping=True)
 
-    engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    busy_ms = busy_timeout_ms()
+    max_pages = os.environ.get(MAX_PAGES_ENV, "")
+    engine = create_engine(url, echo=echo, connect_args={"timeout": busy_ms / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -37,7 +52,9 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
+        if max_pages.isdigit():
+            cursor.execute(f"PRAGMA max_page_count={int(max_pages)}")
         # FULL: a commit is on disk before the clerk is told it is saved. NORMAL could
         # lose the last commits on power loss after their journal numbers left in a package.
         cursor.execute("PRAGMA synchronous=FULL")

@@ -36,3 +36,21 @@ class NotOwnerError(StorageError):
 
 class HardDeleteError(StorageError):
     """Synchronised rows are tombstoned (``deleted = true``), never removed."""
+
+
+class DamagedError(StorageError):
+    """An SQLite file whose header is ours but whose pages are not intact."""
+
+    def __init__(self, path: str, detail: str = "") -> None:
+        super().__init__(path, detail)
+        self.path = path
+        self.detail = detail
+
+
+class UpgradeConflictError(StorageError):
+    """A schema upgrade refused by the data (e.g. a new unique index over duplicates).
+    The upgrade ran in one transaction, so nothing was changed."""
+
+    def __init__(self, target: str, table: str, index: str, backup: str | None, detail: str) -> None:
+        super().__init__(target, table, index, backup, detail)
+        self.target, self.table, self.index, self.backup, self.detail = target, table, index, backup, detail

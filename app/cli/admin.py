@@ -9,7 +9,8 @@ import time
 from datetime import date
 from typing import Any
 
-from app.cli.output import print_json, print_record, print_table
+from app.cli.args import day, limit
+from app.cli.output import print_json, print_record, print_table, printable
 from app.errors import LiangxinError
 from app.rules.catalog import RULES, RULES_BY_ID
 from app.services.audit import read_journal
@@ -44,7 +45,7 @@ def cmd_demo(store: Store, args: argparse.Namespace) -> int:
 
 
 def _today(args: argparse.Namespace) -> date | None:
-    return date.fromisoformat(args.today) if getattr(args, "today", None) else None
+    return getattr(args, "today", None)  # already a date: argparse applied ``day``
 
 
 def cmd_stats(store: Store, args: argparse.Namespace) -> int:
@@ -63,7 +64,9 @@ def cmd_stats(store: Store, args: argparse.Namespace) -> int:
         )
 
     print(
-        f"{stats['station']['name']}（{stats['station']['code']}） {stats['date']}  统计范围：{stats['scope']}"
+        printable(
+            f"{stats['station']['name']}（{stats['station']['code']}） {stats['date']}  统计范围：{stats['scope']}"
+        )
     )
     print_record(
         [
@@ -118,7 +121,7 @@ def cmd_check(store: Store, args: argparse.Namespace) -> int:
             continue
         print(f"【{rule.title}】{len(mine):,} 项  （{rule.id}）\n  依据：{rule.source}")
         for f in mine[: args.limit or None]:
-            print(f"  · {f.record_name}：{f.message}")
+            print(printable(f"  · {f.record_name}：{f.message}"))
         if args.limit and len(mine) > args.limit:
             print(f"  …… 另有 {len(mine) - args.limit:,} 项（--limit 0 显示全部）")
         print()
@@ -186,12 +189,12 @@ def add_admin_commands(sub: Any) -> None:
     p.add_argument("--seed", type=int, default=1, help="随机种子（同一种子生成相同数据）")
     p.set_defaults(handler=cmd_demo)
     p = sub.add_parser("stats", help="覆盖率和统计数字")
-    p.add_argument("--today", help="按指定日期统计（YYYY-MM-DD）")
+    p.add_argument("--today", type=day, help="按指定日期统计（YYYY-MM-DD）")
     p.set_defaults(handler=cmd_stats)
     p = sub.add_parser("check", help="按规则检查，列出待整改问题")
     p.add_argument("--rule", action="append", help="只检查这条规则（可重复）")
-    p.add_argument("--today", help="按指定日期检查（YYYY-MM-DD）")
-    p.add_argument("--limit", type=int, default=10, help="每条规则最多列出几项（0 为全部）")
+    p.add_argument("--today", type=day, help="按指定日期检查（YYYY-MM-DD）")
+    p.add_argument("--limit", type=limit, default=10, help="每条规则最多列出几项（0 为全部）")
     p.set_defaults(handler=cmd_check)
     p = sub.add_parser("settings", help="规则阈值和统计范围")
     actions = p.add_subparsers(dest="action", required=True, metavar="操作")
@@ -206,5 +209,5 @@ def add_admin_commands(sub: Any) -> None:
     p = sub.add_parser("journal", help="变更日志（审计）")
     p.add_argument("--after", type=int, default=0, help="只列出此序号之后的变更")
     p.add_argument("--id", help="只列出这条记录的变更")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--limit", type=limit, default=100, help="最多列出几条（0 为全部，默认 100）")
     p.set_defaults(handler=cmd_journal)

@@ -1,7 +1,9 @@
 """``liangxin`` / ``python -m app``: the command line over the same services as the window.
 
-Exit status 0 only on success; errors go to stderr as one sentence, no traceback
-(set LIANGXIN_DEBUG=1 to see one). The ``gui`` and ``screenshot`` commands are
+Exit status 0 only on success; errors go to stderr as one sentence, never a
+traceback, SQL or an exception's name: an unexpected error is written to the log file
+and the sentence names that file (set LIANGXIN_DEBUG=1 to get the traceback instead).
+Exit 1: refused input; 2: bad arguments; 3: storage; 70: a bug. The ``gui`` and ``screenshot`` commands are
 handed to ``ui/`` by name, so that ``app/`` itself never imports Qt.
 """
 
@@ -20,13 +22,14 @@ from app.cli.output import print_json
 from app.cli.registers import add_register_commands
 from app.cli.reports import add_report_commands
 from app.errors import LiangxinError
+from app.logs import report_unexpected, setup_logging
 from app.store import init_store, open_store
-from db.errors import NotOwnerError, StorageError
 
 DEMO_STATION = ("440307001", "南湾街道")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # >>> argparse in Chinese: app/cli/argparse_zh.install() goes here (another change) <<<
     parser = argparse.ArgumentParser(
         prog="liangxin",
         description="两新组织党建工作台：两新组织、党组织、党员登记，规则检查与统计。不带命令时打开主窗口。",
@@ -124,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    setup_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -131,12 +135,6 @@ def main(argv: list[str] | None = None) -> int:
     except LiangxinError as exc:
         print(exc.message, file=sys.stderr)
         return exc.exit_code
-    except NotOwnerError as exc:
-        print(f"这条记录属于站点 {exc.owner}，本站（{exc.station}）不能修改。", file=sys.stderr)
-        return 1
-    except StorageError as exc:
-        print(f"数据库操作失败：{exc}", file=sys.stderr)
-        return 3
     except BrokenPipeError:
         # The reader (e.g. ``| head``) has what it wanted; say nothing more.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -144,13 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消，未保存的操作没有写入。", file=sys.stderr)
         return 130
-    except Exception as exc:  # the last line of defence: one sentence, not a traceback
+    except Exception as exc:  # the last line of defence: one sentence and the log's path
         if os.environ.get("LIANGXIN_DEBUG"):
             raise
-        print(
-            f"程序内部错误（{type(exc).__name__}: {exc}）。数据未被修改；请把这句话报告给维护人员。",
-            file=sys.stderr,
-        )
+        print(report_unexpected(exc), file=sys.stderr)
         return 70
 
 

@@ -1,4 +1,13 @@
-"""Printing results: JSON for scripts, aligned tables and label lists for people."""
+"""Printing results: JSON for scripts, aligned tables and label lists for people.
+
+Text for people never carries control characters: an old row may hold an escape
+sequence or a newline (stored before input was checked, or received from elsewhere),
+and a terminal would obey it (colour the rest of the screen, move the cursor, break
+the table). ``printable`` shows each such character as a visible symbol instead:
+ESC as ␛, a line break as ⏎, a carriage return as ␍, a tab as ␉, any other control
+character (C0, DEL, C1) and the invisible bidirectional overrides (which can reorder
+what is shown) as �. JSON keeps the text exactly: its escapes are inert.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +32,19 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+_SHOWN = {"\x1b": "␛", "\n": "⏎", "\r": "␍", "\t": "␉"}
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print to a terminal (see the module's note)."""
+    if text.isprintable():
+        return text
+    return "".join(
+        _SHOWN.get(ch, "\ufffd") if unicodedata.category(ch) == "Cc" or ch in _BIDI else ch for ch in text
+    )
+
+
 def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -39,7 +61,7 @@ def _cell(value: Any) -> str:
         return "是" if value else "否"
     if isinstance(value, int):
         return f"{value:,}"
-    return str(value)
+    return printable(str(value))
 
 
 def print_table(headers: list[str], rows: list[list[Any]], max_width: int = 36) -> None:
@@ -63,4 +85,4 @@ def print_table(headers: list[str], rows: list[list[Any]], max_width: int = 36) 
 def print_record(pairs: list[tuple[str, Any]]) -> None:
     size = max(width(label) for label, _ in pairs)
     for label, value in pairs:
-        print(f"{_pad(label, size)}  {_cell(value)}")
+        print(f"{_pad(printable(label), size)}  {_cell(value)}")
