@@ -395,3 +395,131 @@ def test_a_template_can_appraise_organizations(store: Store, tmp_path) -> None:
     [pdf] = print_appraisals(store, [appraisal_id], tmp_path / "org.pdf")
     text = text_of(pdf)[0]
     assert "深圳市某某科技有限公司" in text and "职工人数" in text and "未建立" in text
+
+
+def _appraisal_count(store: Store) -> int:
+    from sqlalchemy import func, select
+
+    from db.models import Appraisal
+
+    with store.read() as session:
+        return session.scalar(select(func.count()).select_from(Appraisal)) or 0
+
+
+def test_finalize_saves_and_freezes_in_one_step_or_not_at_all(store: Store, branch: str) -> None:
+    [appraisal_id] = appraisals.start_appraisals(store, "review", 2026, [branch])
+    appraisals.save_appraisal(store, appraisal_id, scores={"A1": 8}, comments="初稿")
+    before = appraisals.appraisal_record(store, appraisal_id)
+    bad = {**_full_scores(), "A1": 11}  # one score above its maximum
+    with pytest.raises(FieldError, match="A1"):
+        appraisals.finalize_appraisal(
+            store,
+            appraisal_id,
+            scores=bad,
+            comments="定稿意见",
+            evaluator="李评议",
+            evaluated_on="2026-12-20",
+        )
+    after = appraisals.appraisal_record(store, appraisal_id)
+    assert after["state"] == "draft"
+    assert (after["scores"], after["comments"], after["evaluator"], after["total"]) == (
+        before["scores"],
+        "初稿",
+        None,
+        8,
+    )
+    with pytest.raises(FieldError, match="评议日期"):
+        appraisals.finalize_appraisal(
+            store, appraisal_id, scores=_full_scores(), evaluator="李评议", evaluated_on="2026-02-30"
+        )
+    assert appraisals.appraisal_record(store, appraisal_id)["evaluator"] is None
+    final = appraisals.finalize_appraisal(
+        store, appraisal_id, scores=_full_scores(), evaluator="李评议", evaluated_on="2026-12-20"
+    )
+    assert (final.state, final.total, final.grade) == ("final", 90, "好")
+    assert final.changes.touches("appraisal")
+    assert appraisals.appraisal_record(store, appraisal_id)["evaluator"] == "李评议"
+
+
+def test_the_finalize_button_is_one_write(qtbot, store: Store, branch: str, monkeypatch) -> None:
+    from ui import tasks as ui_tasks
+    from ui.appraisal_page import AppraisalPage
+
+    monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
+    [appraisal_id] = appraisals.start_appraisals(store, "review", 2026, [branch])
+    page = AppraisalPage(store, ui_tasks.TaskRunner())
+    qtbot.addWidget(page)
+    page.show_record(appraisals.appraisal_record(store, appraisal_id))
+    page.comments.setPlainText("不应留下的意见")
+    assert not page.finalize()  # scores and evaluator missing: refused
+    record = appraisals.appraisal_record(store, appraisal_id)
+    assert (record["state"], record["comments"]) == ("draft", None)  # not saved half-way
+
+
+def test_listing_templates_and_subjects_writes_nothing(store: Store, branch: str) -> None:
+    import hashlib
+
+    from sqlalchemy import func, select
+
+    from db.models import AppraisalTemplate
+
+    def digest() -> str:
+        return hashlib.sha256(Path(store.location).read_bytes()).hexdigest()
+
+    before = digest()
+    listed = appraisal_templates.list_templates(store)
+    assert [t["code"] for t in listed] == ["review", "star_rating", "health_check"]
+    assert appraisals.subject_choices(store, "review") == [(branch, "华信物流党支部")]
+    assert appraisals.list_appraisals(store, "review", 2026) == []
+    with pytest.raises(FieldError, match="没有考核模板“nope”"):
+        appraisals.list_appraisals(store, "nope", 2026)
+    assert digest() == before
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(AppraisalTemplate)) == 0
+    with store.write() as session:
+        assert appraisal_templates.seed_builtin_templates(session) == 3
+    with store.write() as session:
+        assert appraisal_templates.seed_builtin_templates(session) == 0  # idempotent
+    assert [t["code"] for t in appraisal_templates.list_templates(store)] == [t["code"] for t in listed]
+
+
+def test_printing_forms_for_subjects_without_an_appraisal_prints_blank_forms_and_creates_nothing(
+    store: Store, branch: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    second = party_orgs.add_party_org(store, {"name": "安达科技党支部", "level": "branch"})["id"]
+    [scored] = appraisals.start_appraisals(store, "review", 2026, [branch])
+    appraisals.save_appraisal(store, scored, scores={"A1": 7}, evaluator="李评议")
+    count = _appraisal_count(store)
+
+    forms = appraisals.forms_for(store, "review", 2026)
+    assert [(f.subject_name, f.state) for f in forms] == [
+        ("华信物流党支部", "draft"),
+        ("安达科技党支部", "blank"),
+    ]
+    blank = forms[1]
+    assert blank.id == second and blank.total is None and all(line.score is None for line in blank.lines)
+    assert blank.subject and blank.subject[0] == ("党组织名称", "安达科技党支部")
+
+    out = tmp_path / "考核表.pdf"
+    db = store.location
+    assert (
+        main(["--db", db, "print", "appraisal", "--template", "review", "--year", "2026", "--out", str(out)])
+        == 0
+    )
+    assert _appraisal_count(store) == count  # printing created no records
+    pages = text_of(out)
+    assert any("李评议" in p and "华信物流党支部" in p for p in pages)
+    assert any("安达科技党支部" in p and "未评议" in p for p in pages)
+    # A year nobody has been appraised in: every form blank, still nothing stored.
+    assert (
+        main(["--db", db, "print", "appraisal", "--template", "review", "--year", "2028", "--out", str(out)])
+        == 0
+    )
+    assert _appraisal_count(store) == count
+    assert sum("未评议" in p for p in text_of(out)) >= 2
+    folder = tmp_path / "each"
+    folder.mkdir()
+    each = ["print", "appraisal", "--template", "review", "--year", "2028", "--out", str(folder), "--each"]
+    assert main(["--db", db, *each]) == 0
+    assert len(list(folder.glob("*.pdf"))) == 2 and _appraisal_count(store) == count
+    capsys.readouterr()

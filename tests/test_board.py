@@ -235,3 +235,32 @@ def test_a_cancelled_close_out_or_save_dialog_changes_nothing(
     board.print_notice()
     board.export_notice()
     assert said == []
+
+
+def _card(store: Store, task_id: str) -> task_board.Card:
+    return next(
+        c for c in task_board.task_cards(store, task_board.TaskFilter(), today=TODAY) if c.id == task_id
+    )
+
+
+def test_a_drop_on_another_lane_and_column_is_one_change(board: BoardPage, store: Store, monkeypatch) -> None:
+    card = board.cards[0]
+    lane = card.assignee
+    dialogs: list[CloseOutDialog] = []
+
+    def ask(card: task_board.Card, lane: str | None = None) -> bool:
+        dialog = CloseOutDialog(store, card, TODAY, board, lane=lane)
+        dialog.note.setPlainText("已上门指导")
+        dialogs.append(dialog)
+        return dialog.try_close()
+
+    monkeypatch.setattr(board, "ask_close_out", ask)
+    # Into 王书记's lane and the 已销号 column: the close-out is refused, so the lane stays too.
+    board.model.card_dropped.emit(card.id, "todo", "done", lane, "王书记")
+    assert "不能销号" in dialogs[-1].refusal.text()
+    assert (_card(store, card.id).assignee, _card(store, card.id).status) == (lane, "todo")
+    # Into 王书记's lane and 进行中: both at once.
+    board.model.card_dropped.emit(card.id, "todo", "doing", lane, "王书记")
+    assert (_card(store, card.id).assignee, _card(store, card.id).status) == ("王书记", "doing")
+    moved = board.model.card_at(board.model.index_of(card.id))
+    assert moved is not None and (moved.assignee, moved.status) == ("王书记", "doing")

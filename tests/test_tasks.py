@@ -19,6 +19,7 @@ from app.services import (
     task_generation,
     task_moves,
 )
+from app.services.audit import read_journal
 from app.services.campaign_progress import campaign_progress
 from app.store import Store
 
@@ -119,8 +120,6 @@ def test_close_out_is_refused_while_the_rule_still_fires(store: Store, campaign:
     result = task_moves.close_out_task(store, task_id, "已建立党支部", today=TODAY)
     assert (result.id, result.status, result.override_reason) == (task_id, "done", None)
 
-    from app.services.audit import read_journal
-
     changes = [c for c in read_journal(store, after=0, limit=None, row_id=None) if c.table == "task_progress"]
     assert changes[-1].changes["status"] == ["todo", "done"]
     assert changes[-1].changes["note"] == [None, "已建立党支部"]
@@ -218,3 +217,113 @@ def test_the_cli_runs_a_campaign_end_to_end(
     assert out.read_bytes().startswith(b"%PDF")
     assert main(["--db", db, "print", "notice", "--campaign", "没有这个行动", "--out", str(out)]) == 1
     assert "没有找到专项行动" in capsys.readouterr().err
+
+
+def _db_digest(store: Store) -> str:
+    import hashlib
+    from pathlib import Path
+
+    return hashlib.sha256(Path(store.location).read_bytes()).hexdigest()
+
+
+def test_a_drop_moves_lane_and_column_together(store: Store, campaign: str) -> None:
+    _big(store, "百人公司")
+    task_id = task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY).task_ids[
+        0
+    ]
+    moved = task_moves.drop_card(store, task_id, "王书记", "doing", today=TODAY)
+    assert (moved.assignee, moved.status) == ("王书记", "doing")
+    assert moved.changes.touches("task")
+    [card] = task_board.task_cards(store, task_board.TaskFilter(campaign=campaign), today=TODAY)
+    assert (card.assignee, card.status) == ("王书记", "doing")
+
+
+def test_a_drop_refused_half_way_leaves_the_lane_as_it_was(store: Store, campaign: str) -> None:
+    _big(store, "百人公司")
+    task_id = task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY).task_ids[
+        0
+    ]
+    before = task_board.task_cards(store, task_board.TaskFilter(campaign=campaign), today=TODAY)[0]
+    journal = len(read_journal(store, limit=None))
+    # The lane change comes first and is fine; the close-out is refused (the rule still fires).
+    with pytest.raises(LiangxinError, match="不能销号"):
+        task_moves.drop_card(store, task_id, "王书记", "done", note="已上门指导", today=TODAY)
+    after = task_board.task_cards(store, task_board.TaskFilter(campaign=campaign), today=TODAY)[0]
+    assert (after.assignee, after.status) == (before.assignee, "todo") and after.assignee != "王书记"
+    assert len(read_journal(store, limit=None)) == journal  # nothing was written
+
+
+def test_a_community_lane_cannot_be_changed_by_a_drop(store: Store, campaign: str) -> None:
+    _big(store, "百人公司")
+    task_id = task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY).task_ids[
+        0
+    ]
+    with pytest.raises(LiangxinError, match="社区由两新组织的登记决定"):
+        task_moves.drop_card(store, task_id, "南岭村社区", "doing", lane_by="community", today=TODAY)
+    assert (
+        task_board.task_cards(store, task_board.TaskFilter(campaign=campaign), today=TODAY)[0].status
+        == "todo"
+    )
+    # The card's own community lane (none registered: 未指定) is no change at all.
+    assert (
+        task_moves.drop_card(store, task_id, "未指定", "doing", lane_by="community", today=TODAY).status
+        == "doing"
+    )
+
+
+def test_an_unknown_status_is_refused_with_the_valid_ones(
+    store: Store, campaign: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(FieldError, match="待办、进行中、已销号"):
+        task_board.task_cards(store, task_board.TaskFilter(status="乱写"))
+    with pytest.raises(FieldError, match="待办、进行中、已销号"):
+        task_moves.drop_card(store, "any", None, "乱写")
+    assert main(["--db", store.location, "task", "list", "--status", "乱写"]) == 1
+    err = capsys.readouterr().err
+    assert "任务状态“乱写”不认识" in err and "待办、进行中、已销号" in err and "Traceback" not in err
+    assert err.strip().count("\n") == 0  # one sentence
+    assert main(["--db", store.location, "task", "list", "--status", "进行中"]) == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["campaign", "create", "--template", "da_zujian", "--year", "99999"],
+        ["campaign", "create", "--template", "da_zujian", "--year", "1800"],
+        ["task", "list", "--today", "2026-02-30"],
+        ["task", "generate", "--campaign", "x", "--rule", "enterprise_party_org", "--due", "2026-13-01"],
+        ["print", "notice", "--campaign", "x", "--out", "a.pdf", "--today", "2026-02-30"],
+        ["print", "appraisal", "--template", "review", "--year", "99999", "--out", "a.pdf"],
+        ["export", "dashboard", "--out", "a.xlsx", "--today", "2026-02-30"],
+    ],
+)
+def test_impossible_years_and_dates_are_refused_before_the_database_is_touched(
+    store: Store, args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _db_digest(store)
+    with pytest.raises(SystemExit) as exited:
+        main(["--db", store.location, *args])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert ("2100" in err or "存在的日期" in err) and "Traceback" not in err
+    assert _db_digest(store) == before
+
+
+def test_a_campaign_year_outside_the_bounds_is_refused_by_the_service(store: Store) -> None:
+    with pytest.raises(FieldError, match="1921 至 2100"):
+        campaigns.create_campaign(store, {}, template="da_zujian", year=99999)
+    assert campaigns.list_campaigns(store) == []
+
+
+def test_writes_say_what_they_changed(store: Store, campaign: str) -> None:
+    _big(store, "百人公司")
+    generated = task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    assert generated.changes.touches("task")
+    again = task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
+    assert not again.changes  # nothing new: nothing for the window to refresh
+    added = task_generation.add_task(store, campaign, {"title": "走访", "due_on": "2026-06-01"}, TODAY)
+    assert added.changes.touches("task")
+    with pytest.raises(FieldError, match="完成时限"):
+        task_generation.add_task(store, campaign, {"title": "走访", "due_on": "2026-02-30"}, TODAY)
+    with pytest.raises(FieldError, match="责任单位类型“乱写”不认识"):
+        task_generation.add_task(store, campaign, {"title": "走访", "assignee_kind": "乱写"}, TODAY)
