@@ -1,307 +1,332 @@
-"""Write resources/i18n/liangxin_en.ts (open it in Qt Linguist) and compile the .qm.
+"""Keep the English catalogue in step with the code.
 
-Run after changing UI strings:  python scripts/translations.py
-The source language is Simplified Chinese; every string lives in the context
-"liangxin" (see ui/i18n.py). A test fails when the .qm is older than this catalogue.
+    python scripts/translations.py update    # extract strings from the code, merge them into the .ts
+    python scripts/translations.py compile   # .ts -> .qm (pyside6-lrelease)
+    python scripts/translations.py           # both
+    python scripts/translations.py check     # list what is untranslated (exit 1 if anything is)
+
+Simplified Chinese is the source language; every string lives in the context
+"liangxin" (ui/i18n.py). After ``update``, write the English of each new message in
+resources/i18n/liangxin_en.ts (Qt Linguist: ``pyside6-linguist``, or any editor:
+fill ``<translation>`` and remove ``type="unfinished"``), then ``compile``.
+tests/test_i18n.py fails while any message is unfinished or the .qm is stale.
+
+Where the strings come from (nothing here is a hand-kept list of strings):
+
+1. ``t("…")`` and ``N_("…")`` calls with a literal argument in ui/ and app/ (``N_`` marks
+   a string that is translated later through a variable).
+2. ``for a, b in (("…", …), …): … t(b)``: the literals in the matching position of a
+   tuple the loop walks, when the loop passes that name to ``t()``.
+3. The vocabularies the window translates through variables, read from the live
+   objects: the labels of every ``Codes``, ``Field``, ``Rule``, ``SettingSpec`` and
+   ``Register`` (titles, nouns, hints, groups, columns, filters), and the Chinese
+   values of the module or class attributes named in ``VOCABULARY_NAMES``.
+4. Titles built inside app functions that the window shows: the section keys of the
+   record details (``links = {…}`` in app/services/related.py) and the dashboard tiles
+   (``_count_tile(key, "…")`` in app/dashboard.py).
+
+A message the code no longer uses is kept as ``type="vanished"`` (its English comes
+back if the string does); lrelease leaves it out of the .qm.
+
+Qt's own Chinese comes from the qtbase_zh_CN.qm that PySide6 ships; a few labels it
+lacks (Qt added mnemonics to them later) are in resources/i18n/qt_zh_CN_extra.ts,
+which ``compile`` compiles too.
 """
 
 from __future__ import annotations
 
+import ast
+import importlib
+import pkgutil
+import re
+import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
-TS = ROOT / "resources" / "i18n" / "liangxin_en.ts"
+I18N = ROOT / "resources" / "i18n"
+TS = I18N / "liangxin_en.ts"
 QM = TS.with_suffix(".qm")
-
-EN = {
-    # window and navigation
-    "两新组织党建工作台": "Party-Building Workbench",
-    "两新组织党建工作台 — {name}": "Party-Building Workbench — {name}",
-    "两新组织": "Organizations",
-    "党组织": "Party organizations",
-    "党员": "Party members",
-    "全局搜索": "Search everything",
-    "{name}（{code}） · 数据文件 {db} · 两新组织 {orgs} · 党组织 {parties} · 党员 {members}": "{name} ({code}) · data file {db} · organizations {orgs} · Party organizations {parties} · members {members}",
-    # register page
-    "搜索：名称、拼音首字母（如 zw）、代码或号码": "Search: name, pinyin initials (e.g. zw), code or number",
-    "筛选：": "Filter:",
-    "全部{title}": "All: {title}",
-    "新增": "Add",
-    "删除": "Delete",
-    "编辑": "Edit",
-    "也可双击一行或按回车": "Or double-click a row, or press Enter",
-    "共 {n} 条": "{n} records",
-    "正在查询……": "Searching…",
-    "正在统计……": "Counting…",
-    "查询失败：": "Search failed: ",
-    "确定删除{noun}“{name}”吗？": "Delete the {noun} “{name}”?",
-    "删除只用于纠正误录入：记录会从登记簿中移除，删除操作保留在变更日志中。": "Delete is for records entered by mistake: the record leaves the register and the deletion is kept in the change log.",
-    "无法删除": "Cannot delete",
-    "还没有两新组织。点击“新增”逐个录入，或用“liangxin import”导入台账。": "No organizations yet. Click “Add” to enter one, or import a ledger with “liangxin import”.",
-    "还没有党组织。点击“新增”录入党组织，并选择它覆盖的两新组织。": "No Party organizations yet. Click “Add” to enter one and choose the organizations it covers.",
-    "还没有党员。点击“新增”录入党员，公民身份号码会自动核验并带出出生日期和性别。": "No Party members yet. Click “Add”; the ID number is checked and gives the birth date and gender.",
-    # filters and columns
-    "社区": "Community",
-    "类型": "Type",
-    "行业": "Industry",
-    "覆盖状态": "Coverage",
-    "类别": "Level",
-    "组建方式": "Formation",
-    "组织关系": "Relation",
-    "党员类别": "Category",
-    "组织名称": "Organization",
-    "职工人数": "Staff",
-    "指导员": "Instructor",
-    "党组织名称": "Party organization",
-    "书记": "Secretary",
-    "覆盖单位": "Units covered",
-    "任期届满": "Term ends",
-    "姓名": "Name",
-    "性别": "Gender",
-    "公民身份号码": "ID number",
-    "工作单位": "Employer",
-    "入党日期": "Joined",
-    # detail panel
-    "在左侧表格中选择一条记录，这里会显示与它相关的组织、党员和待整改问题。": "Select a record in the table to see its related organizations, members and findings here.",
-    "显示完整信息": "Show full details",
-    "将显示这条记录完整的证件号码和电话。请确认周围无关人员看不到屏幕。": "The full ID and phone numbers of this record will be shown. Make sure nobody else can see the screen.",
-    "待整改问题": "Findings",
-    "未发现问题": "No findings",
-    "依据：": "Source: ",
-    "单击打开": "Click to open",
-    "（无）": "(none)",
-    "（显示前 {n} 个）": " (first {n} shown)",
-    "这条记录已被删除。": "This record has been deleted.",
-    "所属党组织": "Party organization",
-    "本单位党员": "Members working here",
-    "覆盖的两新组织": "Organizations covered",
-    "上级党组织": "Parent Party organization",
-    "下设党组织": "Subordinate Party organizations",
-    "所在党组织": "Party organization",
-    "具体类型": "Subtype",
-    "统一社会信用代码": "Unified social credit code",
-    "党建工作指导员": "Party-building instructor",
-    "联系电话": "Phone",
-    "党员人数": "Members",
-    "超出覆盖上限的理由": "Reason for covering more units",
-    "出生日期": "Birth date",
-    # editor
-    "保存": "Save",
-    "取消": "Cancel",
-    "是": "Yes",
-    "（未填）": "(not set)",
-    "无法保存": "Cannot save",
-    "放弃修改": "Discard changes",
-    "有尚未保存的修改。确定放弃这些修改吗？": "There are unsaved changes. Discard them?",
-    "证件号码和电话已遮蔽；如需修改，请先显示完整信息。": "ID and phone numbers are masked; show full details to change them.",
-    "将显示并允许修改完整的证件号码和电话。请确认周围无关人员看不到屏幕。": "The full ID and phone numbers will be shown and editable. Make sure nobody else can see the screen.",
-    "输入名称、拼音首字母或编号查找": "Type a name, pinyin initials or an id",
-    "18位": "18 characters",
-    "18位（旧式15位可自动转换）": "18 characters (old 15-digit numbers are converted)",
-    "基本信息": "Basic information",
-    "党建情况": "Party building",
-    "“六有”阵地": "Venue (“six haves”)",
-    "联系方式": "Contact",
-    "班子与届期": "Committee and term",
-    "党籍": "Membership",
-    "减少（转出、死亡等）": "Leaving (transfer out, death …)",
-    # field labels
-    "组织类型": "Organization type",
-    "所属社区": "Community",
-    "经营状态": "Status",
-    "挂点领导": "Linked leader",
-    "已建工会": "Trade union",
-    "已建共青团": "Youth League",
-    "已建妇联": "Women's federation",
-    "有场所": "Has a room",
-    "有设施": "Has facilities",
-    "有标志": "Has signage",
-    "有党旗": "Has the Party flag",
-    "有书报": "Has reading material",
-    "有制度": "Has rules posted",
-    "法定代表人": "Legal representative",
-    "联系人": "Contact person",
-    "地址": "Address",
-    "备注": "Notes",
-    "党组织类别": "Level",
-    "所在社区": "Community",
-    "书记电话": "Secretary's phone",
-    "成立日期": "Founded",
-    "本届任期开始": "Term starts",
-    "本届任期届满": "Term ends",
-    "民族": "Ethnicity",
-    "学历": "Education",
-    "转正日期": "Full membership",
-    "流出地/来自": "Comes from",
-    "流入地/去向": "Works in",
-    "减少方式": "Left by",
-    "减少日期": "Left on",
-    "减少说明": "Leaving note",
-    # coded values
-    "非公企业": "Enterprise",
-    "社会组织": "Social organization",
-    "在营": "Active",
-    "注销": "Closed",
-    "迁出": "Moved out",
-    "党委": "Committee",
-    "党总支": "General branch",
-    "党支部": "Branch",
-    "联合党支部": "Joint branch",
-    "单独组建": "Independent",
-    "联合组建": "Joint",
-    "挂靠组建": "Attached",
-    "男": "Male",
-    "女": "Female",
-    "正式党员": "Full member",
-    "预备党员": "Probationary",
-    "已转入": "Transferred in",
-    "口袋党员": "“Pocket” member",
-    "流出党员": "Mobile (out)",
-    "流入党员": "Mobile (in)",
-    "已覆盖（单独组建）": "Covered (independent)",
-    "已覆盖（联合组建）": "Covered (joint)",
-    "已覆盖（挂靠组建）": "Covered (attached)",
-    "工作覆盖（已派指导员）": "Work coverage (instructor)",
-    "未覆盖": "Not covered",
-    # dashboard
-    "工作台": "Dashboard",
-    # campaigns and the task board
-    "专项行动": "Campaigns",
-    "考核评议": "Appraisals",
-    "开始评议…": "Start appraisals…",
-    "导入模板…": "Import template…",
-    "批量打印…": "Print all…",
-    "逐份保存…": "One file each…",
-    "打印本表…": "Print this form…",
-    "定稿": "Make final",
-    "重新打开…": "Reopen…",
-    "评议对象": "Subject",
-    "得分": "Score",
-    "等次": "Grade",
-    "评议意见": "Comments",
-    "评议人": "Evaluator",
-    "评议日期": "Date",
-    "新建专项行动…": "New campaign…",
-    "从问题生成任务…": "Tasks from findings…",
-    "新增任务…": "Add task…",
-    "按今天的进度生成 PDF 通报（Ctrl+P）": "Print today's progress notice as PDF (Ctrl+P)",
-    "只看逾期": "Overdue only",
-    "搜索：组织名称、任务或责任单位": "Search: organization, task or responsible unit",
-    "泳道：按责任单位": "Lanes: by responsible unit",
-    "泳道：按社区": "Lanes: by community",
-    "看板": "Board",
-    "列表": "List",
-    "全部阶段": "All phases",
-    "全部责任单位": "All responsible units",
-    "全部社区": "All communities",
-    "待办": "To do",
-    "进行中": "Doing",
-    "已销号": "Done",
-    "共 {n} 项任务，逾期 {late} 项": "{n} tasks, {late} overdue",
-    "进度": "Progress",
-    "未完成任务（燃尽图）": "Open tasks (burn-down)",
-    "责任单位": "Responsible unit",
-    "未完成": "Open",
-    "逾期": "Overdue",
-    "逾期 {n} 天": "{n} days overdue",
-    "特殊情况销号": "Closed by exception",
-    "未能移动": "Could not move the card",
-    "销号": "Close out",
-    "完成情况": "What was achieved",
-    "完成时限": "Due",
-    "任务": "Task",
-    "对象": "Organization",
-    "状态": "Status",
-    "阶段": "Phase",
-    "新建专项行动": "New campaign",
-    "从问题生成任务": "Tasks from findings",
-    "新增任务": "Add task",
-    "生成任务": "Create tasks",
-    "预览": "Preview",
-    "设置": "Settings",
-    "刷新": "Refresh",
-    "导出表格…": "Export workbook…",
-    "打印通报…": "Print report…",
-    "把工作台的各张表和问题明细导出为 Excel 表格（.xlsx）": "Export every table of the dashboard and the findings to an Excel workbook (.xlsx)",
-    "生成一页 A4 的 PDF 通报（Ctrl+P）": "Make a one-page A4 PDF report (Ctrl+P)",
-    "统计日期 {date} · 统计范围：{scope} · 覆盖率目标 {target}%": "As of {date} · scope: {scope} · target {target}%",
-    "统计失败：": "Could not compute the figures: ",
-    "已建党组织覆盖": "Covered",
-    "党的组织覆盖率": "Party organization coverage",
-    "党的工作覆盖率": "Party work coverage",
-    "单独组建率": "Independent rate",
-    "流动党员": "Mobile members",
-    "各社区党的组织覆盖率（由低到高）": "Coverage by community (lowest first)",
-    "党的组织覆盖率最低的 {n} 个社区（共 {all} 个）": "The {n} communities with the lowest coverage (of {all})",
-    "各行业党的组织覆盖率（由低到高）": "Coverage by industry (lowest first)",
-    "按职工规模：已覆盖 / 统计范围内": "By staff size: covered / in scope",
-    "已覆盖": "Covered",
-    "覆盖率月度趋势": "Monthly trend of the rates",
-    "规则检查：待整改问题": "Rule checks: open findings",
-    "规则": "Rule",
-    "问题数": "Findings",
-    "点击一条规则，查看它的依据和问题清单。": "Click a rule to see its source and its findings.",
-    "双击一条问题，在登记簿中打开对应记录。": "Double-click a finding to open its record.",
-    "名称": "Name",
-    "问题": "Finding",
-    "数据反查": "Records behind the figure",
-    "{title}：共 {n} 条。双击一行，在“{register}”中打开。": "{title}: {n} records. Double-click a row to open it in {register}.",
-    "打印通报": "Print report",
-    "导出表格": "Export workbook",
-    "PDF 文件 (*.pdf)": "PDF files (*.pdf)",
-    "Excel 表格 (*.xlsx)": "Excel workbooks (*.xlsx)",
-    "正在生成……": "Writing…",
-    "已生成通报：{path}": "Report written: {path}",
-    "已导出表格：{path}": "Workbook written: {path}",
-    # settings
-    "修改后立即保存，工作台的统计数字和问题清单随之更新。每项都可恢复为默认值；修改记入变更日志。": "Changes are saved at once and the dashboard follows. Each can be reset to its default; changes are journaled.",
-    "规则标准": "Rule thresholds",
-    "标准": "Threshold",
-    "数值": "Value",
-    "默认值": "Default",
-    "覆盖率统计": "Coverage figures",
-    "设置项": "Setting",
-    "界面": "Interface",
-    "界面语言": "Language",
-    "重新打开程序后生效。": "Takes effect when the program is opened again.",
-    "全部恢复默认值…": "Reset all to defaults…",
-    "恢复默认": "Reset",
-    "全部恢复默认值": "Reset all to defaults",
-    "所有规则标准和统计范围都将恢复为默认值，工作台的数字会随之改变。确定吗？": "Every threshold and the scope go back to their defaults and the dashboard's figures change. Continue?",
-    "已保存：{label} = {value}": "Saved: {label} = {value}",
-    "所有设置已恢复为默认值。": "All settings are back to their defaults.",
-    "界面语言已改为 {name}，重新打开程序后生效。": "Language set to {name}; it takes effect when the program is opened again.",
-    # global search
-    "输入名称、拼音首字母、信用代码或身份证号码……": "Type a name, pinyin initials, credit code or ID number…",
-    "↑↓ 选择，回车打开，Esc 关闭": "↑↓ choose, Enter opens, Esc closes",
-    "没有找到匹配的记录": "Nothing found",
-}
+QT_EXTRA_TS = I18N / "qt_zh_CN_extra.ts"
+CATALOGUES = (TS, QT_EXTRA_TS)
+CONTEXT = "liangxin"
+SOURCE_DIRS = ("ui", "app")
+MARKERS = {"t", "N_"}
+# Module- or class-level attributes whose Chinese strings the window passes to t().
+VOCABULARY_NAMES = (
+    "NAV",  # ui/main_window.py: navigation titles
+    "PRINTS",  # ui/register_page.py: print menu
+    "KIND_LABEL",  # ui/global_search.py
+    "FACTS",  # ui/detail_panel.py: labels of the detail panel
+    "CHECK",  # ui/appraisal_page.py: checklist answers
+    "COLUMNS",  # ui/board_page.py: the task list's headers
+    "HEADERS",  # ui/drill.py
+    "STATE",  # app/services/appraisals.py
+    "ASSIGN_BY",  # app/services/tasks.py
+    "LANES",  # app/services/tasks.py
+    "SCOPE_LABELS",  # app/settings.py
+    "RATE_TITLES",  # app/stats.py
+)
+HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 
 
-def write_ts() -> None:
-    messages = "\n".join(
-        f"    <message>\n        <source>{escape(zh)}</source>\n        <translation>{escape(en)}</translation>\n    </message>"
-        for zh, en in EN.items()
-    )
-    TS.parent.mkdir(parents=True, exist_ok=True)
-    TS.write_text(
+class Message:
+    # A plain class: this script is also loaded by file path (tests), where a dataclass
+    # cannot find its own module.
+    def __init__(self, source: str, translation: str = "", state: str = "unfinished") -> None:
+        self.source = source
+        self.translation = translation
+        self.state = state  # "" (finished) | unfinished | vanished
+
+
+# -- extraction ------------------------------------------------------------------------
+
+
+def _literal(node: ast.AST | None) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):  # t("甲" if x else "乙")
+        return _literal(node.body) + _literal(node.orelse)
+    return []
+
+
+def _called(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Name):
+            return node.func.id
+        if isinstance(node.func, ast.Attribute):
+            return node.func.attr
+    return None
+
+
+def _loop_literals(loop: ast.For) -> list[str]:
+    """``for combo, tip in ((a, "阶段"), …): t(tip)``: the literals bound to ``tip``."""
+    if not isinstance(loop.target, ast.Tuple) or not isinstance(loop.iter, ast.Tuple | ast.List):
+        return []
+    names = [n.id if isinstance(n, ast.Name) else None for n in loop.target.elts]
+    translated = {
+        arg.id
+        for stmt in loop.body
+        for node in ast.walk(stmt)
+        if _called(node) in MARKERS
+        for arg in node.args[:1]  # type: ignore[attr-defined]
+        if isinstance(arg, ast.Name)
+    }
+    found = []
+    for position, name in enumerate(names):
+        if name not in translated:
+            continue
+        for row in loop.iter.elts:
+            if isinstance(row, ast.Tuple) and position < len(row.elts):
+                found += _literal(row.elts[position])
+    return found
+
+
+def code_strings(path: Path) -> Iterator[str]:
+    """Translatable literals of one source file, in the order they appear."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    related = path.parts[-2:] == ("services", "related.py")
+    dashboard = path.parts[-2:] == ("app", "dashboard.py")
+    for node in ast.walk(tree):
+        name = _called(node)
+        if name in MARKERS and node.args:  # type: ignore[attr-defined]
+            yield from _literal(node.args[0])  # type: ignore[attr-defined]
+        elif isinstance(node, ast.For):
+            yield from _loop_literals(node)
+        elif dashboard and name == "_count_tile" and len(node.args) > 1:  # type: ignore[attr-defined]
+            yield from _literal(node.args[1])  # type: ignore[attr-defined]
+        elif (
+            related
+            and isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Dict)
+            and any(isinstance(target, ast.Name) and target.id == "links" for target in node.targets)
+        ):
+            for key in node.value.keys:
+                yield from _literal(key)
+
+
+def _han(values: Iterable[Any]) -> Iterator[str]:
+    for value in values:
+        if isinstance(value, str):
+            if HAN.search(value):
+                yield value
+        elif isinstance(value, dict):
+            yield from _han(value.values())
+        elif isinstance(value, list | tuple):
+            yield from _han(value)
+
+
+def _object_strings(value: Any) -> Iterator[str]:
+    """The strings a vocabulary object shows in the window, by what kind of object it is."""
+    kind = type(value).__name__
+    if kind == "Codes":
+        yield from _han(value.labels.values())
+    elif kind in ("Field", "SettingSpec"):
+        yield from _han([value.label])
+    elif kind == "Rule":
+        yield from _han([value.title])
+    elif kind == "Register":
+        yield from _han([value.title, value.noun, value.empty_hint])
+        yield from _han(title for title, _ in value.groups)
+        yield from _han(column.title for column in value.columns)
+        yield from _han(spec.title for spec in value.filters)
+        for field in value.fields.values():
+            yield from _object_strings(field)
+    elif isinstance(value, dict | list | tuple):
+        for item in value.values() if isinstance(value, dict) else value:
+            if not isinstance(item, str):
+                yield from _object_strings(item)
+
+
+def _modules() -> Iterator[Any]:
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    for package in SOURCE_DIRS:
+        yield importlib.import_module(package)
+        for info in pkgutil.walk_packages([str(ROOT / package)], prefix=f"{package}."):
+            if not info.name.endswith("__main__"):
+                yield importlib.import_module(info.name)
+
+
+def vocabulary_strings() -> Iterator[str]:
+    """Strings the window translates through variables, read from the objects themselves."""
+    missing = set(VOCABULARY_NAMES)
+    for module in _modules():
+        for name, value in vars(module).items():
+            if name in VOCABULARY_NAMES:
+                missing.discard(name)
+                yield from _han([value])
+            elif isinstance(value, type) and value.__module__ == module.__name__:
+                for attr in VOCABULARY_NAMES:
+                    if attr in vars(value):
+                        missing.discard(attr)
+                        yield from _han([vars(value)[attr]])
+            else:
+                yield from _object_strings(value)
+    if missing:
+        # A vocabulary was renamed or moved out of app/ and ui/: say so rather than
+        # silently dropping its translations.
+        raise SystemExit(f"translations.py: no attribute named {', '.join(sorted(missing))} in app/ or ui/")
+
+
+def extract() -> list[str]:
+    """Every source string the window can pass to t(), in a stable order."""
+    seen: dict[str, None] = {}
+    for directory in SOURCE_DIRS:
+        for path in sorted((ROOT / directory).rglob("*.py")):
+            seen.update(dict.fromkeys(code_strings(path)))
+    seen.update(dict.fromkeys(vocabulary_strings()))
+    return list(seen)
+
+
+# -- the .ts file ----------------------------------------------------------------------
+
+
+def read_ts(path: Path = TS) -> dict[str, Message]:
+    if not path.exists():
+        return {}
+    messages: dict[str, Message] = {}
+    for node in ET.parse(path).getroot().iter("message"):
+        source = node.findtext("source") or ""
+        tr = node.find("translation")
+        text = "" if tr is None else "".join(tr.itertext())
+        state = "" if tr is None else tr.get("type", "")
+        if tr is not None and state == "obsolete":
+            state = "vanished"
+        messages[source] = Message(source, text, state if (text or state) else "unfinished")
+    return messages
+
+
+def merge(sources: list[str], old: dict[str, Message]) -> list[Message]:
+    merged = []
+    for source in sources:
+        message = old.get(source) or Message(source)
+        if message.state == "vanished":  # back in the code
+            message.state = "" if message.translation else "unfinished"
+        merged.append(message)
+    extracted = set(sources)
+    for source, message in old.items():
+        if source not in extracted and message.translation:
+            merged.append(Message(source, message.translation, "vanished"))
+    return merged
+
+
+def write_ts(messages: list[Message], path: Path = TS) -> None:
+    body = []
+    for m in messages:
+        kind = f' type="{m.state}"' if m.state else ""
+        body.append(
+            "    <message>\n"
+            f"        <source>{escape(m.source)}</source>\n"
+            f"        <translation{kind}>{escape(m.translation)}</translation>\n"
+            "    </message>"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-        '<TS version="2.1" language="en_US" sourcelanguage="zh_CN">\n<context>\n    <name>liangxin</name>\n'
-        f"{messages}\n</context>\n</TS>\n",
+        '<TS version="2.1" language="en_US" sourcelanguage="zh_CN">\n<context>\n'
+        f"    <name>{CONTEXT}</name>\n" + "\n".join(body) + "\n</context>\n</TS>\n",
         encoding="utf-8",
     )
 
 
-def compile_qm() -> None:
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run(
-        [str(lrelease) if lrelease.exists() else "pyside6-lrelease", str(TS), "-qm", str(QM)], check=True
-    )
+def update() -> list[Message]:
+    messages = merge(extract(), read_ts())
+    write_ts(messages)
+    return messages
+
+
+# -- compiling ---------------------------------------------------------------------------
+
+
+def lrelease() -> str:
+    beside = Path(sys.executable).with_name("pyside6-lrelease")
+    found = str(beside) if beside.exists() else shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    if not found:
+        raise SystemExit("translations.py: pyside6-lrelease not found (it comes with PySide6)")
+    return found
+
+
+def compile_qm(ts: Path, qm: Path) -> None:
+    subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def compile_all() -> None:
+    for ts in CATALOGUES:
+        compile_qm(ts, ts.with_suffix(".qm"))
+
+
+def untranslated(messages: Iterable[Message]) -> list[str]:
+    return [m.source for m in messages if m.state != "vanished" and (m.state or not m.translation.strip())]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "EN":  # the finished translations, for older callers that read them as a dict
+        return {s: m.translation for s, m in read_ts().items() if not m.state}
+    raise AttributeError(name)
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "all"
+    if command in ("update", "all"):
+        todo = untranslated(update())
+        print(f"{TS.relative_to(ROOT)}: {len(todo)} message(s) to translate")
+    if command in ("compile", "all"):
+        compile_all()
+    if command == "check":
+        todo = untranslated(merge(extract(), read_ts()))
+        print("\n".join(todo))
+        return 1 if todo else 0
+    if command not in ("update", "compile", "all", "check"):
+        print(__doc__)
+        return 2
+    return 0
 
 
 if __name__ == "__main__":
-    write_ts()
-    compile_qm()
+    sys.exit(main(sys.argv[1:]))
