@@ -331,14 +331,13 @@ def _classify(url: str, exc: BaseException, writing: bool) -> LiangxinError:
             f"数据库“{where}”尚未初始化，请先运行：liangxin --db {where} init --station 代码 --name 名称"
         )
     if isinstance(exc, UpgradeConflictError):
-        what = "、".join(
-            x for x in (f"表 {exc.table}" if exc.table else "", exc.index and f"唯一约束 {exc.index}") if x
-        )
+        names = [f"表 {exc.table}" if exc.table else "", f"唯一约束 {exc.index}" if exc.index else ""]
+        what = "、".join(n for n in names if n) or "详见日志"
+        rows = "重复的记录" if exc.duplicate else "不符合新结构要求的记录"
         kept = f"，升级前的备份“{exc.backup}”也保留着" if exc.backup else ""
         return UpgradeConflict(
-            f"数据库“{where}”升级到结构版本 {exc.target} 时，已有数据中有重复的记录"
-            f"（{what or '见日志'}），升级没有完成，数据库未做任何改动{kept}；"
-            f"请把日志文件 {log_path()} 发给维护人员处理重复记录。"
+            f"数据库“{where}”升级到结构版本 {exc.target} 时发现已有数据中有{rows}（{what}），"
+            f"升级没有进行，数据库未做任何改动{kept}；请把日志文件 {log_path()} 发给维护人员处理这些记录。"
         )
     if isinstance(exc, IntegrityError):
         duplicate = _duplicate(exc)

@@ -51,6 +51,9 @@ class UpgradeConflictError(StorageError):
     """A schema upgrade refused by the data (e.g. a new unique index over duplicates).
     The upgrade ran in one transaction, so nothing was changed."""
 
-    def __init__(self, target: str, table: str, index: str, backup: str | None, detail: str) -> None:
+    def __init__(
+        self, target: str, table: str, index: str, backup: str | None, detail: str, duplicate: bool
+    ) -> None:
         super().__init__(target, table, index, backup, detail)
-        self.target, self.table, self.index, self.backup, self.detail = target, table, index, backup, detail
+        self.target, self.table, self.index, self.backup = target, table, index, backup
+        self.detail, self.duplicate = detail, duplicate

@@ -210,15 +210,16 @@ def upgrade(url: str, engine: Engine, to: str = "head") -> Path | None:
             command.upgrade(config, to)
     except IntegrityError as exc:
         table, index = _constraint(exc)
+        duplicate = "UNIQUE" in str(exc.orig) or getattr(exc.orig, "sqlstate", "") == "23505"
         target = head_revision() if to == "head" else to
         raise UpgradeConflictError(
-            target, table, index, str(backup) if backup else None, str(exc.orig)
+            target, table, index, str(backup) if backup else None, str(exc.orig), duplicate
         ) from exc
     return backup
 
 
 def _constraint(exc: IntegrityError) -> tuple[str, str]:
-    """The table and index (or columns) a refused upgrade step tripped over."""
+    """The table and the index (or constraint) a refused upgrade step tripped over."""
     diag = getattr(exc.orig, "diag", None)  # PostgreSQL names both
     if diag is not None and (diag.table_name or diag.constraint_name):
         return diag.table_name or "", diag.constraint_name or ""
@@ -226,8 +227,19 @@ def _constraint(exc: IntegrityError) -> tuple[str, str]:
     named = re.search(r"index '([^']+)'", message)
     if named:
         return "", named.group(1)
-    columns = re.search(r"constraint failed: ([\w.]+(?:, [\w.]+)*)", message)
-    if columns:
-        first = columns.group(1).split(", ")
-        return first[0].split(".")[0], "、".join(c.split(".")[-1] for c in first)
-    return "", ""
+    # SQLite names the columns ("UNIQUE constraint failed: member.owner, member.id_number"):
+    # find the index over them in the models, which is what the migration creates.
+    found = re.search(r"constraint failed: ([\w.]+(?:, [\w.]+)*)", message)
+    if not found:
+        return "", ""
+    columns = [c.split(".") for c in found.group(1).split(", ")]
+    table = columns[0][0]
+    names = [c[-1] for c in columns]
+    import db.models  # noqa: F401 - registers every table on Base.metadata
+    from db.base import Base
+
+    model = Base.metadata.tables.get(table)
+    for index in model.indexes if model is not None else ():
+        if [c.name for c in index.columns] == names and index.name:
+            return table, str(index.name)
+    return table, "、".join(names)

@@ -3,10 +3,12 @@
 Text for people never carries control characters: an old row may hold an escape
 sequence or a newline (stored before input was checked, or received from elsewhere),
 and a terminal would obey it (colour the rest of the screen, move the cursor, break
-the table). ``printable`` shows each such character as a visible symbol instead:
-ESC as ␛, a line break as ⏎, a carriage return as ␍, a tab as ␉, any other control
-character (C0, DEL, C1) and the invisible bidirectional overrides (which can reorder
-what is shown) as �. JSON keeps the text exactly: its escapes are inert.
+the table). ``printable`` writes each such character as its Python escape instead
+(ESC as ``\\x1b``, a line break as ``\\n``, a tab as ``\\t``), as
+``app.domain.text.visible`` does for the registers, so both read the same; the
+invisible bidirectional overrides, which can reorder what is shown, too (``\\u202e``).
+Applying it twice changes nothing more. JSON keeps the text exactly: its escapes are
+inert.
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-_SHOWN = {"\x1b": "␛", "\n": "⏎", "\r": "␍", "\t": "␉"}
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -41,7 +42,8 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(
-        _SHOWN.get(ch, "\ufffd") if unicodedata.category(ch) == "Cc" or ch in _BIDI else ch for ch in text
+        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) == "Cc" or ch in _BIDI else ch
+        for ch in text
     )
 
 
