@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.bounds import MEMBERS_MAX, STAFF_MAX
+from app.domain.text import halfwidth, shown
 from app.errors import FieldError
 from db.models import Setting
 
@@ -20,34 +22,53 @@ class SettingSpec:
     label: str
     default: Any
     minimum: int = 0
-    maximum: int | None = None
+    # Every number has its own ceiling: spin boxes hold 32-bit integers, and a threshold
+    # beyond anything real (3,000,000,000 employees) only hides every finding.
+    maximum: int = 0
     choices: tuple[str, ...] = ()
 
 
+# Why each ceiling: staff and member thresholds cannot exceed the largest workforce
+# (STAFF_MAX, MEMBERS_MAX); a joint branch covering more than 100 units is no longer a
+# branch anyone can run; meetings at most once a day (31 a month, 92 a quarter); terms
+# are 3 or 5 years under the Party constitution, 10 leaves room for an exception;
+# a percentage stops at 100.
 SPECS: dict[str, SettingSpec] = {
     s.key: s
     for s in (
-        SettingSpec("rule.enterprise_members.min_employees", "应有党员的非公企业职工人数下限", 50, 1),
-        SettingSpec("rule.enterprise_org.min_employees", "应建党组织的非公企业职工人数下限", 100, 1),
-        SettingSpec("rule.social_org.min_staff", "应建党组织的实体性社会组织从业人员下限", 30, 1),
-        SettingSpec("rule.independent.min_full_members", "应单独组建的正式党员人数下限", 3, 1),
-        SettingSpec("rule.joint.max_orgs", "联合党组织覆盖单位数上限", 5, 2),
-        SettingSpec("rule.branch_upgrade.max_members", "党支部党员人数上限（超过应升格）", 50, 1),
-        SettingSpec("rule.empty_shell.max_members", "党员人数不超过此数视为空壳", 0, 0),
-        SettingSpec("rule.instructor.min_employees", "应派党建工作指导员的职工人数下限（0 为全部）", 0, 0),
-        SettingSpec("rule.mass_org.min_employees", "应同步建立群团组织的职工人数下限（0 为全部）", 0, 0),
-        SettingSpec("rule.theme_day.min_per_month", "每月主题党日最少次数", 1, 1),
-        SettingSpec("rule.committee_meeting.min_members", "设支部委员会的党支部党员人数下限", 7, 1),
-        SettingSpec("rule.lecture.min_per_quarter", "每季度党课最少次数", 1, 1),
-        SettingSpec("party_org.term_years", "党组织任期（年）", 5, 1),
+        SettingSpec(
+            "rule.enterprise_members.min_employees", "应有党员的非公企业职工人数下限", 50, 1, STAFF_MAX
+        ),
+        SettingSpec(
+            "rule.enterprise_org.min_employees", "应建党组织的非公企业职工人数下限", 100, 1, STAFF_MAX
+        ),
+        SettingSpec("rule.social_org.min_staff", "应建党组织的实体性社会组织从业人员下限", 30, 1, STAFF_MAX),
+        SettingSpec("rule.independent.min_full_members", "应单独组建的正式党员人数下限", 3, 1, MEMBERS_MAX),
+        SettingSpec("rule.joint.max_orgs", "联合党组织覆盖单位数上限", 5, 2, 100),
+        SettingSpec(
+            "rule.branch_upgrade.max_members", "党支部党员人数上限（超过应升格）", 50, 1, MEMBERS_MAX
+        ),
+        SettingSpec("rule.empty_shell.max_members", "党员人数不超过此数视为空壳", 0, 0, MEMBERS_MAX),
+        SettingSpec(
+            "rule.instructor.min_employees", "应派党建工作指导员的职工人数下限（0 为全部）", 0, 0, STAFF_MAX
+        ),
+        SettingSpec(
+            "rule.mass_org.min_employees", "应同步建立群团组织的职工人数下限（0 为全部）", 0, 0, STAFF_MAX
+        ),
+        SettingSpec("rule.theme_day.min_per_month", "每月主题党日最少次数", 1, 1, 31),
+        SettingSpec(
+            "rule.committee_meeting.min_members", "设支部委员会的党支部党员人数下限", 7, 1, MEMBERS_MAX
+        ),
+        SettingSpec("rule.lecture.min_per_quarter", "每季度党课最少次数", 1, 1, 92),
+        SettingSpec("party_org.term_years", "党组织任期（年）", 5, 1, 10),
         SettingSpec(
             "coverage.scope",
             "覆盖率统计范围",
             "active",
             choices=("active", "active_enterprise", "active_social_org"),
         ),
-        SettingSpec("coverage.scope_min_employees", "覆盖率统计范围的职工人数下限", 0, 0),
-        SettingSpec("coverage.target_percent", "覆盖率目标（%）", 100, 1, maximum=100),
+        SettingSpec("coverage.scope_min_employees", "覆盖率统计范围的职工人数下限", 0, 0, STAFF_MAX),
+        SettingSpec("coverage.target_percent", "覆盖率目标（%）", 100, 1, 100),
     )
 }
 
@@ -58,30 +79,78 @@ SCOPE_LABELS = {
 }
 
 
+def _valid(spec: SettingSpec, value: Any) -> bool:
+    if spec.choices:
+        return value in spec.choices
+    return isinstance(value, int) and not isinstance(value, bool) and spec.minimum <= value <= spec.maximum
+
+
+def _stored(session: Session) -> dict[str, str]:
+    """The stored text of every live setting row this version knows."""
+    return {
+        row.key: row.value
+        for row in session.scalars(select(Setting).where(Setting.deleted.is_(False)))
+        if row.key in SPECS
+    }
+
+
+def _decode(spec: SettingSpec, text: str) -> Any:
+    """The stored value, or ``...`` when it is not one this version accepts."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return ...
+    return value if _valid(spec, value) else ...
+
+
 def load_settings(session: Session) -> dict[str, Any]:
+    """The settings in force. A stored value outside its range (written before the
+    ranges existed, or by another program) counts as the default: one bad row must
+    not stop the window, the rules or the reports from opening."""
     values = {key: spec.default for key, spec in SPECS.items()}
-    for row in session.scalars(select(Setting).where(Setting.deleted.is_(False))):
-        if row.key in values:
-            values[row.key] = json.loads(row.value)
+    for key, text in _stored(session).items():
+        value = _decode(SPECS[key], text)
+        if value is not ...:
+            values[key] = value
     return values
+
+
+def ignored_settings(session: Session) -> dict[str, str]:
+    """Stored values that are out of range and therefore ignored (key -> stored text),
+    for the settings page and ``settings list`` to show beside the default in force."""
+    return {key: text for key, text in _stored(session).items() if _decode(SPECS[key], text) is ...}
 
 
 def parse_setting(key: str, raw: Any) -> Any:
     spec = SPECS.get(key)
     if spec is None:
-        raise FieldError(key, f"没有名为“{key}”的设置项。可用设置：{'、'.join(SPECS)}。")
+        raise FieldError(key, f"没有名为“{shown(key)}”的设置项。可用设置：{'、'.join(SPECS)}。")
     if spec.choices:
-        if raw not in spec.choices:
-            raise FieldError(key, f"“{spec.label}”应为以下之一：{'、'.join(spec.choices)}。")
-        return raw
-    try:
-        value = int(raw)
-    except (TypeError, ValueError):
-        raise FieldError(key, f"“{spec.label}”应为整数，“{raw}”不是。") from None
-    if value < spec.minimum:
-        raise FieldError(key, f"“{spec.label}”不能小于 {spec.minimum}。")
-    if spec.maximum is not None and value > spec.maximum:
-        raise FieldError(key, f"“{spec.label}”不能大于 {spec.maximum}。")
+        value = halfwidth(raw).strip() if isinstance(raw, str) else raw
+        if value not in spec.choices:
+            raise FieldError(
+                key, f"“{spec.label}”应为以下之一：{'、'.join(spec.choices)}；“{shown(raw)}”不在其中。"
+            )
+        return value
+    if isinstance(raw, bool):
+        raise FieldError(key, f"“{spec.label}”应为整数，“{shown(raw)}”不是。")
+    if isinstance(raw, int):
+        value = raw
+    else:
+        text = halfwidth(str(raw)).strip().replace(",", "").replace("，", "")
+        digits = text.lstrip("+-")
+        if digits.isascii() and digits.isdigit() and len(digits.lstrip("0")) > 12:
+            value = -(10**12) if text.startswith("-") else 10**12  # beyond any range: refused below
+        else:
+            try:
+                value = int(text)
+            except ValueError:
+                raise FieldError(key, f"“{spec.label}”应为整数，“{shown(raw)}”不是。") from None
+    if not spec.minimum <= value <= spec.maximum:
+        raise FieldError(
+            key,
+            f"“{spec.label}”应在 {spec.minimum:,} 至 {spec.maximum:,} 之间，现为 {shown(raw, 20)}，未做改动。",
+        )
     return value
 
 
@@ -121,6 +190,8 @@ def reset_all_settings(store: Any) -> dict[str, Any]:
     with store.write() as session:
         values = load_settings(session)
         changed = {key: spec.default for key, spec in SPECS.items() if values[key] != spec.default}
+        # An ignored out-of-range row is rewritten too, so the database holds what is in force.
+        changed |= {key: SPECS[key].default for key in ignored_settings(session)}
         for key, value in changed.items():
             save_setting(session, key, value)
     return changed
@@ -129,3 +200,9 @@ def reset_all_settings(store: Any) -> dict[str, Any]:
 def current_settings(store: Any) -> dict[str, Any]:
     with store.read() as session:
         return load_settings(session)
+
+
+def ignored_stored_settings(store: Any) -> dict[str, str]:
+    """Stored values ignored as out of range (key -> stored text); see ``ignored_settings``."""
+    with store.read() as session:
+        return ignored_settings(session)

@@ -3,6 +3,8 @@ related to it (each item opens with one click), and the rule findings about it."
 
 from __future__ import annotations
 
+import html
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.masking import birth_display
+from app.domain.text import visible
 from app.services.related import Detail
 from ui.i18n import t
 
@@ -54,6 +58,18 @@ FACTS = {
         ("joined_on", "入党日期"),
     ],
 }
+
+
+def fact_text(key: str, value: Any, record: dict[str, Any]) -> str:
+    """One fact as shown. The birth date follows the ID number: where the number is
+    masked, only the year (the masked digits are the birth date)."""
+    if key == "birth_date" and isinstance(value, date):
+        return birth_display(value, masked="*" in (record.get("id_number") or ""))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return visible(str(value))
 
 
 class DetailPanel(QScrollArea):
@@ -99,7 +115,8 @@ class DetailPanel(QScrollArea):
         self._clear()
         self.detail = detail
         record = detail.record
-        title = QLabel(record.get("name") or "")
+        title = QLabel(visible(record.get("name") or ""))
+        title.setTextFormat(Qt.TextFormat.PlainText)  # a name is text, never markup
         title.setWordWrap(True)
         title.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 4px 0;")
         self._layout.addWidget(title)
@@ -112,10 +129,9 @@ class DetailPanel(QScrollArea):
             value = record.get(key)
             if value in (None, ""):
                 continue
-            if isinstance(value, int) and not isinstance(value, bool):
-                value = f"{value:,}"
             rows.append(
-                f"<tr><td style='color:#666; padding-right:10px'>{t(label)}</td><td>{value}</td></tr>"
+                f"<tr><td style='color:#666; padding-right:10px'>{t(label)}</td>"
+                f"<td>{html.escape(fact_text(key, value, record))}</td></tr>"
             )
         facts.setText(f"<table>{''.join(rows)}</table>")
         self._layout.addWidget(facts)
@@ -157,7 +173,8 @@ class DetailPanel(QScrollArea):
             self._layout.addWidget(ok)
             return
         for finding in detail.findings:
-            label = QLabel(f"⚠ {finding.message}")
+            label = QLabel(f"⚠ {visible(finding.message)}")
+            label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names people typed
             label.setWordWrap(True)
             label.setToolTip(t("依据：") + finding.source)
             label.setStyleSheet("color: #B71C1C; padding: 2px 0;")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.bounds import YEAR_MAX, YEAR_MIN
 from app.domain.fields import Field
 from app.errors import FieldError, LiangxinError
 from ui.dialogs import confirm_discard, confirm_reveal
@@ -69,6 +70,7 @@ def _date_widget(field: Field) -> tuple[QWidget, Callable[[], Any], Callable[[An
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(NO_DATE)
+    edit.setMaximumDate(QDate(YEAR_MAX, 12, 31))
     edit.setSpecialValueText(t("（未填）"))
     edit.setDate(NO_DATE)
 
@@ -76,9 +78,15 @@ def _date_widget(field: Field) -> tuple[QWidget, Callable[[], Any], Callable[[An
         return None if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
 
     def put(value: Any) -> None:
-        edit.setDate(QDate(value.year, value.month, value.day) if isinstance(value, date) else NO_DATE)
+        # A stored date outside the years allowed (from before the bounds) shows as empty,
+        # with a note (see RecordEditor._out_of_range); Qt would clamp it to a wrong date.
+        edit.setDate(QDate(value.year, value.month, value.day) if _date_fits(value) else NO_DATE)
 
     return edit, get, put
+
+
+def _date_fits(value: Any) -> bool:
+    return isinstance(value, date) and YEAR_MIN <= value.year <= YEAR_MAX
 
 
 def _code_widget(field: Field, codes: Any) -> tuple[QComboBox, Callable[[], Any], Callable[[Any], None]]:
@@ -175,9 +183,37 @@ class RecordEditor(QDialog):
                 if name in self.widgets:
                     self.widgets[name].widget.setEnabled(False)
         self._initial = self.values()
+        self._notes: dict[str, str] = {}
+        if record is not None:
+            self._out_of_range(record)
         for fw in self.widgets.values():
             self._watch(fw)
         self.validate()
+
+    def _out_of_range(self, record: dict[str, Any]) -> None:
+        """Stored values the widgets cannot hold (saved before the bounds existed): the
+        widget shows the nearest allowed value, a note says what was stored, and the
+        field counts as changed, so saving applies the bounds."""
+        for name, fw in self.widgets.items():
+            value, field = record.get(name), fw.field
+            note = None
+            if field.kind == "int" and value is not None and field.maximum is not None:
+                if not field.minimum <= int(value) <= field.maximum:
+                    note = t(
+                        "库中原值 {value} 超出 {low} 至 {high} 的范围，已改为 {shown}，保存时按此值保存。"
+                    )
+                    note = note.format(
+                        value=f"{int(value):,}",
+                        low=f"{field.minimum:,}",
+                        high=f"{field.maximum:,}",
+                        shown=f"{fw.get():,}",
+                    )
+            elif field.kind == "date" and isinstance(value, date) and not _date_fits(value):
+                note = t("库中原值 {value} 不在 {low} 至 {high} 年之间，已清空，请填写正确日期后保存。")
+                note = note.format(value=value.isoformat(), low=YEAR_MIN, high=YEAR_MAX)
+            if note is not None:
+                self._notes[name] = note
+                self._initial[name] = ("stored", value)  # differs from any widget value: dirty
 
     # -- widgets -----------------------------------------------------------------
     def _make(self, field: Field) -> FieldWidget:
@@ -186,10 +222,16 @@ class RecordEditor(QDialog):
             return FieldWidget(field, box, box.isChecked, lambda v: box.setChecked(bool(v)))
         if field.kind == "int":
             spin = QSpinBox()
-            spin.setRange(0, 10_000_000)
+            spin.setRange(field.minimum, field.maximum or 0)  # the field's own bounds (≤ 32 bits)
             spin.setGroupSeparatorShown(True)
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-            return FieldWidget(field, spin, spin.value, lambda v: spin.setValue(int(v or 0)))
+
+            def put_int(v: Any) -> None:
+                # Clamped here: QSpinBox.setValue raises OverflowError beyond 32 bits, and a
+                # stored value from before the bounds must still open (with a note).
+                spin.setValue(min(max(int(v or 0), spin.minimum()), spin.maximum()))
+
+            return FieldWidget(field, spin, spin.value, put_int)
         if field.kind == "date":
             return FieldWidget(field, *_date_widget(field))
         if field.kind == "code" and field.codes is not None:
@@ -202,7 +244,7 @@ class RecordEditor(QDialog):
                 lambda: combo.currentData(),
                 lambda v: combo.setCurrentIndex(max(0, combo.findData(v))),
             )
-        if field.name == "notes":
+        if field.is_multiline:
             text = QPlainTextEdit()
             text.setFixedHeight(70)
             return FieldWidget(
@@ -292,16 +334,19 @@ class RecordEditor(QDialog):
         fw = self.widgets.get(name)
         if fw is None:
             return
+        note = self._notes.get(name)
         fw.widget.setStyleSheet(ERROR_STYLE if message else "")
-        fw.error.setText(message or "")
-        fw.error.setVisible(bool(message))
-        fw.widget.setToolTip(message or "")
+        fw.error.setStyleSheet("color: #C8161D;" if message else "color: #8A6D00;")
+        fw.error.setText(message or note or "")
+        fw.error.setVisible(bool(message or note))
+        fw.widget.setToolTip(message or note or "")
 
     def validate(self) -> bool:
         """Check every field with the same rules the service applies; Save only when all pass."""
         ok = True
         for name, fw in self.widgets.items():
-            if fw.field.kind in ("ref", "code", "bool", "int", "date") or not fw.widget.isEnabled():
+            # Integers and dates too: the bounds (years 1921–2100) are checked as one types.
+            if fw.field.kind in ("ref", "code", "bool") or not fw.widget.isEnabled():
                 self.show_error(name, None)
                 continue
             try:

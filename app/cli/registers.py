@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import asdict, fields
 from typing import Any
 
+from app.cli.args import limit
 from app.cli.output import print_json, print_record, print_table
 from app.domain.fields import Field
+from app.domain.text import visible
 from app.services import communities, instructors, members, organizations, party_orgs
 from app.store import Store
 
@@ -39,7 +41,7 @@ def print_page(args: argparse.Namespace, page: Any) -> None:
         print("没有符合条件的记录。")
         return
     headers = ROW_HEADERS[type(page.rows[0]).__name__]
-    print_table(headers, [[getattr(r, f.name) for f in fields(r)] for r in page.rows])
+    print_table(headers, [[_visible(getattr(r, f.name)) for f in fields(r)] for r in page.rows])
     shown = len(page.rows)
     more = f"，显示前 {shown} 条（--limit 0 显示全部）" if shown < page.total else ""
     print(f"\n共 {page.total:,} 条{more}")
@@ -55,11 +57,13 @@ def print_detail(args: argparse.Namespace, record: dict[str, Any], specs: dict[s
         if spec.codes is not None:
             value = record.get(f"{name}_label") or spec.codes.label(value)
         pairs.append((spec.label, value))
+        if name == "id_number" and "birth_date" in record:
+            # Beside the number, so one can see at a glance that a masked number shows only the year.
+            pairs.append(("出生日期", record["birth_date"]))
     extras = {
         "coverage_label": "覆盖状态",
         "instructor": "党建工作指导员",
         "members": "党员人数",
-        "birth_date": "出生日期",
         "coverage_override": "超出覆盖上限的理由",
     }
     pairs += [(label, record[key]) for key, label in extras.items() if key in record]
@@ -67,17 +71,24 @@ def print_detail(args: argparse.Namespace, record: dict[str, Any], specs: dict[s
         pairs = [(label, record["subtype_label"] if label == "具体类型" else v) for label, v in pairs]
     if "covered" in record:
         pairs.append(("覆盖单位", "、".join(o["name"] for o in record["covered"]) or "（无）"))
-    print_record(pairs)
+    print_record([(label, _visible(value)) for label, value in pairs])
+
+
+def _visible(value: Any) -> Any:
+    """Stored text as the terminal should show it: a record saved before control
+    characters were refused must not recolour or rewrite the screen."""
+    return visible(value) if isinstance(value, str) else value
 
 
 def _list_args(parser: argparse.ArgumentParser, filters: dict[str, str], sorts: tuple[str, ...]) -> None:
     parser.add_argument("--search", default="", help="名称、拼音、拼音首字母或代码/号码")
     for name, help_text in filters.items():
         parser.add_argument("--" + name.replace("_", "-"), dest=f"q_{name}", help=help_text)
-    parser.add_argument("--sort", default="name", choices=sorts, help="排序列")
+    # Checked by the service (one sentence naming the valid columns), not by argparse's English.
+    parser.add_argument("--sort", default="name", help=f"排序列：{'、'.join(sorts)}")
     parser.add_argument("--desc", action="store_true", help="倒序")
-    parser.add_argument("--limit", type=int, default=50, help="最多显示条数（0 为全部，默认 50）")
-    parser.add_argument("--offset", type=int, default=0)
+    parser.add_argument("--limit", type=limit, default=50, help="最多显示条数（0 为全部，默认 50）")
+    parser.add_argument("--offset", type=limit, default=0, help="跳过前面多少条（默认 0）")
 
 
 def _list_kwargs(args: argparse.Namespace) -> dict[str, Any]:
@@ -263,7 +274,8 @@ def _instructor_cmd(store: Store, args: argparse.Namespace) -> int:
         print_json([asdict(r) for r in rows])
     else:
         print_table(
-            ["编号", "姓名", "工作单位", "职务", "指导单位数"], [list(asdict(r).values()) for r in rows]
+            ["编号", "姓名", "工作单位", "职务", "指导单位数"],
+            [[_visible(v) for v in asdict(r).values()] for r in rows],
         )
         print(f"\n共 {len(rows):,} 名")
     return 0
@@ -278,7 +290,10 @@ def _community_cmd(store: Store, args: argparse.Namespace) -> int:
     if args.json:
         print_json([asdict(r) for r in rows])
     else:
-        print_table(["编号", "社区", "区划代码", "两新组织"], [list(asdict(r).values()) for r in rows])
+        print_table(
+            ["编号", "社区", "区划代码", "两新组织"],
+            [[_visible(v) for v in asdict(r).values()] for r in rows],
+        )
     return 0
 
 

@@ -11,7 +11,37 @@ from app.errors import FieldError
 YEAR_MIN = 1921
 YEAR_MAX = 2100
 STAFF_MAX = 1_000_000  # the largest employer in China has under a million staff at one site
+# An organization's Party members are among its staff: no count of members exceeds it.
+MEMBERS_MAX = STAFF_MAX
 LIST_LIMIT_MAX = 10_000_000
+# 党章第一条: a person may apply to join the Party from the age of eighteen.
+JOINING_AGE = 18
+
+
+def add_years(day: date, years: int) -> date:
+    """The same day ``years`` later; 29 February becomes 1 March in a common year
+    (the day a person born on 29 February comes of age in law)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return date(day.year + years, 3, 1)
+
+
+def not_after_today(day: date | None, today: date, label: str, field: str) -> None:
+    """A date of something that has happened (joining, founding, an exit)."""
+    if day is not None and day > today:
+        raise FieldError(
+            field,
+            f"“{label}”{day.isoformat()}晚于今天（{today.isoformat()}），已发生的事不能填将来的日期，请核对。",
+        )
+
+
+def not_before(day: date | None, earlier: date | None, label: str, earlier_label: str, field: str) -> None:
+    """``day`` (e.g. 转正日期) cannot come before ``earlier`` (e.g. 入党日期)."""
+    if day is not None and earlier is not None and day < earlier:
+        raise FieldError(
+            field, f"“{label}”{day.isoformat()}早于“{earlier_label}”{earlier.isoformat()}，请核对。"
+        )
 
 
 def parse_year(value: object, label: str = "年度", field: str = "year") -> int:

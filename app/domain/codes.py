@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.text import halfwidth, shown
+from app.errors import FieldError
+
 
 @dataclass(frozen=True)
 class Codes:
@@ -15,13 +18,22 @@ class Codes:
 
     def parse(self, value: str) -> str | None:
         """Accept the code or the Chinese label; ``None`` when neither matches."""
-        value = value.strip()
-        if value in self.labels:
-            return value
+        value = halfwidth(value).strip()
+        if value.lower() in self.labels:  # codes are lower-case ASCII: MALE is male
+            return value.lower()
         for code, label in self.labels.items():
             if value == label:
                 return code
         return None
+
+    def require(self, value: str, field: str) -> str:
+        """The code for what was typed, or a refusal listing every valid value."""
+        code = self.parse(value)
+        if code is None:
+            raise FieldError(
+                field, f"“{self.title}”应为以下之一：{self.choices_text()}；“{shown(value)}”不在其中。"
+            )
+        return code
 
     def choices_text(self) -> str:
         return "、".join(f"{label}（{code}）" for code, label in self.labels.items())

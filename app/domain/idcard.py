@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from app.domain.text import normalise_code
+
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK = "10X98765432"
 
@@ -36,7 +38,8 @@ def _birth(digits: str, number: str, today: date) -> date:
 
 def validate_id_number(raw: str, today: date | None = None) -> IdNumber:
     today = today or date.today()
-    number = raw.strip().upper()
+    # Full-width digits, a lower-case x and grouping spaces are the same number.
+    number = normalise_code(raw)
     if len(number) == 15:
         if not number.isdigit():
             raise IdNumberError("15位公民身份号码应全部为数字，请核对。")
@@ -44,7 +47,7 @@ def validate_id_number(raw: str, today: date | None = None) -> IdNumber:
         first17 = number[:6] + "19" + number[6:]
         number = first17 + check_digit(first17)
     if len(number) != 18:
-        raise IdNumberError(f"公民身份号码应为18位（或旧式15位），现为{len(raw.strip())}位，请核对。")
+        raise IdNumberError(f"公民身份号码应为18位（或旧式15位），现为{len(number)}位，请核对。")
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
         raise IdNumberError("公民身份号码前17位应为数字，第18位为数字或 X，请核对。")
     born = _birth(number[6:14], number, today)

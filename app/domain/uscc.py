@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.domain.text import normalise_code, shown
+
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 symbols: no I, O, S, V, Z
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
@@ -18,13 +20,13 @@ def check_char(first17: str) -> str:
 
 def validate_uscc(raw: str) -> str:
     """Return the normalised code or raise ``USCCError`` with a sentence naming the fault."""
-    code = raw.strip().upper()
+    code = normalise_code(raw)
     if len(code) != 18:
         raise USCCError(f"统一社会信用代码应为18位，现为{len(code)}位，请核对。")
     for pos, ch in enumerate(code, start=1):
         if ch not in _VALUE:
             hint = "（代码不使用 I、O、S、V、Z）" if ch in "IOSVZ" else ""
-            raise USCCError(f"统一社会信用代码第{pos}位“{ch}”不是有效字符{hint}，请核对。")
+            raise USCCError(f"统一社会信用代码第{pos}位“{shown(ch)}”不是有效字符{hint}，请核对。")
     expected = check_char(code[:17])
     if code[17] != expected:
         raise USCCError(f"统一社会信用代码第18位校验码应为 {expected}，现为 {code[17]}，请核对后重新输入。")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.fields import Field
 from app.domain.pinyin import person_keys, search_keys
+from app.domain.text import normalise_code, normalise_search, refuse_controls, shown
 from app.errors import FieldError, NotFoundError
 from db.base import Synced
 
@@ -35,7 +36,8 @@ def contains(column: Any, text: str) -> ColumnElement[bool]:
 
 def search_clause(model: Any, query: str, *code_columns: Any) -> ColumnElement[bool] | None:
     """Name, full pinyin, pinyin initials (``zw`` → 张伟) and codes (USCC, ID number)."""
-    query = query.strip()
+    # Stored names and codes are normalised (ＡＢＣ４４０１ is stored as ABC4401): so is the query.
+    query = normalise_search(query)
     if not query:
         return None
     low = query.lower().replace(" ", "")
@@ -44,7 +46,9 @@ def search_clause(model: Any, query: str, *code_columns: Any) -> ColumnElement[b
         contains(model.name_pinyin, low),
         contains(model.name_initials, low),
     ]
-    clauses += [contains(col, query.upper()) for col in code_columns]
+    code = normalise_code(query)
+    if code:
+        clauses += [contains(col, code) for col in code_columns]
     return or_(*clauses)
 
 
@@ -55,7 +59,8 @@ def set_search_keys(obj: Any, *, person: bool = False) -> None:
 
 def resolve(session: Session, model: type[M], key: str, what: str, field: str = "id") -> M:
     """A live record by id, unique id prefix (≥ 6 characters) or exact name."""
-    key = key.strip()
+    key = normalise_search(key)
+    refuse_controls(key, what, field)
     live = model.deleted.is_(False)
     found = session.get(model, key)
     if found is not None and not found.deleted:
@@ -72,8 +77,8 @@ def resolve(session: Session, model: type[M], key: str, what: str, field: str = 
     if len(candidates) == 1:
         return candidates[0]
     if len(candidates) > 1:
-        raise FieldError(field, f"“{key}”对应多个{what}，请使用完整编号。")
-    raise NotFoundError(f"找不到{what}“{key}”，请核对名称或编号（可用 list 命令查找）。", field)
+        raise FieldError(field, f"“{shown(key)}”对应多个{what}，请使用完整编号。")
+    raise NotFoundError(f"找不到{what}“{shown(key)}”，请核对名称或编号（可用 list 命令查找）。", field)
 
 
 def count(session: Session, stmt: Select[Any]) -> int:
@@ -86,7 +91,7 @@ def label_map(specs: dict[str, Field]) -> dict[str, str]:
 
 def order_clause(columns: dict[str, Any], sort: str, descending: bool) -> Any:
     if sort not in columns:
-        raise FieldError("sort", f"不能按“{sort}”排序，可用：{'、'.join(columns)}。")
+        raise FieldError("sort", f"不能按“{shown(sort)}”排序，可用：{'、'.join(columns)}。")
     return columns[sort].desc() if descending else columns[sort].asc()
 
 

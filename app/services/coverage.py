@@ -7,9 +7,12 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain.text import clean_text
 from app.errors import FieldError
 from app.settings import load_settings
 from db.models import Organization, PartyOrg
+
+OVERRIDE_MAX = 500  # one reason, not a report: it is shown beside the Party organization
 
 
 def covered_count(session: Session, party_org_id: str, excluding: list[str | None] | None = None) -> int:
@@ -41,13 +44,14 @@ def check_capacity(
         total = covered_count(session, party_org.id, adding) + len(set(adding))
     if total <= limit:
         return
-    if not (override and override.strip()):
+    reason = clean_text(override or "", "超出上限的理由", "override", max_length=OVERRIDE_MAX)
+    if not reason:
         raise FieldError(
             "party_org",
             f"联合党组织“{party_org.name}”将覆盖 {total} 个单位，超过“覆盖单位数一般不超过 {limit} 个”的规定。"
             "如确需超出，请说明理由（命令行用 --override 理由），理由将被记录。",
         )
-    note = f"{date.today().isoformat()} 覆盖 {total} 个单位：{override.strip()}"
+    note = f"{date.today().isoformat()} 覆盖 {total} 个单位：{reason}"
     party_org.coverage_override = (
         f"{party_org.coverage_override}\n{note}" if party_org.coverage_override else note
     )

@@ -11,10 +11,12 @@ from typing import Any
 from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session, aliased
 
+from app.domain.bounds import JOINING_AGE, add_years, not_after_today, not_before
 from app.domain.codes import CATEGORY, EDUCATION, EXIT_KIND, GENDER, RELATION
 from app.domain.fields import Field, parse_fields
 from app.domain.idcard import validate_id_number
-from app.domain.masking import mask_id_number, mask_phone
+from app.domain.masking import birth_display, mask_id_number, mask_phone
+from app.domain.text import shown
 from app.errors import FieldError
 from app.services.common import (
     Page,
@@ -69,25 +71,61 @@ class MemberRow:
     phone: str
 
 
-def _apply(session: Session, member: Member, values: dict[str, Any]) -> None:
-    parsed = parse_fields(MEMBER_FIELDS, values, partial=member.id is not None)
+def _check_dates(member: Member, changed: set[str], today: date) -> None:
+    """Dates that make sense together: joined on or after the 18th birthday and not in
+    the future, 转正 after joining, an exit after joining. Checked when one of the
+    dates concerned is being set, so an old record can still be edited elsewhere."""
+    if changed & {"id_number", "joined_on"} and member.birth_date is not None:
+        adult = add_years(member.birth_date, JOINING_AGE)
+        if adult > today:
+            raise FieldError(
+                "id_number",
+                f"公民身份号码表明此人出生于 {member.birth_date.year} 年，未满{JOINING_AGE}周岁，不能登记为党员，请核对。",
+            )
+        if member.joined_on is not None and member.joined_on < adult:
+            raise FieldError(
+                "joined_on",
+                f"“入党日期”{member.joined_on.isoformat()}早于年满{JOINING_AGE}周岁之日"
+                f"（{adult.isoformat()}），请核对入党日期或公民身份号码。",
+            )
+    labels = {name: spec.label for name, spec in MEMBER_FIELDS.items()}
+    for name in ("joined_on", "full_on", "exit_on"):
+        if name in changed:
+            not_after_today(getattr(member, name), today, labels[name], name)
+    if changed & {"joined_on", "full_on"}:
+        not_before(member.full_on, member.joined_on, labels["full_on"], labels["joined_on"], "full_on")
+    if changed & {"joined_on", "exit_on", "exit_kind"}:
+        not_before(member.exit_on, member.joined_on, labels["exit_on"], labels["joined_on"], "exit_on")
+
+
+def _apply(session: Session, member: Member, values: dict[str, Any], today: date | None = None) -> None:
+    today = today or date.today()
+    adding = member.id is None
+    parsed = parse_fields(MEMBER_FIELDS, values, partial=not adding)
     employer = parsed.pop("employer") if "employer" in parsed else ...
     party_org = parsed.pop("party_org") if "party_org" in parsed else ...
     if parsed.get("phone") and not _PHONE.match(parsed["phone"]):
-        raise FieldError("phone", f"联系电话“{parsed['phone']}”格式不对，应为手机号或带区号的固定电话。")
+        raise FieldError(
+            "phone", f"联系电话“{shown(parsed['phone'])}”格式不对，应为手机号或带区号的固定电话。"
+        )
     for name, value in parsed.items():
         if value is None and name in ("category", "relation"):
             continue
         setattr(member, name, value)
     member.category = member.category or "full"
     member.relation = member.relation or "transferred"
+    if member.exit_kind and not member.exit_on:
+        member.exit_on = today
     if member.id_number:
-        ident = validate_id_number(member.id_number)
+        ident = validate_id_number(member.id_number, today)
         if parsed.get("gender") and parsed["gender"] != ident.gender:
             raise FieldError(
                 "gender", f"性别与公民身份号码第17位不符：号码表明为{GENDER.label(ident.gender)}，请核对。"
             )
         member.gender, member.birth_date = ident.gender, ident.birth_date
+    changed = set(MEMBER_FIELDS) if adding else set(parsed)
+    _check_dates(member, changed, today)
+    if member.id_number:
         other = session.scalar(
             select(Member).where(
                 Member.id_number == member.id_number,
@@ -99,10 +137,6 @@ def _apply(session: Session, member: Member, values: dict[str, Any]) -> None:
             raise FieldError(
                 "id_number", f"公民身份号码 {mask_id_number(member.id_number)} 已登记为党员“{other.name}”。"
             )
-    if member.full_on and member.joined_on and member.full_on < member.joined_on:
-        raise FieldError("full_on", "转正日期早于入党日期，请核对。")
-    if member.exit_kind and not member.exit_on:
-        member.exit_on = date.today()
     if employer is not ...:
         member.employer_id = (
             resolve(session, Organization, employer, "两新组织", "employer").id if employer else None
@@ -159,6 +193,8 @@ def member_record(session: Session, member: Member, *, reveal: bool) -> dict[str
     if not reveal:
         record["id_number"] = mask_id_number(member.id_number)
         record["phone"] = mask_phone(member.phone)
+        # The masked digits are the birth date: beside the masked number only the year shows.
+        record["birth_date"] = birth_display(member.birth_date, masked=True) or None
     for name in ("gender", "education", "category", "relation", "exit_kind"):
         record[f"{name}_label"] = MEMBER_FIELDS[name].codes.label(record[name])  # type: ignore[union-attr]
     record["rev"] = member.rev
@@ -212,9 +248,9 @@ def member_query(
     if employer:
         stmt = stmt.where((employer_org.name == employer) | (employer_org.id == employer))
     if relation:
-        stmt = stmt.where(Member.relation == (RELATION.parse(relation) or relation))
+        stmt = stmt.where(Member.relation == RELATION.require(relation, "relation"))
     if category:
-        stmt = stmt.where(Member.category == (CATEGORY.parse(category) or category))
+        stmt = stmt.where(Member.category == CATEGORY.require(category, "category"))
     return stmt, columns
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Select, and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
+from app.domain.bounds import STAFF_MAX
 from app.domain.codes import (
     ENTERPRISE_SUBTYPE,
     FORMATION,
@@ -43,7 +44,7 @@ ORG_FIELDS: dict[str, Field] = {
         Field("subtype", "具体类型", "text", max_length=32),
         Field("uscc", "统一社会信用代码", "uscc"),
         Field("industry", "行业", "code", codes=INDUSTRY),
-        Field("employees", "职工人数", "int"),
+        Field("employees", "职工人数", "int", maximum=STAFF_MAX),
         Field("above_scale", "规模以上企业", _B),
         Field("community", "所属社区", "ref", ref="community"),
         Field("status", "经营状态", "code", codes=ORG_STATUS),
@@ -314,13 +315,13 @@ def organization_query(
     if community:
         stmt = stmt.where(Community.name == community)
     if kind:
-        stmt = stmt.where(Organization.kind == (ORG_KIND.parse(kind) or kind))
+        stmt = stmt.where(Organization.kind == ORG_KIND.require(kind, "kind"))
     if industry:
-        stmt = stmt.where(Organization.industry == (INDUSTRY.parse(industry) or industry))
+        stmt = stmt.where(Organization.industry == INDUSTRY.require(industry, "industry"))
     if coverage:
-        stmt = stmt.where(cover == (COVERAGE.parse(coverage) or coverage))
+        stmt = stmt.where(cover == COVERAGE.require(coverage, "coverage"))
     if status:
-        stmt = stmt.where(Organization.status == (ORG_STATUS.parse(status) or status))
+        stmt = stmt.where(Organization.status == ORG_STATUS.require(status, "status"))
     return stmt, columns
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from app.domain.bounds import not_after_today, not_before
 from app.domain.codes import FORMATION, PARTY_LEVEL
 from app.domain.fields import Field, parse_fields
 from app.domain.masking import mask_phone
@@ -86,7 +87,7 @@ def _check_parent(session: Session, party: PartyOrg, parent: PartyOrg) -> None:
         node = session.get(PartyOrg, node.parent_id) if node.parent_id else None
 
 
-def _apply(session: Session, party: PartyOrg, values: dict[str, Any]) -> None:
+def _apply(session: Session, party: PartyOrg, values: dict[str, Any], today: date | None = None) -> None:
     parsed = parse_fields(PARTY_FIELDS, values, partial=party.id is not None)
     parent = parsed.pop("parent") if "parent" in parsed else ...
     community = parsed.pop("community") if "community" in parsed else ...
@@ -100,6 +101,10 @@ def _apply(session: Session, party: PartyOrg, values: dict[str, Any]) -> None:
         raise FieldError("formation", "联合党支部的组建方式应为“联合组建”。")
     if party.term_start and party.term_end and party.term_end < party.term_start:
         raise FieldError("term_end", "任期届满日期早于任期开始日期，请核对。")
+    if "established_on" in parsed:  # a founding is a past event (an old record may be edited elsewhere)
+        not_after_today(party.established_on, today or date.today(), "成立日期", "established_on")
+    if {"established_on", "term_start"} & set(parsed):
+        not_before(party.term_start, party.established_on, "本届任期开始", "成立日期", "term_start")
     if parent is not ...:
         if parent:
             target = resolve(session, PartyOrg, parent, "上级党组织", "parent")
@@ -134,7 +139,8 @@ def add_party_org(
         _apply(session, party, values)
         # Without a founding date the activity rules would judge a branch set up
         # today by last month's meetings.
-        party.established_on = party.established_on or date.today()
+        # The start of the current term, when given, is the earliest date known.
+        party.established_on = party.established_on or party.term_start or date.today()
         session.add(party)
         session.flush()
         if covers is not None:
@@ -255,9 +261,9 @@ def party_org_query(
     if clause is not None:
         stmt = stmt.where(clause)
     if level:
-        stmt = stmt.where(PartyOrg.level == (PARTY_LEVEL.parse(level) or level))
+        stmt = stmt.where(PartyOrg.level == PARTY_LEVEL.require(level, "level"))
     if formation:
-        stmt = stmt.where(PartyOrg.formation == (FORMATION.parse(formation) or formation))
+        stmt = stmt.where(PartyOrg.formation == FORMATION.require(formation, "formation"))
     if community:
         stmt = stmt.where(Community.name == community)
     return stmt, columns
