@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.graphics import renderPDF
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from app import __version__
 from app.dashboard import Tile, chinese_date, station_line, tiles
+from app.jobs import Job, Progress, run_job
 from app.reports import charts
-from app.reports.output import write_atomically
-from app.reports.pdf import FONT, GREY, INK, RED, RULE, Page, fit_text, register_font
+from app.reports.output import output_file
+from app.reports.pdf import FONT, GREY, INK, RED, RULE, Page, escape, fit_text, paragraph_style, register_font
 from app.rules.catalog import RULES_BY_ID, SEEDS
 from app.stats import RATE_TITLES, check, dashboard
 from app.store import Store
@@ -90,7 +90,7 @@ def _charts(page: Page, stats: dict[str, Any]) -> None:
 def _findings_table(page: Page, stats: dict[str, Any]) -> None:
     page.text(page.left, page.y - 9, f"规则检查发现的问题（共 {stats['findings']['total']:,} 项）", 9)
     page.y -= 14
-    cell = ParagraphStyle("cell", fontName=FONT, fontSize=7, leading=8.5, textColor=INK)
+    cell = paragraph_style("cell", 7, 8.5)
     widths = [18, 170, 46, 46, page.inner_width - 280]
     data: list[list[Any]] = [["序号", "规则", "现行标准", "问题数", "依据"]]
     for n, row in enumerate(stats["findings"]["rules"], 1):
@@ -98,7 +98,7 @@ def _findings_table(page: Page, stats: dict[str, Any]) -> None:
         data.append(
             [
                 str(n),
-                Paragraph(row["title"], cell),
+                Paragraph(escape(row["title"]), cell),
                 "—" if row["threshold"] is None else str(row["threshold"]),
                 f"{row['count']:,}",
                 fit_text(seed_short(rule.seed), 7, widths[4] - 6),
@@ -125,8 +125,10 @@ def _findings_table(page: Page, stats: dict[str, Any]) -> None:
     page.y -= height
 
 
-def write_dashboard_pdf(stats: dict[str, Any], out: str | Path) -> Path:
-    def write(path: Path) -> None:
+def write_dashboard_pdf_job(stats: dict[str, Any], out: str | Path) -> Job[Path]:
+    """The one-page 通报, written all-or-nothing."""
+    with output_file(out, ".pdf") as path:
+        yield Progress("正在绘制通报", 0, 2)
         canvas = Canvas(
             str(path), pagesize=(595.2756, 841.8898), pageCompression=1, initialFontName=register_font()
         )
@@ -147,19 +149,38 @@ def write_dashboard_pdf(stats: dict[str, Any], out: str | Path) -> Path:
         page.signature()
         page.footer(1, 1, f"两新组织党建工作台 {__version__} 生成")
         canvas.showPage()
+        yield Progress("正在保存", 1, 2)
         canvas.save()
+    return Path(out).expanduser()
 
-    return write_atomically(out, ".pdf", write)
+
+def write_dashboard_pdf(stats: dict[str, Any], out: str | Path) -> Path:
+    return run_job(write_dashboard_pdf_job(stats, out))
+
+
+def print_dashboard_job(store: Store, out: str | Path, today: date | None = None) -> Job[Path]:
+    """The user action 打印通报: today's figures, recorded for the trend, as a one-page PDF."""
+    yield Progress("正在统计", 0, 1)
+    stats = dashboard(store, today)
+    return (yield from write_dashboard_pdf_job(stats, out))
 
 
 def print_dashboard(store: Store, out: str | Path, today: date | None = None) -> Path:
-    """The user action 打印通报: today's figures, recorded for the trend, as a one-page PDF."""
-    return write_dashboard_pdf(dashboard(store, today), out)
+    """``print_dashboard_job`` run to its end."""
+    return run_job(print_dashboard_job(store, out, today))
+
+
+def export_dashboard_job(store: Store, out: str | Path, today: date | None = None) -> Job[Path]:
+    """The user action 导出表格: every table of the dashboard, and the findings behind it."""
+    from app.reports.dashboard_xlsx import write_dashboard_xlsx_job
+
+    yield Progress("正在统计", 0, 2)
+    stats = dashboard(store, today)
+    yield Progress("正在检查规则", 1, 2)
+    findings = check(store, today)
+    return (yield from write_dashboard_xlsx_job(stats, findings, out))
 
 
 def export_dashboard(store: Store, out: str | Path, today: date | None = None) -> Path:
-    """The user action 导出表格: every table of the dashboard, and the findings behind it."""
-    from app.reports.dashboard_xlsx import write_dashboard_xlsx
-
-    stats = dashboard(store, today)
-    return write_dashboard_xlsx(stats, check(store, today), out)
+    """``export_dashboard_job`` run to its end."""
+    return run_job(export_dashboard_job(store, out, today))

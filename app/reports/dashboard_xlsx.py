@@ -12,7 +12,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.dashboard import station_line, tiles
-from app.reports.output import write_atomically
+from app.jobs import Job, Progress, run_job
+from app.reports.output import output_file
+from app.reports.xlsx import append_row
 from app.rules.catalog import RULES_BY_ID
 from app.rules.engine import Finding
 
@@ -25,13 +27,13 @@ COUNT = "#,##0"
 def sheet(book: Workbook, title: str, headers: list[tuple[str, int]], rows: list[list[Any]]) -> Worksheet:
     """A sheet with a bold, frozen header row and the columns as wide as given."""
     ws = book.create_sheet(title)
-    ws.append([name for name, _ in headers])
+    append_row(ws, [name for name, _ in headers])
     for i, (_, width) in enumerate(headers, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
         cell = ws.cell(1, i)
         cell.font, cell.fill = HEADER, HEADER_FILL
     for row in rows:
-        ws.append(row)
+        append_row(ws, row)
     ws.freeze_panes = "A2"
     return ws
 
@@ -74,10 +76,13 @@ def _group_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
     ]
 
 
-def write_dashboard_xlsx(stats: dict[str, Any], findings: list[Finding], out: str | Path) -> Path:
-    def write(path: Path) -> None:
+def write_dashboard_xlsx_job(stats: dict[str, Any], findings: list[Finding], out: str | Path) -> Job[Path]:
+    """The workbook, written all-or-nothing; yields progress once a sheet."""
+    steps = 8
+    with output_file(out, ".xlsx") as path:
         book = Workbook()
         book.remove(book.active)
+        yield Progress("正在写入：概况", 0, steps)
         overview = sheet(
             book,
             "概况",
@@ -97,14 +102,19 @@ def write_dashboard_xlsx(stats: dict[str, Any], findings: list[Finding], out: st
             row[0].number_format = PERCENT if isinstance(row[0].value, float) else COUNT
         for row in overview.iter_rows(min_row=2, min_col=3, max_col=3):
             row[0].alignment = Alignment(wrap_text=True, vertical="top")
-        for title, key, label in (
-            ("按社区", "by_community", "社区"),
-            ("按行业", "by_industry", "行业"),
-            ("按职工规模", "by_staff_band", "职工规模"),
+        for step, (title, key, label) in enumerate(
+            (
+                ("按社区", "by_community", "社区"),
+                ("按行业", "by_industry", "行业"),
+                ("按职工规模", "by_staff_band", "职工规模"),
+            ),
+            1,
         ):
+            yield Progress(f"正在写入：{title}", step, steps)
             grouped = sheet(book, title, [(label, 20), *GROUP_HEADERS], _group_rows(stats[key]))
             for column in (7, 8, 9):
                 format_column(grouped, column, PERCENT)
+        yield Progress("正在写入：月度趋势", 4, steps)
         trend = sheet(
             book,
             "月度趋势",
@@ -128,6 +138,7 @@ def write_dashboard_xlsx(stats: dict[str, Any], findings: list[Finding], out: st
         )
         for column in (2, 3, 4):
             format_column(trend, column, PERCENT)
+        yield Progress("正在写入：问题汇总", 5, steps)
         sheet(
             book,
             "问题汇总",
@@ -137,6 +148,7 @@ def write_dashboard_xlsx(stats: dict[str, Any], findings: list[Finding], out: st
                 for r in stats["findings"]["rules"]
             ],
         )
+        yield Progress(f"正在写入：问题明细（{len(findings):,} 条）", 6, steps)
         subject = {"organization": "两新组织", "party_org": "党组织"}
         sheet(
             book,
@@ -153,6 +165,10 @@ def write_dashboard_xlsx(stats: dict[str, Any], findings: list[Finding], out: st
                 for f in findings
             ],
         )
+        yield Progress("正在保存", 7, steps)
         book.save(path)
+    return Path(out).expanduser()
 
-    return write_atomically(out, ".xlsx", write)
+
+def write_dashboard_xlsx(stats: dict[str, Any], findings: list[Finding], out: str | Path) -> Path:
+    return run_job(write_dashboard_xlsx_job(stats, findings, out))

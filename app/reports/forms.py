@@ -4,6 +4,9 @@ QR code, so a signed paper copy can be checked against the data later."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,9 @@ from reportlab.platypus import (
 )
 
 from app.dashboard import chinese_date, station_line
+from app.errors import FieldError
+from app.jobs import Job, Progress, run_job
+from app.reports.output import write_error
 from app.reports.pdf import (
     FONT,
     GREY,
@@ -35,8 +41,9 @@ from app.reports.pdf import (
     Lines,
     Page,
     register_font,
+    relabel,
     wrap_lines,
-    write_document,
+    write_document_job,
 )
 from app.services.appraisals import STATE, Form, appraisal_forms
 from app.store import Store
@@ -75,19 +82,12 @@ def form_canvas(station: str) -> type[Canvas]:
                     totals[key] = totals.get(key, 0) + 1
                     self._numbering.append(totals[key])
                 self._totals = totals
-            page.text(page.left, page.height - MARGIN / 2 - 4, station, 8, GREY)
             form = states[index].get("_form")
             if form is None:
+                page.running_head(station, "")
                 return
             number = self._numbering[index]
-            page.text(
-                page.right,
-                page.height - MARGIN / 2 - 4,
-                f"{form.year} 年度 · {form.subject_name}",
-                8,
-                GREY,
-                align="right",
-            )
+            page.running_head(station, f"{form.year} 年度 · {form.subject_name}")
             page.footer(number, self._totals[form.id])
             page.text(
                 page.left,
@@ -129,10 +129,13 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+CELL_LINES = 24  # a cell of a form's table stays well within a page, or the table cannot split
+
+
 def fitted(text: str, style: ParagraphStyle, width: float, padding: float = 12) -> str:
     """The text wrapped to the cell's width (long names and notes never run off the
     page), as plain lines: far cheaper for a table than a Paragraph."""
-    return wrap_lines(text, style.fontSize, width - padding)
+    return wrap_lines(text, style.fontSize, width - padding, CELL_LINES)
 
 
 def _score(value: float | None, kind: str) -> str:
@@ -147,7 +150,7 @@ def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> l
     cell, small = styles["cell"], styles["small"]
     story: list[Any] = [
         FormStart(form),
-        HeavyTitle(form.template, 15 if len(form.template) > 18 else 17),
+        HeavyTitle(form.template, 15 if len(form.template) > 18 else 17),  # wraps if longer still
         Lines(f"（{form.year} 年度）", 10, 15, "center"),
         Spacer(1, 6),
     ]
@@ -238,12 +241,14 @@ def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> l
     return story
 
 
-def write_forms(forms: Sequence[Form], station: str, out: str | Path) -> Path:
-    """All forms into one PDF, each starting on its own page."""
+def _check_forms(forms: Sequence[Form]) -> None:
     if not forms:
         from app.errors import LiangxinError
 
         raise LiangxinError("没有要打印的考核表。请先选择评议对象并“开始评议”。")
+
+
+def _forms_story(forms: Sequence[Form]) -> list[Any]:
     styles = _styles()
     width = A4[0] - 2 * MARGIN
     story: list[Any] = []
@@ -251,27 +256,89 @@ def write_forms(forms: Sequence[Form], station: str, out: str | Path) -> Path:
         if i:
             story.append(PageBreak())
         story += form_story(form, styles, width)
+    return story
 
+
+def _one_file_job(forms: Sequence[Form], station: str, out: str | Path, stage: str) -> Job[Path]:
     title = forms[0].template if len(forms) == 1 else f"{forms[0].template}（{len(forms)} 份）"
-    return write_document(story, out, title=title, station=station, canvasmaker=form_canvas(station))
+    return (
+        yield from write_document_job(
+            _forms_story(forms),
+            out,
+            title=title,
+            station=station,
+            canvasmaker=form_canvas(station),
+            stage=stage,
+        )
+    )
+
+
+def _file_name(form: Form) -> str:
+    name = "".join(ch for ch in form.subject_name if ch not in '\\/:*?"<>|' and ch >= " ")
+    return f"{form.year}-{name[:60]}-{form.template[:12]}.pdf"
+
+
+def write_forms_job(
+    forms: Sequence[Form], station: str, out: str | Path, *, one_file_each: bool = False
+) -> Job[list[Path]]:
+    """All forms into one PDF, each starting on its own page; or, ``one_file_each``, a
+    PDF per form in the folder ``out``. Cancelled or failed part-way, it leaves no new
+    file behind and every existing file as it was: the batch is written into a
+    temporary folder beside its targets and moved into place only at the end."""
+    _check_forms(forms)
+    if not one_file_each:
+        return [(yield from _one_file_job(forms, station, out, f"正在排版 {len(forms)} 份考核表"))]
+    folder = Path(out).expanduser()
+    if not folder.is_dir():
+        raise FieldError("out", f"逐份保存时请给出一个已有的文件夹，“{folder}”不是。")
+    names: dict[str, int] = {}
+    targets = []
+    for form in forms:
+        name = _file_name(form)
+        names[name] = names.get(name, 0) + 1
+        if names[name] > 1:  # two subjects of the same name must not overwrite each other
+            name = f"{name[:-4]}-{names[name]}.pdf"
+        targets.append(folder / name)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=".liangxin-forms-", dir=folder))
+    except OSError as exc:
+        raise write_error(folder / targets[0].name, exc) from None
+    try:
+        for i, (form, target) in enumerate(zip(forms, targets, strict=True)):
+            stage = f"正在生成第 {i + 1} 份：{form.subject_name}"
+            yield from relabel(
+                _one_file_job([form], station, staging / target.name, stage), stage, i, len(forms)
+            )
+        yield Progress("正在保存", len(forms), len(forms))
+        try:
+            for target in targets:
+                os.replace(staging / target.name, target)
+        except OSError as exc:
+            raise write_error(target, exc) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return targets
+
+
+def write_forms(forms: Sequence[Form], station: str, out: str | Path) -> Path:
+    """All forms into one PDF, each starting on its own page."""
+    [path] = run_job(write_forms_job(forms, station, out))
+    return path
+
+
+def print_appraisals_job(
+    store: Store, appraisal_ids: list[str], out: str | Path, *, one_file_each: bool = False
+) -> Job[list[Path]]:
+    """The user action 打印考核表: one PDF of every form, or one file per subject in ``out``
+    (a folder then)."""
+    yield Progress("正在读取考核表", 0, len(appraisal_ids))
+    forms = appraisal_forms(store, appraisal_ids)
+    station = station_line(store.station.name, store.station.code)
+    return (yield from write_forms_job(forms, station, out, one_file_each=one_file_each))
 
 
 def print_appraisals(
     store: Store, appraisal_ids: list[str], out: str | Path, *, one_file_each: bool = False
 ) -> list[Path]:
-    """The user action 打印考核表: one PDF of every form, or one file per subject in ``out``
-    (a folder then)."""
-    forms = appraisal_forms(store, appraisal_ids)
-    station = station_line(store.station.name, store.station.code)
-    if not one_file_each:
-        return [write_forms(forms, station, out)]
-    folder = Path(out)
-    if not folder.is_dir():
-        from app.errors import FieldError
-
-        raise FieldError("out", f"逐份保存时请给出一个已有的文件夹，“{folder}”不是。")
-    written = []
-    for form in forms:
-        name = "".join(ch for ch in form.subject_name if ch not in '\\/:*?"<>|')
-        written.append(write_forms([form], station, folder / f"{form.year}-{name}-{form.template[:12]}.pdf"))
-    return written
+    """``print_appraisals_job`` run to its end."""
+    return run_job(print_appraisals_job(store, appraisal_ids, out, one_file_each=one_file_each))

@@ -9,12 +9,21 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from app.dashboard import chinese_date, station_line
-from app.reports.output import write_atomically
-from app.reports.pdf import FONT, INK, MARGIN, RULE, HeavyTitle, register_font, write_document
+from app.jobs import Job, Progress, run_job
+from app.reports.output import output_file
+from app.reports.pdf import (
+    FONT,
+    MARGIN,
+    RULE,
+    HeavyTitle,
+    escape,
+    paragraph_style,
+    wrap_lines,
+    write_document_job,
+)
 from app.services.tasks import STATUS, TaskFilter, campaign_progress, task_cards
 from app.store import Store
 
@@ -43,18 +52,23 @@ def _table(rows: list[list[Any]], widths: list[float], numeric_from: int) -> Tab
     return table
 
 
-def write_notice_pdf(data: dict[str, Any], station: str, out: str | Path) -> Path:
-    register_font()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=16, textColor=INK)
-    heading = ParagraphStyle("heading", parent=body, fontSize=11.5, leading=20, spaceBefore=8)
-    cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11)
+CELL_LINES = 6  # a row of the overdue list stays a row: a longer value is cut, and says so
+
+
+def _cell(text: str | None, width: float) -> str:
+    return wrap_lines(text or "—", 8.5, width - 12, CELL_LINES)
+
+
+def write_notice_pdf_job(data: dict[str, Any], station: str, out: str | Path) -> Job[Path]:
+    body = paragraph_style("body", 10, 16)
+    heading = paragraph_style("heading", 11.5, 20, spaceBefore=8)
     total, campaign = data["total"], data["campaign"]
     day = date.fromisoformat(data["date"])
     width = A4[0] - 2 * MARGIN
 
     story: list[Any] = [
         HeavyTitle("专项行动进度通报"),
-        Paragraph(f"<para align='center'>{campaign['name']}</para>", body),
+        Paragraph(f"<para align='center'>{escape(campaign['name'])}</para>", body),
         Spacer(1, 6),
         Paragraph(
             f"截至{chinese_date(day)}，本专项行动共有任务 {total['total']:,} 项，已销号 {total['done']:,} 项，"
@@ -66,7 +80,7 @@ def write_notice_pdf(data: dict[str, Any], station: str, out: str | Path) -> Pat
             [["阶段", "起止日期", "任务", "已销号", "未完成", "逾期", "完成率"]]
             + [
                 [
-                    p["name"],
+                    _cell(p["name"], 70),
                     f"{p['starts_on'] or '—'} 至 {p['ends_on'] or '—'}",
                     f"{p['total']:,}",
                     f"{p['done']:,}",
@@ -84,7 +98,7 @@ def write_notice_pdf(data: dict[str, Any], station: str, out: str | Path) -> Pat
             [["责任单位", "任务", "已销号", "未完成", "逾期", "完成率"]]
             + [
                 [
-                    Paragraph(a["key"], cell),
+                    _cell(a["key"], width - 250),
                     f"{a['total']:,}",
                     f"{a['done']:,}",
                     f"{a['open']:,}",
@@ -105,9 +119,9 @@ def write_notice_pdf(data: dict[str, Any], station: str, out: str | Path) -> Pat
                 + [
                     [
                         str(i),
-                        Paragraph(c.record or "—", cell),
-                        Paragraph(c.title, cell),
-                        Paragraph(c.assignee or "—", cell),
+                        _cell(c.record, 130),
+                        _cell(c.title, 130),
+                        _cell(c.assignee, width - 366),
                         c.due_on.isoformat() if c.due_on else "—",
                         f"{c.days_overdue:,}",
                     ]
@@ -124,30 +138,44 @@ def write_notice_pdf(data: dict[str, Any], station: str, out: str | Path) -> Pat
         Paragraph("<para align='right'>审核人签字：____________　　日期：______年____月____日</para>", body),
     ]
 
-    return write_document(
-        story,
-        out,
-        title=f"专项行动进度通报 — {campaign['name']} {data['date']}",
-        station=station,
-        header_right=f"统计日期：{chinese_date(day)}",
+    return (
+        yield from write_document_job(
+            story,
+            out,
+            title=f"专项行动进度通报 — {campaign['name']} {data['date']}",
+            station=station,
+            header_right=f"统计日期：{chinese_date(day)}",
+        )
     )
 
 
-def print_notice(store: Store, campaign: str, out: str | Path, today: date | None = None) -> Path:
+def write_notice_pdf(data: dict[str, Any], station: str, out: str | Path) -> Path:
+    return run_job(write_notice_pdf_job(data, station, out))
+
+
+def print_notice_job(store: Store, campaign: str, out: str | Path, today: date | None = None) -> Job[Path]:
     """The user action 打印进度通报."""
+    yield Progress("正在统计任务", 0, 1)
     data = notice_data(store, campaign, today or date.today())
-    return write_notice_pdf(data, station_line(store.station.name, store.station.code), out)
+    return (yield from write_notice_pdf_job(data, station_line(store.station.name, store.station.code), out))
 
 
-def export_notice(store: Store, campaign: str, out: str | Path, today: date | None = None) -> Path:
-    """The user action 导出进度表格: the same figures and every task, one sheet per table."""
+def print_notice(store: Store, campaign: str, out: str | Path, today: date | None = None) -> Path:
+    """``print_notice_job`` run to its end."""
+    return run_job(print_notice_job(store, campaign, out, today))
+
+
+def export_notice_job(store: Store, campaign: str, out: str | Path, today: date | None = None) -> Job[Path]:
+    """The user action 导出进度表格: the same figures and every task, one sheet per table;
+    written all-or-nothing."""
+    from openpyxl import Workbook
+
     from app.reports.dashboard_xlsx import PERCENT, format_column, sheet
 
+    yield Progress("正在统计任务", 0, 3)
     data = notice_data(store, campaign, today or date.today())
-
-    def write(path: Path) -> None:
-        from openpyxl import Workbook
-
+    with output_file(out, ".xlsx") as path:
+        yield Progress("正在写入各表", 1, 3)
         book = Workbook()
         book.remove(book.active)
         total = data["total"]
@@ -223,7 +251,13 @@ def export_notice(store: Store, campaign: str, out: str | Path, today: date | No
             ]
 
         sheet(book, "逾期清单", headers, [row(c) for c in data["overdue_tasks"]])
+        yield Progress(f"正在写入全部任务（{len(data['tasks']):,} 项）", 2, 3)
         sheet(book, "全部任务", headers, [row(c) for c in data["tasks"]])
+        yield Progress("正在保存", 3, 3)
         book.save(path)
+    return Path(out).expanduser()
 
-    return write_atomically(out, ".xlsx", write)
+
+def export_notice(store: Store, campaign: str, out: str | Path, today: date | None = None) -> Path:
+    """``export_notice_job`` run to its end."""
+    return run_job(export_notice_job(store, campaign, out, today))

@@ -10,17 +10,27 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from app.dashboard import chinese_date, station_line
 from app.domain.codes import PARTY_LEVEL
-from app.reports.pdf import FONT, INK, MARGIN, RULE, HeavyTitle, register_font, wrap_lines, write_document
+from app.jobs import Job, Progress, run_job
+from app.reports.pdf import (
+    FONT,
+    MARGIN,
+    RULE,
+    HeavyTitle,
+    escape,
+    paragraph_style,
+    wrap_lines,
+    write_document_job,
+)
 from app.services import members, organizations, party_orgs
 from app.services.organizations import ORG_FIELDS
 from app.store import Store
 
 CHUNK = 40  # rows per table: platypus lays out small tables in linear time
+CELL_LINES = 8  # a register row stays a row: a longer value is cut, and says so
 
 
 def _table(
@@ -45,7 +55,7 @@ def _chunks(
 ) -> list[Any]:
     wrapped = [
         [
-            wrap_lines(str(v), 8.5, w - 8) if isinstance(v, str) else v
+            wrap_lines(str(v), 8.5, w - 8, CELL_LINES) if isinstance(v, str) else v
             for v, w in zip(row, widths, strict=True)
         ]
         for row in rows
@@ -55,10 +65,10 @@ def _chunks(
     ] or [_table(header, [["" for _ in header]], widths)]
 
 
-def _build(
+def _build_job(
     story: list[Any], out: str | Path, station: str, title: str, pagesize: tuple[float, float]
-) -> Path:
-    return write_document(
+) -> Job[Path]:
+    return write_document_job(
         story,
         out,
         title=title,
@@ -72,11 +82,14 @@ def _station(store: Store) -> str:
     return station_line(store.station.name, store.station.code)
 
 
-def print_card(store: Store, org_key: str, out: str | Path) -> Path:
+CARD_LINES = 40  # one field of the card never takes more than about half the page
+
+
+def print_card_job(store: Store, org_key: str, out: str | Path) -> Job[Path]:
     """The user action 打印档案卡 of one organization."""
+    yield Progress("正在读取档案", 0, 1)
     record = organizations.get_organization(store, org_key)
-    register_font()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=15, textColor=INK)
+    body = paragraph_style("body")
     width = A4[0] - 2 * MARGIN
     rows = []
     for name, spec in ORG_FIELDS.items():
@@ -85,10 +98,10 @@ def print_card(store: Store, org_key: str, out: str | Path) -> Path:
             value = "是" if value else "否"
         elif isinstance(value, date):
             value = value.isoformat()
-        rows.append([spec.label, wrap_lines("" if value is None else str(value), 9, width - 118)])
+        rows.append([spec.label, wrap_lines("" if value is None else str(value), 9, width - 118, CARD_LINES)])
     extra = [
         ["覆盖状态", record.get("coverage_label") or record.get("coverage") or "—"],
-        ["党建工作指导员", record.get("instructor") or "—"],
+        ["党建工作指导员", wrap_lines(record.get("instructor") or "—", 9, width - 118, CARD_LINES)],
         ["本单位党员", f"{record.get('members', 0)} 名"],
     ]
     table = Table(rows + extra, colWidths=[110, width - 110])
@@ -104,22 +117,27 @@ def print_card(store: Store, org_key: str, out: str | Path) -> Path:
     )
     story = [
         HeavyTitle("两新组织档案卡"),
-        Paragraph(f"<para align='center'>{record['name']}</para>", body),
+        Paragraph(f"<para align='center'>{escape(record['name'])}</para>", body),
         Spacer(1, 8),
         table,
         Spacer(1, 20),
         Paragraph("填表人：____________　　审核人：____________　　日期：______年____月____日", body),
     ]
-    return _build(story, out, _station(store), f"两新组织档案卡 — {record['name']}", A4)
+    return (yield from _build_job(story, out, _station(store), f"两新组织档案卡 — {record['name']}", A4))
 
 
-def print_roster(store: Store, party_key: str, out: str | Path, *, reveal: bool = False) -> Path:
+def print_card(store: Store, org_key: str, out: str | Path) -> Path:
+    return run_job(print_card_job(store, org_key, out))
+
+
+def print_roster_job(store: Store, party_key: str, out: str | Path, *, reveal: bool = False) -> Job[Path]:
     """The user action 打印花名册: a Party organization's members, landscape; ID and
-    phone numbers masked unless ``reveal``."""
+    phone numbers masked unless ``reveal`` (and no birth date is printed: with the
+    number masked it would give the hidden digits back)."""
+    yield Progress("正在读取党员名单", 0, 1)
     party = party_orgs.get_party_org(store, party_key)
     page = landscape(A4)
-    register_font()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=15, textColor=INK)
+    body = paragraph_style("body")
     ids = members.member_ids(store, party_org=party["id"])
     people = members.member_rows(store, ids, reveal=reveal) if ids else []
     rows = [
@@ -131,7 +149,7 @@ def print_roster(store: Store, party_key: str, out: str | Path, *, reveal: bool 
     story = [
         HeavyTitle(f"{party['name']}党员花名册"),
         Paragraph(
-            f"<para align='center'>{PARTY_LEVEL.label(party['level'])} · 书记 {party.get('secretary') or '—'} · 党员 {len(rows)} 名"
+            f"<para align='center'>{PARTY_LEVEL.label(party['level'])} · 书记 {escape(party.get('secretary') or '—')} · 党员 {len(rows)} 名"
             + ("" if reveal else " · 身份证号码和电话已部分隐藏")
             + "</para>",
             body,
@@ -154,15 +172,20 @@ def print_roster(store: Store, party_key: str, out: str | Path, *, reveal: bool 
             (0,),
         ),
     ]
-    return _build(story, out, _station(store), f"党员花名册 — {party['name']}", page)
+    return (yield from _build_job(story, out, _station(store), f"党员花名册 — {party['name']}", page))
 
 
-def print_ledger(store: Store, out: str | Path) -> Path:
+def print_roster(store: Store, party_key: str, out: str | Path, *, reveal: bool = False) -> Path:
+    return run_job(print_roster_job(store, party_key, out, reveal=reveal))
+
+
+def print_ledger_job(store: Store, out: str | Path) -> Job[Path]:
     """The user action 打印台账: every organization with its coverage state, landscape."""
     page = landscape(A4)
     ids = organizations.organization_ids(store)
     rows: list[list[Any]] = []
     for start in range(0, len(ids), 2000):
+        yield Progress("正在读取组织", start, len(ids))
         for org in organizations.organization_rows(store, ids[start : start + 2000]):
             rows.append(
                 [
@@ -188,4 +211,8 @@ def print_ledger(store: Store, out: str | Path) -> Path:
             (0, 5),
         ),
     ]
-    return _build(story, out, _station(store), "两新组织台账", page)
+    return (yield from _build_job(story, out, _station(store), "两新组织台账", page))
+
+
+def print_ledger(store: Store, out: str | Path) -> Path:
+    return run_job(print_ledger_job(store, out))
