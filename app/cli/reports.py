@@ -21,7 +21,7 @@ def _print_forms(store: Store, args: argparse.Namespace) -> list[Path]:
     """The forms as they stand, blank for subjects not yet appraised: printing creates
     no records."""
     from app.dashboard import station_line
-    from app.errors import FieldError, NotFoundError
+    from app.errors import FieldError, LiangxinError, NotFoundError
     from app.reports.forms import write_forms
     from app.services.appraisals import forms_for, subject_choices
 
@@ -38,6 +38,10 @@ def _print_forms(store: Store, args: argparse.Namespace) -> list[Path]:
             else:
                 raise NotFoundError(f"没有找到评议对象“{key}”。请写编号或完整名称。", "subject")
     forms = forms_for(store, args.template, args.year, subjects)
+    if not forms:
+        raise LiangxinError(
+            "没有可打印的考核表：还没有登记可评议的对象，请先在登记簿中登记党组织或两新组织。"
+        )
     station = station_line(store.station.name, store.station.code)
     if not args.each:
         return [write_forms(forms, station, args.out)]

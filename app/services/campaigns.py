@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.changes import CAMPAIGN, Changes
 from app.domain.bounds import parse_year
 from app.domain.codes import Codes
 from app.domain.fields import Field, parse_fields
@@ -29,6 +30,9 @@ ASSIGNEE_KIND = Codes(
         "unit": "其他单位",
     },
 )
+
+# What create_campaign changes (it returns the campaign's record, not a change record).
+CAMPAIGNS_CHANGED = Changes.of(CAMPAIGN)
 
 CAMPAIGN_FIELDS: dict[str, Field] = {
     f.name: f
