@@ -241,8 +241,10 @@ def test_printing_from_the_page_writes_the_file_and_says_so(
     assert target.read_bytes().startswith(b"%PDF")
     assert messages[-1] == f"已生成通报：{target}"
     monkeypatch.setattr(page, "ask_save_path", lambda *a: str(tmp_path / "missing" / "工作台.xlsx"))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warned.append(text))
     page.export_workbook()
-    assert "不存在" in messages[-1]
+    assert "不存在" in messages[-1] and warned == [messages[-1]]  # said in a box, and in the status bar
     assert not (tmp_path / "missing").exists()
 
 
