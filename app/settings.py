@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.bounds import MEMBERS_MAX, STAFF_MAX
+from app.domain.bounds import MEMBERS_MAX, STAFF_MAX, out_of_range
 from app.domain.text import halfwidth, shown
 from app.errors import FieldError
 from db.models import Setting
@@ -145,11 +145,10 @@ def parse_setting(key: str, raw: Any) -> Any:
             try:
                 value = int(text)
             except ValueError:
-                raise FieldError(key, f"“{spec.label}”应为整数，“{shown(raw)}”不是。") from None
+                raise FieldError(key, f"“{spec.label}”应为整数，“{shown(raw)}”不是数字。") from None
     if not spec.minimum <= value <= spec.maximum:
         raise FieldError(
-            key,
-            f"“{spec.label}”应在 {spec.minimum:,} 至 {spec.maximum:,} 之间，现为 {shown(raw, 20)}，未做改动。",
+            key, f"{out_of_range(spec.label, spec.minimum, spec.maximum, value, shown(raw, 20))}，未做改动。"
         )
     return value
 

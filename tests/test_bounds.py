@@ -82,7 +82,10 @@ def refused(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> str:
 def test_employees_beyond_32_bits_are_refused_with_the_range(db: str, capsys) -> None:
     sentence = refused(capsys, db, "org", "add", "--name", "甲公司", "--kind", "enterprise",
                        "--employees", "2147483648")  # fmt: skip
-    assert sentence == "“职工人数”应在 0 至 1,000,000 之间，现为 2147483648，请核对后重新输入。"
+    assert (
+        sentence
+        == "“职工人数”不能大于 1,000,000（应在 0 至 1,000,000 之间），现为 2147483648，请核对后重新输入。"
+    )
     # Full-width digits are the same number, and the top of the range is accepted.
     sentence = refused(capsys, db, "org", "add", "--name", "甲公司", "--kind", "enterprise",
                        "--employees", fullwidth("1000001"))  # fmt: skip
@@ -91,9 +94,7 @@ def test_employees_beyond_32_bits_are_refused_with_the_range(db: str, capsys) ->
                        "--employees", fullwidth("1000000"), "--json")  # fmt: skip
     assert code == 0 and json.loads(out)["employees"] == 1_000_000
     # A number too long for Python to parse is still "out of range", not "not a number".
-    assert "应在 0 至 1,000,000 之间" in refused(
-        capsys, db, "org", "edit", "甲公司", "--employees", "9" * 5000
-    )
+    assert "不能大于 1,000,000" in refused(capsys, db, "org", "edit", "甲公司", "--employees", "9" * 5000)
     assert "应为整数" in refused(capsys, db, "org", "edit", "甲公司", "--employees", "十二")
 
 
@@ -106,7 +107,10 @@ def test_employees_bound_on_postgresql(pg_url: str, capsys) -> None:
         code, _, err = run(capsys, "--db", pg_url, "org", "add", "--name", "甲公司", "--kind", "enterprise",
                            "--employees", "2147483648")  # fmt: skip
         assert code == 1
-        assert one_sentence(err) == "“职工人数”应在 0 至 1,000,000 之间，现为 2147483648，请核对后重新输入。"
+        assert (
+            one_sentence(err)
+            == "“职工人数”不能大于 1,000,000（应在 0 至 1,000,000 之间），现为 2147483648，请核对后重新输入。"
+        )
         with store.read() as session:
             assert session.scalar(select(func.count()).select_from(Organization)) == 0
         code, _, _ = run(capsys, "--db", pg_url, "org", "add", "--name", "甲公司", "--kind", "enterprise",
@@ -119,7 +123,8 @@ def test_employees_bound_on_postgresql(pg_url: str, capsys) -> None:
 def test_every_setting_has_its_own_ceiling(db: str, capsys) -> None:
     sentence = refused(capsys, db, "settings", "set", "rule.enterprise_org.min_employees", "3000000000")
     assert (
-        sentence == "“应建党组织的非公企业职工人数下限”应在 1 至 1,000,000 之间，现为 3000000000，未做改动。"
+        sentence
+        == "“应建党组织的非公企业职工人数下限”不能大于 1,000,000（应在 1 至 1,000,000 之间），现为 3000000000，未做改动。"
     )
     assert "1 至 100 之间" in refused(capsys, db, "settings", "set", "coverage.target_percent", "101")
     assert "1 至 31 之间" in refused(capsys, db, "settings", "set", "rule.theme_day.min_per_month", "32")

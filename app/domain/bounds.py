@@ -18,6 +18,17 @@ LIST_LIMIT_MAX = 10_000_000
 JOINING_AGE = 18
 
 
+def out_of_range(label: str, low: int, high: int, value: object, shown_value: str) -> str:
+    """The sentence for a number outside its range: which way it is out, and the range."""
+    if isinstance(value, int) and value > high:
+        which = f"不能大于 {high:,}"
+    elif isinstance(value, int) and value < 0 <= low:
+        which = "不能为负数"
+    else:
+        which = f"不能小于 {low:,}"
+    return f"“{label}”{which}（应在 {low:,} 至 {high:,} 之间），现为 {shown_value}"
+
+
 def add_years(day: date, years: int) -> date:
     """The same day ``years`` later; 29 February becomes 1 March in a common year
     (the day a person born on 29 February comes of age in law)."""

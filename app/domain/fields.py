@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.domain.bounds import YEAR_MAX, YEAR_MIN
+from app.domain.bounds import YEAR_MAX, YEAR_MIN, out_of_range
 from app.domain.codes import Codes
 from app.domain.idcard import IdNumberError, validate_id_number
 from app.domain.text import clean_text, halfwidth, refuse_controls, shown
@@ -81,12 +81,10 @@ def _int(f: Field, v: Any) -> int:
             try:
                 n = int(s)
             except ValueError:
-                raise FieldError(f.name, f"“{f.label}”应为整数，“{shown(v)}”不是。") from None
+                raise FieldError(f.name, f"“{f.label}”应为整数，“{shown(v)}”不是数字。") from None
     if not f.minimum <= n <= f.maximum:
-        raise FieldError(
-            f.name,
-            f"“{f.label}”应在 {f.minimum:,} 至 {f.maximum:,} 之间，现为 {shown(v, 20)}，请核对后重新输入。",
-        )
+        message = out_of_range(f.label, f.minimum, f.maximum, n, shown(v, 20))
+        raise FieldError(f.name, f"{message}，请核对后重新输入。")
     return n
 
 

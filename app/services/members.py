@@ -16,7 +16,7 @@ from app.domain.codes import CATEGORY, EDUCATION, EXIT_KIND, GENDER, RELATION
 from app.domain.fields import Field, parse_fields
 from app.domain.idcard import validate_id_number
 from app.domain.masking import birth_display, mask_id_number, mask_phone
-from app.domain.text import shown
+from app.domain.text import halfwidth, shown
 from app.errors import FieldError
 from app.services.common import (
     Page,
@@ -104,6 +104,8 @@ def _apply(session: Session, member: Member, values: dict[str, Any], today: date
     parsed = parse_fields(MEMBER_FIELDS, values, partial=not adding)
     employer = parsed.pop("employer") if "employer" in parsed else ...
     party_org = parsed.pop("party_org") if "party_org" in parsed else ...
+    if parsed.get("phone"):  # ＋８６ １３８－… is the same number
+        parsed["phone"] = halfwidth(parsed["phone"], code=True)
     if parsed.get("phone") and not _PHONE.match(parsed["phone"]):
         raise FieldError(
             "phone", f"联系电话“{shown(parsed['phone'])}”格式不对，应为手机号或带区号的固定电话。"
