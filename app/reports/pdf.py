@@ -203,7 +203,8 @@ def wrap_lines(text: str, size: float, width: float, max_lines: int | None = Non
             used += w
         lines.append(line)
     if max_lines is not None and len(lines) > max_lines:
-        lines = [*lines[: max_lines - 1], fit_text(f"……（以下未印出，全文共 {len(text):,} 字）", size, width)]
+        note = wrap_lines(f"……（以下未印出，全文共 {len(text):,} 字）", size, width).split("\n")
+        lines = [*lines[: max(max_lines - len(note), 1)], *note]
     return "\n".join(lines)
 
 
