@@ -198,3 +198,23 @@ def test_settings_refuse_what_is_out_of_range(
             editor.activated.emit(editor.count() - 1)
         assert not page.errors[key].text() or _is_sentence(page.errors[key].text())
     assert bugs == []
+
+
+def test_a_save_on_one_page_refreshes_the_pages_that_show_it(
+    window: MainWindow, bugs: list[BaseException], said: list[str]
+) -> None:
+    window.nav.setCurrentRow(PAGE_KEYS.index("dashboard"))
+    QApplication.processEvents()
+    before = window.dashboard.stats
+    assert before is not None
+    window.nav.setCurrentRow(PAGE_KEYS.index("organization"))
+    editor = window.pages["organization"].editor(None)
+    editor.widgets["name"].widget.setText("深圳市新登记科技有限公司")  # type: ignore[attr-defined]
+    editor.try_save()
+    assert editor.saved is not None
+    assert {"dashboard", "board", "party_org"} <= window._stale and "settings" not in window._stale
+    window.nav.setCurrentRow(PAGE_KEYS.index("dashboard"))
+    QApplication.processEvents()
+    after = window.dashboard.stats
+    assert after is not None and after is not before
+    assert bugs == [] and said == []

@@ -41,7 +41,7 @@ from ui.files import ask_save_path, write_report
 from ui.i18n import t
 from ui.layout import beside_panel, page_layout
 from ui.style import PARTY_RED
-from ui.tasks import TaskRunner
+from ui.background import Background
 
 CHECK = {None: "未检查", 1.0: "✓ 符合", 0.0: "✗ 不符合"}
 
@@ -107,7 +107,7 @@ class AppraisalPage(QWidget):
 
     open_after_export = True
 
-    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.runner = store, runner
         self.record: dict[str, Any] | None = None
@@ -290,7 +290,15 @@ class AppraisalPage(QWidget):
         dialog = SubjectsDialog(appraisals.subject_choices(self.store, code), self)
         if not dialog.exec() or not dialog.chosen():
             return
-        ids = appraisals.start_appraisals(self.store, code, self.year.value(), dialog.chosen())
+        year, chosen = self.year.value(), dialog.chosen()
+        try:
+            ids = self.runner.call(
+                lambda: appraisals.start_appraisals(self.store, code, year, chosen),
+                appraisals.APPRAISALS_CHANGED,
+            )
+        except LiangxinError as exc:
+            self.error.setText(exc.message)
+            return
         self.status.emit(t("已为 {n} 个对象建立考核记录（已有的不重复建立）。").format(n=len(ids)))
         self.reload(ids[0] if ids else None)
 
@@ -299,7 +307,10 @@ class AppraisalPage(QWidget):
         if not path:
             return
         try:
-            result = appraisal_templates.import_template(self.store, path)
+            result = self.runner.call(
+                lambda: appraisal_templates.import_template(self.store, path),
+                appraisal_templates.TEMPLATES_CHANGED,
+            )
         except LiangxinError as exc:
             self.error.setText(exc.message)
             return
@@ -421,7 +432,7 @@ class AppraisalPage(QWidget):
         if self.record is None:
             return False
         try:
-            action()
+            self.runner.call(action, lambda state: state.changes)
         except LiangxinError as exc:
             self.error.setText(exc.message)
             return False

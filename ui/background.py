@@ -272,3 +272,15 @@ class Background(QObject):
 
 
 TaskRunner = Background  # the old name, until every page says Background
+
+
+def write_through(widget: Any, action: Callable[[], Any], changes: ChangesOf = None) -> Any:
+    """A dialog's write, through the write lane of the page (or window) it belongs to:
+    the nearest parent with a ``runner``. A dialog made on its own (tests) writes directly."""
+    holder = widget
+    while holder is not None:
+        runner = getattr(holder, "runner", None)
+        if isinstance(runner, Background):
+            return runner.call(action, changes)
+        holder = holder.parent()
+    return action()

@@ -48,7 +48,7 @@ from ui.layout import beside_panel, page_layout
 from ui.state import window_state
 from ui.style import PARTY_RED
 from ui.table_model import ID_ROLE
-from ui.tasks import TaskRunner
+from ui.background import Background
 
 DEBOUNCE_MS = 180
 Index = QModelIndex | QPersistentModelIndex
@@ -211,7 +211,7 @@ class BoardPage(QWidget):
     def __init__(
         self,
         store: Store,
-        runner: TaskRunner,
+        runner: Background,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
@@ -402,14 +402,14 @@ class BoardPage(QWidget):
             self.show_cards([])
             return
         flt, today = TaskFilter(campaign=self.campaign_id), self.today()
-        self.runner.run(
+        self.runner.read(
             "board",
             lambda: task_board.task_cards(self.store, flt, today=today),
             self._cards_loaded,
             self._failed,
         )
         campaign = self.campaign_id
-        self.runner.run(
+        self.runner.read(
             "progress",
             lambda: campaign_progress(self.store, campaign, today),
             self.progress.show_progress,
@@ -429,7 +429,7 @@ class BoardPage(QWidget):
             self.show_cards(self.all_cards)
             return
         flt, sort, descending, today = self.task_filter(), self.sort_key, self.descending, self.today()
-        self.runner.run(
+        self.runner.read(
             "filter",
             lambda: task_board.task_ids(self.store, flt, sort=sort, descending=descending, today=today),
             lambda ids: self.show_cards([self.by_id[i] for i in ids if i in self.by_id]),
@@ -489,7 +489,13 @@ class BoardPage(QWidget):
                     self.reload()
                     return
             else:
-                task_moves.drop_card(self.store, task_id, lane, status, lane_by=lane_by, today=self.today())
+                today = self.today()
+                self.runner.call(
+                    lambda: task_moves.drop_card(
+                        self.store, task_id, lane, status, lane_by=lane_by, today=today
+                    ),
+                    lambda moved: moved.changes,
+                )
         except LiangxinError as exc:
             self.reload()
             self.refused(exc.message)

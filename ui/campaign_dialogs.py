@@ -34,7 +34,10 @@ from app.errors import LiangxinError
 from app.rules.catalog import RULES
 from app.services import campaigns, task_generation, task_moves
 from app.services.task_board import Card
+from app.services.campaigns import CAMPAIGNS_CHANGED
+from app.services.task_generation import TASKS_CHANGED
 from app.store import Store
+from ui.background import write_through
 from ui.editor import DateEdit
 from ui.i18n import t
 
@@ -56,10 +59,11 @@ def date_of(edit: DateEdit) -> date | None:
     return None if d == NO_DATE else date(d.year(), d.month(), d.day())
 
 
-def attempt(dialog: QDialog, error: QLabel, action: Any) -> bool:
-    """Run the dialog's action; on a refusal show the sentence in the dialog and stay open."""
+def attempt(dialog: QDialog, error: QLabel, action: Any, changes: Any = None) -> bool:
+    """Run the dialog's action (a write, in the write lane); on a refusal show the
+    sentence in the dialog and stay open."""
     try:
-        action()
+        write_through(dialog, action, changes)
     except LiangxinError as exc:
         error.setText(exc.message)
         error.show()
@@ -202,7 +206,7 @@ class CampaignDialog(QDialog):
                 year=self.year.value(),
             )
 
-        attempt(self, self.error, create)
+        attempt(self, self.error, create, CAMPAIGNS_CHANGED)
 
 
 class GenerateDialog(QDialog):
@@ -330,7 +334,7 @@ class GenerateDialog(QDialog):
                 today=self.today,
             )
 
-        attempt(self, self.error, run)
+        attempt(self, self.error, run, TASKS_CHANGED)
 
 
 class TaskDialog(QDialog):
@@ -389,7 +393,7 @@ class TaskDialog(QDialog):
                 self.today,
             ).id
 
-        attempt(self, self.error, add)
+        attempt(self, self.error, add, TASKS_CHANGED)
 
 
 class CloseOutDialog(QDialog):
@@ -435,16 +439,21 @@ class CloseOutDialog(QDialog):
 
     def try_close(self) -> bool:
         override = self.override.toPlainText().strip() if self.override.isVisible() else ""
+        note = self.note.toPlainText()
         try:
-            task_moves.drop_card(
-                self.store,
-                self.card.id,
-                self.lane,
-                "done",
-                lane_by=self.lane_by,
-                note=self.note.toPlainText(),
-                override=override or None,
-                today=self.today,
+            write_through(
+                self,
+                lambda: task_moves.drop_card(
+                    self.store,
+                    self.card.id,
+                    self.lane,
+                    "done",
+                    lane_by=self.lane_by,
+                    note=note,
+                    override=override or None,
+                    today=self.today,
+                ),
+                lambda moved: moved.changes,
             )
         except LiangxinError as exc:
             self.refusal.setText(exc.message)

@@ -248,6 +248,9 @@ class MainWindow(QMainWindow):
                 self.board.load_campaigns()
             self.board  # noqa: B018 (built, and loaded, on first show)
         elif key == APPRAISAL:
+            if APPRAISAL in self._stale and self._appraisal is not None:
+                self._stale.discard(APPRAISAL)
+                self.appraisal.load_templates()
             self.appraisal  # noqa: B018 (built, and loaded, on first show)
         elif key == SETTINGS:
             self.settings_page.load()
@@ -258,29 +261,13 @@ class MainWindow(QMainWindow):
                 page.reload()
 
     def apply_changes(self, changes: Changes) -> None:
-        """A write succeeded: every page that shows what it changed reloads — now if it
-        is on screen, else when it is next shown."""
+        """A write succeeded: every other page that shows what it changed reloads when it
+        is next shown (the page that wrote has already reloaded itself)."""
         for key in PAGE_KEYS:
-            if changes.touches(*SHOWS[key]):
+            if key != self.current_key and changes.touches(*SHOWS[key]):
                 self._stale.add(key)
-        self._stale.discard(SETTINGS)  # the settings page reads its values each time it is shown
-        current = self.current_key
-        if current in self._stale and current != SETTINGS:
-            self.refresh_current()
         if changes.registers:
             self.update_status()
-
-    def refresh_current(self) -> None:
-        key = self.current_key
-        self._stale.discard(key)
-        if key == DASHBOARD:
-            self.dashboard.reload()
-        elif key == BOARD:
-            self.board.load_campaigns()
-        elif key == APPRAISAL:
-            self.appraisal.reload()
-        elif key in self.pages:
-            self.pages[key].reload()
 
     def show_problem(self, message: str) -> None:
         """A refusal nobody on the page was waiting for (a background write): say it."""

@@ -335,7 +335,9 @@ class RegisterPage(QWidget):
             return self.runner.call(lambda: reg.edit(self.store, record_id, values), self.changes)
 
         return RecordEditor(
-            (t("新增") + noun) if record is None else (t("编辑") + noun + f"：{record['name']}"),
+            t("新增{noun}").format(noun=noun)
+            if record is None
+            else t("编辑{noun}：{name}").format(noun=noun, name=record["name"]),
             reg.fields,
             reg.groups,
             save,
