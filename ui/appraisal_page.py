@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 from app.errors import LiangxinError
 from app.services import appraisal_templates, appraisals
 from app.store import Store
+from ui.background import Background
 from ui.campaign_dialogs import date_edit, date_of
 from ui.files import ask_save_path, write_report
 from ui.i18n import t
 from ui.layout import beside_panel, page_layout
 from ui.style import PARTY_RED
-from ui.background import Background
 
 CHECK = {None: "未检查", 1.0: "✓ 符合", 0.0: "✗ 不符合"}
 

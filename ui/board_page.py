@@ -39,6 +39,7 @@ from app.services import campaigns, task_board, task_moves
 from app.services.campaign_progress import CampaignProgress, campaign_progress
 from app.services.task_board import STATUS, Card, TaskFilter
 from app.store import Store
+from ui.background import Background
 from ui.board_model import CARD_HEIGHT, HEADER_HEIGHT, BoardModel, CardDelegate
 from ui.campaign_dialogs import CampaignDialog, CloseOutDialog, GenerateDialog, TaskDialog
 from ui.drill import record_table
@@ -48,7 +49,6 @@ from ui.layout import beside_panel, page_layout
 from ui.state import window_state
 from ui.style import PARTY_RED
 from ui.table_model import ID_ROLE
-from ui.background import Background
 
 DEBOUNCE_MS = 180
 Index = QModelIndex | QPersistentModelIndex

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from app.errors import LiangxinError
 from app.rules.catalog import RULES
 from app.services import campaigns, task_generation, task_moves
-from app.services.task_board import Card
 from app.services.campaigns import CAMPAIGNS_CHANGED
+from app.services.task_board import Card
 from app.services.task_generation import TASKS_CHANGED
 from app.store import Store
 from ui.background import write_through
