@@ -163,7 +163,7 @@ class MemberList:
         from PySide6.QtWidgets import QApplication
 
         from app.store import open_store
-        from ui import tasks
+        from ui import background as tasks
         from ui.main_window import PAGE_KEYS, MainWindow
 
         tasks.SYNCHRONOUS = True  # measure the work, not the thread hop
@@ -318,13 +318,13 @@ def board_scenarios(db: Path) -> list[Scenario]:
     from PySide6.QtWidgets import QApplication
 
     from app.store import open_store
-    from ui import tasks
+    from ui import background as tasks
     from ui.board_page import BoardPage
 
     tasks.SYNCHRONOUS = True
     app = QApplication.instance() or QApplication([])
     store = open_store(str(db))
-    page = BoardPage(store, tasks.TaskRunner())
+    page = BoardPage(store, tasks.Background())
     page.resize(1280, 760)
     page.show()
     app.processEvents()

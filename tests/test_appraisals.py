@@ -305,12 +305,12 @@ def test_registers_print_with_masking_unless_asked(store: Store, branch: str, tm
 def test_the_appraisal_page_scores_saves_finalizes_and_reopens(
     qtbot, store: Store, branch: str, monkeypatch
 ) -> None:
-    from ui import tasks as ui_tasks
+    from ui import background as ui_background
     from ui.appraisal_page import AppraisalPage
 
-    monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
+    monkeypatch.setattr(ui_background, "SYNCHRONOUS", True)
     appraisals.start_appraisals(store, "review", 2026, [branch])
-    page = AppraisalPage(store, ui_tasks.TaskRunner())
+    page = AppraisalPage(store, ui_background.Background())
     qtbot.addWidget(page)
     page.year.setValue(2026)
     assert page.list.rowCount() == 1 and page.record is not None
@@ -352,10 +352,10 @@ def test_register_pages_print_their_card_roster_and_ledger(
     from PySide6.QtWidgets import QMessageBox
 
     from ui import register_page as page_module
-    from ui import tasks as ui_tasks
+    from ui import background as ui_background
     from ui.main_window import MainWindow
 
-    monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
+    monkeypatch.setattr(ui_background, "SYNCHRONOUS", True)
     window = MainWindow(store)
     qtbot.addWidget(window)
     parties = window.pages["party_org"]
@@ -442,12 +442,12 @@ def test_finalize_saves_and_freezes_in_one_step_or_not_at_all(store: Store, bran
 
 
 def test_the_finalize_button_is_one_write(qtbot, store: Store, branch: str, monkeypatch) -> None:
-    from ui import tasks as ui_tasks
+    from ui import background as ui_background
     from ui.appraisal_page import AppraisalPage
 
-    monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
+    monkeypatch.setattr(ui_background, "SYNCHRONOUS", True)
     [appraisal_id] = appraisals.start_appraisals(store, "review", 2026, [branch])
-    page = AppraisalPage(store, ui_tasks.TaskRunner())
+    page = AppraisalPage(store, ui_background.Background())
     qtbot.addWidget(page)
     page.show_record(appraisals.appraisal_record(store, appraisal_id))
     page.comments.setPlainText("不应留下的意见")

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDropEvent
 from app.services import campaigns, organizations, party_orgs, task_board, task_generation
 from app.store import Store
 from tests.pdf_checks import assert_fonts_embedded
-from ui import tasks as ui_tasks
+from ui import background as ui_background
 from ui.board_model import STATUSES
 from ui.board_page import BoardPage
 from ui.campaign_dialogs import CloseOutDialog, GenerateDialog
@@ -24,12 +24,12 @@ TODAY = date(2026, 5, 10)
 
 @pytest.fixture
 def board(qtbot, store: Store, monkeypatch: pytest.MonkeyPatch) -> BoardPage:
-    monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
+    monkeypatch.setattr(ui_background, "SYNCHRONOUS", True)
     for name in ("甲公司", "乙公司"):
         organizations.add_organization(store, {"name": name, "kind": "enterprise", "employees": 150})
     campaign = campaigns.create_campaign(store, {}, template="da_zujian", year=2026)["id"]
     task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
-    page = BoardPage(store, ui_tasks.TaskRunner(), lambda: TODAY)
+    page = BoardPage(store, ui_background.Background(), lambda: TODAY)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
@@ -110,12 +110,12 @@ def test_a_refused_move_says_why_and_leaves_the_card(board: BoardPage, store: St
 
 
 def test_overdue_follows_the_clock_and_the_filter(qtbot, store: Store, monkeypatch) -> None:
-    monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
+    monkeypatch.setattr(ui_background, "SYNCHRONOUS", True)
     organizations.add_organization(store, {"name": "甲公司", "kind": "enterprise", "employees": 150})
     campaign = campaigns.create_campaign(store, {}, template="da_zujian", year=2026)["id"]
     task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)
-    on_time = BoardPage(store, ui_tasks.TaskRunner(), lambda: date(2026, 6, 20))
-    late = BoardPage(store, ui_tasks.TaskRunner(), lambda: date(2026, 6, 25))
+    on_time = BoardPage(store, ui_background.Background(), lambda: date(2026, 6, 20))
+    late = BoardPage(store, ui_background.Background(), lambda: date(2026, 6, 25))
     for page in (on_time, late):
         qtbot.addWidget(page)
     assert on_time.cards[0].days_overdue == 0
@@ -143,8 +143,8 @@ def test_generate_dialog_previews_and_creates_each_task_once(board: BoardPage, s
 
 
 def test_the_empty_board_teaches(qtbot, store: Store, monkeypatch) -> None:
-    monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
-    page = BoardPage(store, ui_tasks.TaskRunner(), lambda: TODAY)
+    monkeypatch.setattr(ui_background, "SYNCHRONOUS", True)
+    page = BoardPage(store, ui_background.Background(), lambda: TODAY)
     qtbot.addWidget(page)
     assert page.views.currentWidget() is page.empty
     assert "新建专项行动" in page.empty.text()
@@ -174,7 +174,7 @@ def test_the_progress_notice_prints_and_exports(board: BoardPage, store: Store, 
 def test_the_board_is_a_page_of_the_main_window(qtbot, store: Store, monkeypatch) -> None:
     from ui.main_window import PAGE_KEYS, MainWindow
 
-    monkeypatch.setattr(ui_tasks, "SYNCHRONOUS", True)
+    monkeypatch.setattr(ui_background, "SYNCHRONOUS", True)
     organizations.add_organization(store, {"name": "甲公司", "kind": "enterprise", "employees": 150})
     campaign = campaigns.create_campaign(store, {}, template="da_zujian", year=2026)["id"]
     task_generation.generate_tasks(store, campaign, ["enterprise_party_org"], today=TODAY)

@@ -23,7 +23,7 @@ from app.settings import change_setting, current_settings
 from app.stats import Figure, dashboard, figure_records, station_stats
 from app.store import Store, open_store
 from tests.pdf_checks import assert_fonts_embedded
-from ui import tasks
+from ui import background
 from ui.dashboard_page import DashboardPage
 from ui.drill import DrillDialog
 from ui.main_window import PAGE_KEYS, MainWindow
@@ -43,7 +43,7 @@ def demo(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def synchronous(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    monkeypatch.setattr(background, "SYNCHRONOUS", True)
 
 
 def _cli(capsys: pytest.CaptureFixture[str], store: Store, *args: str) -> str:
@@ -66,7 +66,7 @@ def test_page_pdf_workbook_and_cli_show_the_same_numbers(
         "单独组建率",
     ]
 
-    page = DashboardPage(demo, tasks.TaskRunner())
+    page = DashboardPage(demo, background.Background())
     qtbot.addWidget(page)
     page.reload()
     assert [(c.title.text(), c.value.text()) for c in page.cards] == [(t.title, t.value) for t in shown]
@@ -230,7 +230,7 @@ def test_settings_page_changes_the_figures_at_once(
 def test_printing_from_the_page_writes_the_file_and_says_so(
     qtbot, synchronous: None, demo: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page = DashboardPage(demo, tasks.TaskRunner())
+    page = DashboardPage(demo, background.Background())
     qtbot.addWidget(page)
     page.open_after_export = False
     messages: list[str] = []
