@@ -351,8 +351,8 @@ def test_register_pages_print_their_card_roster_and_ledger(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from ui import register_page as page_module
     from ui import background as ui_background
+    from ui import register_page as page_module
     from ui.main_window import MainWindow
 
     monkeypatch.setattr(ui_background, "SYNCHRONOUS", True)
