@@ -218,3 +218,67 @@ def test_a_save_on_one_page_refreshes_the_pages_that_show_it(
     after = window.dashboard.stats
     assert after is not None and after is not before
     assert bugs == [] and said == []
+
+
+def test_campaign_and_task_dialogs_refuse_bad_input(
+    window: MainWindow, bugs: list[BaseException], said: list[str]
+) -> None:
+    from ui.campaign_dialogs import CampaignDialog, CloseOutDialog, GenerateDialog, TaskDialog
+
+    window.nav.setCurrentRow(PAGE_KEYS.index("board"))
+    board = window.board
+    before = journal_end(window.store)
+    for text in BAD_TEXT:
+        dialog = CampaignDialog(window.store, board)
+        dialog.name.setText(text)
+        dialog.save()
+        assert dialog.created is None and _is_sentence(dialog.error.text()), text[:20]
+        dialog.done(0)
+    dialog = CampaignDialog(window.store, board)
+    dialog.year.setValue(dialog.year.maximum())
+    dialog.goal.setPlainText("目" * 10_000)
+    dialog.save()
+    assert dialog.created is None and _is_sentence(dialog.error.text())
+    dialog.done(0)
+    campaign = board.campaign_id
+    assert campaign is not None
+    for text in BAD_TEXT:
+        add = TaskDialog(window.store, campaign, window.today(), board)
+        add.title_edit.setText(text)
+        add.save()
+        assert add.task_id is None and _is_sentence(add.error.text()), text[:20]
+        add.done(0)
+    generate = GenerateDialog(window.store, campaign, window.today(), board)
+    generate.done(0)
+    card = next(c for c in board.cards if c.status != "done")
+    close = CloseOutDialog(window.store, card, window.today(), board)
+    close.note.setPlainText("说" * 10_000)
+    assert not close.try_close()
+    assert _is_sentence(close.refusal.text())
+    close.done(0)
+    assert journal_end(window.store) == before
+    assert bugs == [] and all(_is_sentence(s) for s in said)
+
+
+def test_a_ten_thousand_character_comment_saves_and_prints(
+    window: MainWindow, tmp_path: Path, bugs: list[BaseException], said: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+
+    from app.services import appraisals
+    from ui import printing
+
+    window.nav.setCurrentRow(PAGE_KEYS.index("appraisal"))
+    page = window.appraisal
+    code = page.template.currentData()
+    subject = appraisals.subject_choices(window.store, code)[0][0]
+    window.background.call(lambda: appraisals.start_appraisals(window.store, code, page.year.value(), [subject]))
+    page.reload()
+    assert page.record is not None
+    page.comments.setPlainText("评" * 10_000)
+    assert page.save(), page.error.text()
+    shown: list[Path] = []
+    monkeypatch.setattr(printing, "preview_pdf", lambda _parent, pdf: shown.append(Path(pdf)))
+    page.preview()
+    assert shown and len(PdfReader(shown[0]).pages) >= 2  # the comment flows onto the next page
+    assert bugs == [] and said == []

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.changes import TASK, Changes
 from app.domain.bounds import parse_day
+from app.domain.text import clean_text
 from app.errors import FieldError
 from app.rules.catalog import RULES, RULES_BY_ID
 from app.rules.engine import run_checks
@@ -211,9 +212,11 @@ def _due(value: Any) -> date | None:
 def add_task(store: Store, campaign: str, values: dict[str, Any], today: date | None = None) -> AddedTask:
     """The user action 新增任务 (by hand): a title, and optionally the organization,
     the responsible unit (and its kind), the phase and the due date."""
-    title = str(values.get("title") or "").strip()
+    title = clean_text(values.get("title") or "", "任务内容", "title", max_length=200)
     if not title:
         raise FieldError("title", "请填写任务内容。")
+    assignee = clean_text(values.get("assignee") or "", "责任单位", "assignee", max_length=100)
+    notes = clean_text(values.get("notes") or "", "备注", "notes", max_length=2000, multiline=True)
     due = _due(values.get("due_on"))
     kind_text = str(values.get("assignee_kind") or "unit")
     kind = ASSIGNEE_KIND.parse(kind_text)
@@ -233,12 +236,12 @@ def add_task(store: Store, campaign: str, values: dict[str, Any], today: date | 
             campaign_id=found.id,
             phase_id=chosen.id if chosen else None,
             organization_id=org.id if org else None,
-            title=title[:200],
+            title=title,
             assignee_kind=kind,
-            assignee=(values.get("assignee") or "").strip() or None,
+            assignee=assignee or None,
             station_code=store.station.code,
             due_on=due or (chosen.ends_on if chosen else None) or found.ends_on,
-            notes=values.get("notes"),
+            notes=notes or None,
         )
         session.add(task)
         session.flush()

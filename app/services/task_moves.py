@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.changes import TASK, Changes
+from app.domain.text import clean_text
 from app.errors import FieldError, LiangxinError, NotFoundError
 from app.rules.engine import run_checks
 from app.services.campaigns import ASSIGNEE_KIND
@@ -88,7 +89,7 @@ def _community_of(session: Session, task: Task) -> str:
 
 
 def _reassign(task: Task, assignee: str, assignee_kind: str | None) -> None:
-    name = (assignee or "").strip()
+    name = clean_text(assignee or "", "责任单位", "assignee", max_length=100)
     if not name:
         raise FieldError("assignee", "请填写责任单位。")
     kind = None
@@ -109,10 +110,10 @@ def _move(
 ) -> TaskProgress:
     progress = _progress(session, task)
     if status == "done":
-        note = (note or "").strip()
+        note = clean_text(note or "", "完成情况", "note", max_length=2000, multiline=True)
         if not note:
             raise FieldError("note", "销号时请填写完成情况。")
-        reason = (override or "").strip() or None
+        reason = clean_text(override or "", "特殊情况说明", "override", max_length=1000, multiline=True) or None
         problem = still_breaking(session, task, day)
         if problem and not reason:
             raise LiangxinError(
