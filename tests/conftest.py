@@ -1,11 +1,19 @@
 """Shared fixtures: a fresh, migrated database per test on SQLite and (where the
-test asks for both engines) on a real PostgreSQL server."""
+test asks for both engines) on a real PostgreSQL server.
+
+Migrating is most of what setting up a test costs, so each engine is migrated once
+per session into a template and every test gets its own copy: a file copy on SQLite,
+``CREATE DATABASE … TEMPLATE`` on PostgreSQL. Tests about migrating and initialising
+(``db_url``, ``pg_url``) still start from an empty database and migrate for real."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,7 +21,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LIANGXIN_USER"] = "tester"
 
-from app.store import Store, init_store
+from app.store import Store, init_store, open_store
 
 STATION = ("440307001", "南湾街道")
 PG_ADMIN_URL = os.environ.get("LIANGXIN_TEST_PG", "postgresql+psycopg:///postgres")
@@ -53,16 +61,17 @@ def pg_available() -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture
-def pg_url(pg_available: None) -> Iterator[str]:
-    """A brand-new PostgreSQL database for one test, dropped afterwards."""
+@contextmanager
+def _pg_database(template: str | None = None) -> Iterator[str]:
+    """A new PostgreSQL database (empty, or a copy of ``template``), dropped afterwards."""
     from sqlalchemy import text
     from sqlalchemy.engine import make_url
 
     name = f"lx_test_{uuid.uuid4().hex[:12]}"
     admin = _pg_admin_engine()
+    copy_of = f' TEMPLATE "{template}"' if template else ""
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"{copy_of}'))
     url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
     try:
         yield url
@@ -72,44 +81,114 @@ def pg_url(pg_available: None) -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture
+def pg_url(pg_available: None) -> Iterator[str]:
+    """A brand-new, empty PostgreSQL database for one test, dropped afterwards."""
+    with _pg_database() as url:
+        yield url
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Both engines: a SQLite file path, or a fresh PostgreSQL database."""
+    """Both engines, empty: a SQLite file path, or a fresh PostgreSQL database."""
     if request.param == "sqlite":
         return str(tmp_path / "station.sqlite3")
     return request.getfixturevalue("pg_url")
 
 
-def _open(url: str) -> Iterator[Store]:
-    store, _ = init_store(url, *STATION)
+def _settled(path: Path) -> Path:
+    """Everything in the main file, so that copying that one file copies the database.
+
+    ``Store.close`` closes the last connection, which checkpoints the WAL and removes it;
+    checkpoint again anyway, and fail loudly rather than hand out copies missing rows."""
+    conn = sqlite3.connect(str(path))
+    try:
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        conn.close()
+    wal = path.with_name(path.name + "-wal")
+    assert busy == 0 and (not wal.exists() or wal.stat().st_size == 0), f"{path} is still in use"
+    return path
+
+
+@pytest.fixture(scope="session")
+def _session_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Session fixtures run before the per-test data directory is set: keep them out of
+    the user's own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LIANGXIN_DATA_DIR", str(tmp_path_factory.mktemp("session-data")))
+        patch.delenv("LIANGXIN_DB", raising=False)
+        yield
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory, _session_data_dir: None) -> Path:
+    """The station migrated and registered once; tests get copies."""
+    path = tmp_path_factory.mktemp("template") / "station.sqlite3"
+    store, _ = init_store(str(path), *STATION)
+    store.close()
+    return _settled(path)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_available: None, _session_data_dir: None) -> Iterator[str]:
+    """The station migrated and registered once in a PostgreSQL template database."""
+    from sqlalchemy.engine import make_url
+
+    with _pg_database() as url:
+        store, _ = init_store(url, *STATION)
+        # CREATE DATABASE … TEMPLATE refuses a template anyone is connected to.
+        store.close()
+        yield make_url(url).database or ""
+
+
+def _copy_of_template(template: Path, target: Path) -> Iterator[Store]:
+    shutil.copy(template, target)
+    store = open_store(str(target))
     try:
         yield store
     finally:
         store.close()
 
 
-@pytest.fixture
-def any_store(db_url: str) -> Iterator[Store]:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """An initialised station on each engine."""
-    yield from _open(db_url)
+    if request.param == "sqlite":
+        template = request.getfixturevalue("sqlite_template")
+        yield from _copy_of_template(template, tmp_path / "station.sqlite3")
+        return
+    with _pg_database(request.getfixturevalue("pg_template")) as url:
+        store = open_store(url)
+        try:
+            yield store
+        finally:
+            store.close()
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
+def store(tmp_path: Path, sqlite_template: Path) -> Iterator[Store]:
     """An initialised station on SQLite (for tests that are not about the engine)."""
-    yield from _open(str(tmp_path / "station.sqlite3"))
+    yield from _copy_of_template(sqlite_template, tmp_path / "station.sqlite3")
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_db(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
     """A small demo database, built once; tests copy it before writing."""
     from app.demo.generator import run_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    store, _ = init_store(str(path), *STATION)
+    shutil.copy(sqlite_template, path)
+    store = open_store(str(path))
     run_demo(store, orgs=400, members=3000, seed=7)
     store.close()
-    return path
+    return _settled(path)
+
+
+@pytest.fixture
+def demo_store(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
+    """This test's own copy of the demo database, open."""
+    yield from _copy_of_template(demo_db, tmp_path / "demo.sqlite3")
 
 
 @pytest.fixture(autouse=True)
