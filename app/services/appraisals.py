@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.changes import APPRAISAL, Changes
 from app.domain.bounds import parse_day, parse_year
 from app.domain.codes import ORG_KIND, PARTY_LEVEL
+from app.domain.text import clean_text
 from app.errors import FieldError, LiangxinError, NotFoundError
 from app.services.appraisal_templates import (
     Template,
@@ -189,7 +190,8 @@ def parse_scores(template: Template, scores: dict[str, Any]) -> dict[str, dict[s
         if criterion is None:
             raise FieldError(code, f"模板“{template.name}”没有考核内容“{code}”。")
         entry = entry if isinstance(entry, dict) else {"score": entry}
-        raw, note = entry.get("score"), (entry.get("note") or "").strip() or None
+        raw = entry.get("score")
+        note = clean_text(entry.get("note") or "", "评分说明", "note", max_length=500, multiline=True) or None
         if raw is None or raw == "":
             parsed[code] = {"score": None, "note": note}
             continue
@@ -244,9 +246,12 @@ def _apply(
     appraisal.scores = json.dumps(merged, ensure_ascii=False, sort_keys=True)
     appraisal.total, appraisal.grade = score_summary(template, merged)
     if comments is not None:
-        appraisal.comments = comments.strip() or None
+        # Long on purpose: a 述职评议 opinion runs to pages, and printing flows it on.
+        appraisal.comments = (
+            clean_text(comments, "评议意见", "comments", max_length=20_000, multiline=True) or None
+        )
     if evaluator is not None:
-        appraisal.evaluator = evaluator.strip() or None
+        appraisal.evaluator = clean_text(evaluator, "评议人", "evaluator", max_length=50) or None
     if day is not None:
         appraisal.evaluated_on = day
 
@@ -304,7 +309,7 @@ def finalize_appraisal(
 
 def reopen_appraisal(store: Store, appraisal_id: str, reason: str) -> AppraisalState:
     """The user action 重新打开: a final appraisal back to draft, with the reason recorded."""
-    reason = (reason or "").strip()
+    reason = clean_text(reason or "", "重新打开的理由", "reason", max_length=1000, multiline=True)
     if not reason:
         raise FieldError("reason", "重新打开已定稿的考核，请写明理由（将记入变更日志）。")
     with store.write() as session:
