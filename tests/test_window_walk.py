@@ -164,6 +164,9 @@ def test_an_editor_opens_on_a_value_stored_out_of_range(
     editor.done(0)
     window.nav.setCurrentRow(PAGE_KEYS.index("settings"))
     QApplication.processEvents()
+    note = window.settings_page.errors["rule.enterprise_org.min_employees"]
+    assert "超出范围" in note.text() and note.isVisibleTo(window.settings_page)
+    assert window.settings_page.resets["rule.enterprise_org.min_employees"].isEnabled()
     window.nav.setCurrentRow(PAGE_KEYS.index("dashboard"))
     window.dashboard.reload()
     QApplication.processEvents()

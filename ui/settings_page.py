@@ -28,6 +28,7 @@ from app.settings import (
     SPECS,
     change_setting,
     current_settings,
+    ignored_stored_settings,
     reset_all_settings,
     reset_setting,
 )
@@ -151,6 +152,7 @@ class SettingsPage(QScrollArea):
     # -- values -----------------------------------------------------------------------
     def load(self) -> None:
         values = current_settings(self.store)
+        ignored = ignored_stored_settings(self.store)
         for key, editor in self.editors.items():
             editor.blockSignals(True)
             if isinstance(editor, QComboBox):
@@ -158,7 +160,14 @@ class SettingsPage(QScrollArea):
             else:  # a value stored out of the box's range shows at the nearest end
                 editor.setValue(max(editor.minimum(), min(editor.maximum(), int(values[key]))))
             editor.blockSignals(False)
-            self.resets[key].setEnabled(values[key] != SPECS[key].default)
+            self.resets[key].setEnabled(values[key] != SPECS[key].default or key in ignored)
+            if key in ignored:  # stored before the bounds existed, or by hand: say so, offer the fix
+                self.errors[key].setText(
+                    t(
+                        "数据库中保存的值 {stored} 超出范围，现按默认值 {default} 执行；点“恢复默认”可改正。"
+                    ).format(stored=ignored[key][:20], default=SPECS[key].default)
+                )
+                self.errors[key].show()
 
     def value_of(self, key: str) -> Any:
         editor = self.editors[key]
