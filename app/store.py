@@ -103,6 +103,7 @@ class Store:
             return problem
         problem = storage_problem(self.url, exc, writing=writing)
         if isinstance(problem, DamagedDatabase):
+            self.checked = False  # so that closing does not note the file as good
             _forget_check(migrate.sqlite_path(self.url))
         return problem
 
@@ -138,7 +139,7 @@ FAILURES = (DBAPIError, StorageError, sqlite3.Error, OverflowError)
 
 SUPPORTED = "SQLite 数据文件路径，或 postgresql+psycopg://用户@服务器/数据库名 形式的 PostgreSQL 地址"
 # What people type for PostgreSQL (libpq's own spellings); the driver we ship is psycopg 3.
-PG_ALIASES = ("postgres://", "postgresql://")
+PG_ALIASES = ("postgres://", "postgresql://", "postgresql+psycopg2://")
 PG_SCHEME = "postgresql+psycopg://"
 
 # SQLite's primary result codes (the low byte of the extended code).
@@ -343,6 +344,10 @@ def _classify(url: str, exc: BaseException, writing: bool) -> LiangxinError:
         duplicate = _duplicate(exc)
         if duplicate is not None:
             return duplicate
+    if isinstance(exc, PermissionError) and path is not None:
+        return StorageProblem(f"没有权限读写“{where}”，请检查文件和所在文件夹的权限，或换一个位置。")
+    if isinstance(exc, OSError) and path is not None:
+        return StorageProblem(f"读写数据文件“{where}”时出错，请检查磁盘和文件权限后再试。")
     if isinstance(exc, OverflowError):
         return ValueOutOfRange(
             f"填写的数字超出了数据库能保存的范围{_unsaved(writing)}，请检查数字是否多写了位数。"
@@ -489,7 +494,7 @@ def open_store(db: str | None = None) -> Store:
         migrate.require_current(url, engine)
         sessions = Sessions(engine)
         station = _load_station(sessions)
-    except FAILURES as exc:
+    except (*FAILURES, OSError) as exc:  # OSError: reading the header, making the folder
         if engine is not None:
             engine.dispose()
         if is_bug(exc):
@@ -532,7 +537,7 @@ def init_store(db: str | None, code: str, name: str, role: str = "subdistrict") 
                     f"该数据库已属于站点“{existing.name}”（{existing.code}），不能再初始化为 {code}，未做任何改动。"
                 )
         station = _load_station(sessions)
-    except FAILURES as exc:
+    except (*FAILURES, OSError) as exc:
         if engine is not None:
             engine.dispose()
         if is_bug(exc):

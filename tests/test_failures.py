@@ -135,6 +135,16 @@ def test_a_read_only_folder_says_the_folder_is_the_problem(db: Path, restore_mod
     assert members(db) == 1
 
 
+def test_a_file_this_user_may_not_read(db: Path, restore_modes: None) -> None:
+    before = digest(db)
+    db.chmod(0o000)
+    code, out, err = run_restricted("--db", str(db), "member", "list")
+    assert code == 3 and out == ""
+    assert "没有权限" in sentence(err) and str(db) in err
+    db.chmod(0o644)
+    assert digest(db) == before
+
+
 # --- locked, full, damaged ----------------------------------------------------------
 
 
