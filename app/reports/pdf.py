@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageTemplate, SimpleDocTemplate
 from reportlab.platypus.doctemplate import LayoutError
@@ -41,10 +41,15 @@ _SUBSET_STRIDE = 1 << 20  # a fallback's subset numbers, offset so they cannot c
 
 @functools.cache
 def _fallbacks() -> tuple[tuple[TTFont, frozenset[str]], ...]:
-    """The rare-character fonts, loaded the first time a text needs one."""
+    """The rare-character fonts, loaded the first time a text needs one. One that is
+    missing or unreadable is left out: the character then prints as a blank box, as
+    before, rather than the whole print failing."""
     loaded = []
     for name, file in FALLBACK_FONTS:
-        font = TTFont(name, str(resource("fonts", file)), shapable=False)
+        try:
+            font = TTFont(name, str(resource("fonts", file)), shapable=False)
+        except (OSError, TTFError):
+            continue
         pdfmetrics.registerFont(font)
         loaded.append((font, frozenset(map(chr, font.face.charToGlyph))))
     return tuple(loaded)
@@ -83,9 +88,12 @@ class FallbackFont(TTFont):
         return out
 
     def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
-        if isinstance(text, bytes):
-            text = text.decode(encoding)
-        if _maybe_rare(text) is None or self.covered.issuperset(text):
+        try:
+            plain = _maybe_rare(text) is None  # type: ignore[arg-type]
+        except TypeError:  # bytes: rare, so not checked up front
+            text = bytes(text).decode(encoding)  # type: ignore[arg-type]
+            plain = _maybe_rare(text) is None
+        if plain or self.covered.issuperset(text):
             return _ttf_width(self, text, size, encoding)
         fallbacks = _fallbacks()
         return sum(
@@ -94,9 +102,12 @@ class FallbackFont(TTFont):
         )
 
     def splitString(self, text: str | bytes, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
-        if isinstance(text, bytes):
-            text = text.decode(encoding)
-        if _maybe_rare(text) is None or self.covered.issuperset(text):
+        try:
+            plain = _maybe_rare(text) is None  # type: ignore[arg-type]
+        except TypeError:
+            text = bytes(text).decode(encoding)  # type: ignore[arg-type]
+            plain = _maybe_rare(text) is None
+        if plain or self.covered.issuperset(text):
             return _ttf_split(self, text, doc, encoding)
         fallbacks = _fallbacks()
         out: list[tuple[int, bytes]] = []
