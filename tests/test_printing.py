@@ -185,6 +185,20 @@ def test_a_fifty_character_name_wraps_in_titles_and_stays_on_the_page(store: Sto
     assert LONG_NAME[:50] in flat(card)
 
 
+def test_a_long_remark_on_the_card_is_printed_in_full_below_the_table(store: Store, tmp_path: Path) -> None:
+    notes = "".join(f"第{i}项：2024年起租用园区三楼办公，党员活动室与工会共用。" for i in range(1, 60))
+    org = organizations.add_organization(
+        store, {"name": "深圳市华信物流有限公司", "kind": "enterprise", "notes": notes}
+    )
+    card = print_card(store, org["id"], tmp_path / "档案卡.pdf")
+    text = flat(card)
+    assert "（较长，全文见下）" in text and "备注（全文）：" in text
+    after = text.split("备注（全文）：", 1)[1]  # it runs onto the next page, between its header and footer
+    assert all(f"第{i}项：" in after for i in range(1, 60))
+    assert after.count("党员活动室与工会共用。") >= 58
+    assert lines_off_the_page(card) == []
+
+
 def _all_cells(path: Path) -> Iterator[object]:
     for ws in load_workbook(path).worksheets:
         for row in ws.iter_rows():

@@ -20,6 +20,7 @@ from app.reports.pdf import (
     MARGIN,
     RULE,
     HeavyTitle,
+    Lines,
     escape,
     paragraph_style,
     wrap_lines,
@@ -82,7 +83,7 @@ def _station(store: Store) -> str:
     return station_line(store.station.name, store.station.code)
 
 
-CARD_LINES = 40  # one field of the card never takes more than about half the page
+CARD_LINES = 30  # a field longer than this is printed in full below the card's table
 
 
 def print_card_job(store: Store, org_key: str, out: str | Path) -> Job[Path]:
@@ -92,13 +93,19 @@ def print_card_job(store: Store, org_key: str, out: str | Path) -> Job[Path]:
     body = paragraph_style("body")
     width = A4[0] - 2 * MARGIN
     rows = []
+    full: list[tuple[str, str]] = []
     for name, spec in ORG_FIELDS.items():
         value = record.get(f"{name}_label") or record.get(name)
         if isinstance(value, bool):
             value = "是" if value else "否"
         elif isinstance(value, date):
             value = value.isoformat()
-        rows.append([spec.label, wrap_lines("" if value is None else str(value), 9, width - 118, CARD_LINES)])
+        text = "" if value is None else str(value)
+        cell = wrap_lines(text, 9, width - 118)
+        if cell.count("\n") >= CARD_LINES:  # a table row cannot run over a page: in full below
+            full.append((spec.label, text))
+            cell = "（较长，全文见下）"
+        rows.append([spec.label, cell])
     extra = [
         ["覆盖状态", record.get("coverage_label") or record.get("coverage") or "—"],
         ["党建工作指导员", wrap_lines(record.get("instructor") or "—", 9, width - 118, CARD_LINES)],
@@ -120,6 +127,10 @@ def print_card_job(store: Store, org_key: str, out: str | Path) -> Job[Path]:
         Paragraph(f"<para align='center'>{escape(record['name'])}</para>", body),
         Spacer(1, 8),
         table,
+    ]
+    for label, text in full:
+        story += [Spacer(1, 10), Lines(f"{label}（全文）：", 9, 14), Lines(text, 9, 14)]
+    story += [
         Spacer(1, 20),
         Paragraph("填表人：____________　　审核人：____________　　日期：______年____月____日", body),
     ]
