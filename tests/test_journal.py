@@ -8,11 +8,11 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from app.errors import FieldError
+from app.errors import FieldError, NotOwner
 from app.services import communities, members, organizations
 from app.services.audit import read_journal
 from app.store import Store
-from db.errors import HardDeleteError, NotOwnerError
+from db.errors import HardDeleteError
 from db.models import Community, JournalEntry, Member, Organization
 
 
@@ -94,7 +94,7 @@ def test_rows_owned_by_another_station_cannot_be_changed_here(any_store: Store) 
         session.add(
             Organization(name="区属单位", kind="enterprise", subtype="llc", industry="other", owner="440307")
         )
-    with pytest.raises(NotOwnerError), any_store.write() as session:
+    with pytest.raises(NotOwner, match="不能修改"), any_store.write() as session:
         org = session.scalar(select(Organization))
         org.employees = 5
     with any_store.read() as session:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import argparse
 import re
+import types
 import unicodedata
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 ZH = {
     # help
@@ -223,9 +224,17 @@ def _named(kind: type, name: str) -> Callable[[str], Any]:
     return convert
 
 
+def _error(parser: argparse.ArgumentParser, message: str) -> NoReturn:
+    """One sentence and where to read more, instead of argparse's usage block and its
+    "prog: error:" prefix: a person reads what was wrong and how to find the right form."""
+    sentence = message.rstrip("。.") + "。"
+    parser.exit(2, f"{sentence}（用法见：{parser.prog} --help）\n")
+
+
 def localize(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """Chinese placeholders and built-in help texts for a parser and all its subcommands."""
     parser.formatter_class = ChineseHelpFormatter
+    parser.error = types.MethodType(_error, parser)  # type: ignore[method-assign]
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for child in dict.fromkeys(action.choices.values()):  # aliases share a parser

@@ -16,6 +16,7 @@ import sys
 from typing import Any
 
 from app import __version__
+from app.cli import argparse_zh
 from app.cli.admin import add_admin_commands
 from app.cli.campaigns import add_campaign_commands
 from app.cli.output import print_json
@@ -29,7 +30,7 @@ DEMO_STATION = ("440307001", "南湾街道")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    # >>> argparse in Chinese: app/cli/argparse_zh.install() goes here (another change) <<<
+    argparse_zh.install()  # argparse's own words (用法, 选项, its errors) in Chinese
     parser = argparse.ArgumentParser(
         prog="liangxin",
         description="两新组织党建工作台：两新组织、党组织、党员登记，规则检查与统计。不带命令时打开主窗口。",
@@ -56,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(sub)
     add_campaign_commands(sub)
     _add_json_everywhere(parser)
-    return parser
+    return argparse_zh.localize(parser)  # after every subcommand: Chinese placeholders
 
 
 def _add_json_everywhere(parser: argparse.ArgumentParser) -> None:

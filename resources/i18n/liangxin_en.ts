@@ -868,6 +868,14 @@
         <translation>{n} records</translation>
     </message>
     <message>
+        <source>新增{noun}</source>
+        <translation>New {noun}</translation>
+    </message>
+    <message>
+        <source>编辑{noun}：{name}</source>
+        <translation>Edit {noun}: {name}</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -938,6 +946,10 @@
     <message>
         <source>已保存：{label} = {value}</source>
         <translation>Saved: {label} = {value}</translation>
+    </message>
+    <message>
+        <source>数据库中保存的值 {stored} 超出范围，现按默认值 {default} 执行；点“恢复默认”可改正。</source>
+        <translation>The stored value {stored} is out of range; the default {default} applies. Click Restore default to correct it.</translation>
     </message>
     <message>
         <source>已建党组织覆盖</source>
