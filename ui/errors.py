@@ -12,7 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.logs import log_path, report_unexpected
+from app.logs import log_dir, report_unexpected
 from ui.i18n import t
 
 _showing = False  # a bug inside the dialog must not open a second dialog, and so on
@@ -33,7 +33,7 @@ def show_bug_dialog(sentence: str) -> None:
         box.addButton(t("关闭"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         if box.clickedButton() is folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path().parent)))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
     finally:
         _showing = False
 
