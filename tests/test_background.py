@@ -202,3 +202,48 @@ def test_synchronous_mode_runs_inline(monkeypatch: pytest.MonkeyPatch, qtbot: An
 
     runner.job(None, "作业", steps, shown.append)
     assert shown == [1, 2, 3]
+
+
+def test_cancelling_a_batch_print_from_the_window_leaves_no_file(
+    qtbot: Any, demo_db: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch, bugs: list[BaseException]
+) -> None:
+    import hashlib
+    import shutil
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from app.services import appraisals
+    from app.store import open_store
+    from ui.appraisal_page import AppraisalPage
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_db, path)
+    store = open_store(str(path))
+    try:
+        page = AppraisalPage(store, Background())
+        qtbot.addWidget(page)
+        page.open_after_export = False
+        code = page.template.currentData()
+        appraisals.start_appraisals(store, code, page.year.value(), None)
+        page.reload()
+        assert len(page.rows) > 20
+        target = tmp_path / "out" / "考核表.pdf"
+        target.parent.mkdir()
+        target.write_bytes(b"the clerk's earlier file")
+        before = hashlib.sha256(target.read_bytes()).hexdigest()
+        monkeypatch.setattr(page, "ask_save_path", lambda *a: str(target))
+        said: list[str] = []
+        page.status.connect(said.append)
+        page.print_forms(every=True)
+        dialog = page.findChild(QProgressDialog)
+        assert dialog is not None
+        [button] = dialog.findChildren(QPushButton)
+        assert button.text() == "取消"
+        button.click()
+        qtbot.waitUntil(lambda: any("取消" in s for s in said), timeout=20_000)
+        page.runner.wait()
+        assert hashlib.sha256(target.read_bytes()).hexdigest() == before
+        assert sorted(p.name for p in target.parent.iterdir()) == ["考核表.pdf"]
+        assert bugs == []
+    finally:
+        store.close()

@@ -490,14 +490,16 @@ class AppraisalPage(QWidget):
         path = self.ask_save_path(t("打印考核表"), f"{self.year.value()}-{name}.pdf", t("PDF 文件 (*.pdf)"))
         if not path:
             return
-        from app.reports.forms import print_appraisals
+        from app.reports.forms import print_appraisals_job
 
         write_report(
             self.runner,
-            lambda: print_appraisals(self.store, ids, path)[0],
+            lambda: print_appraisals_job(self.store, ids, path),
             t("已生成考核表：{path}"),
             self.status.emit,
             self.open_after_export,
+            self,
+            t("打印考核表"),
         )
 
     def preview(self) -> None:
@@ -521,15 +523,17 @@ class AppraisalPage(QWidget):
         folder = QFileDialog.getExistingDirectory(self, t("逐份保存到文件夹"))
         if not folder:
             return
-        from app.reports.forms import print_appraisals
+        from app.reports.forms import print_appraisals_job
 
         ids = [row.id for row in self.rows]
         write_report(
             self.runner,
-            lambda: Path(print_appraisals(self.store, ids, folder, one_file_each=True)[0]).parent,
+            lambda: print_appraisals_job(self.store, ids, folder, one_file_each=True),
             t("已逐份保存到：{path}"),
             self.status.emit,
             self.open_after_export,
+            self,
+            t("逐份保存"),
         )
 
     def save_layout(self) -> None:

@@ -66,6 +66,13 @@ class _Call(QRunnable):
             self.relay.finished.emit(self.deliver, result, error)
 
 
+class JobDialog(QProgressDialog):
+    """The job's progress: count, what it is doing, and 取消 (Esc too)."""
+
+    def reject(self) -> None:
+        self.canceled.emit()
+
+
 class JobRun:
     """One job under way: its generator, the cancel flag the dialog sets, its result."""
 
@@ -222,7 +229,7 @@ class Background(QObject):
     ) -> JobRun:
         """Run a job with a progress dialog (count, what it is doing, 取消)."""
         run = JobRun(make)
-        dialog = QProgressDialog(title, t("取消"), 0, 0, parent)
+        dialog = JobDialog(title, t("取消"), 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)  # a quick job shows no dialog at all

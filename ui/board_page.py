@@ -565,7 +565,7 @@ class BoardPage(QWidget):
             return
         from app.reports import notice  # reportlab loads on first print
 
-        write = notice.print_notice if suffix == ".pdf" else notice.export_notice
+        write = notice.print_notice_job if suffix == ".pdf" else notice.export_notice_job
         campaign = self.campaign_id
         write_report(
             self.runner,
@@ -573,6 +573,8 @@ class BoardPage(QWidget):
             done,
             self.status.emit,
             self.open_after_export,
+            self,
+            t("专项行动进度通报"),
         )
 
     def save_layout(self) -> None:

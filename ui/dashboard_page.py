@@ -232,7 +232,9 @@ class DashboardPage(QWidget):
         self.show_stats(stats)
         # This month's figures for the trend: a write, so through the write lane (the read
         # above never writes). Nothing else shows it, so no page is told.
-        self.runner.write(lambda: record_monthly_snapshot(self.store, stats=stats), on_error=self._snapshot_failed)
+        self.runner.write(
+            lambda: record_monthly_snapshot(self.store, stats=stats), on_error=self._snapshot_failed
+        )
 
     def _snapshot_failed(self, error: Exception) -> None:
         self.status.emit(t("本月统计快照未能保存：") + str(getattr(error, "message", error)))
@@ -322,20 +324,25 @@ class DashboardPage(QWidget):
             t("打印通报"), f"两新组织党建工作情况通报-{today}.pdf", t("PDF 文件 (*.pdf)")
         )
         if path:
-            from app.reports.dashboard import print_dashboard  # reportlab loads on first print
+            from app.reports.dashboard import print_dashboard_job  # reportlab loads on first print
 
-            self._write(lambda: print_dashboard(self.store, path), t("已生成通报：{path}"))
+            self._write(lambda: print_dashboard_job(self.store, path), t("已生成通报：{path}"), t("打印通报"))
 
     def export_workbook(self) -> None:
         today = date.today().isoformat()
         path = self.ask_save_path(t("导出表格"), f"工作台-{today}.xlsx", t("Excel 表格 (*.xlsx)"))
         if path:
-            from app.reports.dashboard import export_dashboard
+            from app.reports.dashboard import export_dashboard_job
 
-            self._write(lambda: export_dashboard(self.store, path), t("已导出表格：{path}"))
+            self._write(
+                lambda: export_dashboard_job(self.store, path), t("已导出表格：{path}"), t("导出表格")
+            )
 
-    def _write(self, job: Any, done: str) -> None:
-        write_report(self.runner, job, done, self.status.emit, self.open_after_export)
+    def _write(self, job: Any, done: str, title: str) -> None:
+        # The print-outs record this month's figures for the trend too: the write lane.
+        write_report(
+            self.runner, job, done, self.status.emit, self.open_after_export, self, title, writes=True
+        )
 
     def save_layout(self) -> None:
         window_state().setValue("dashboard/splitter", self.splitter.saveState())

@@ -34,22 +34,20 @@ def write_report(
     open_after: bool,
     parent: QWidget | None = None,
     title: str = "",
+    *,
+    writes: bool = False,
 ) -> None:
     """Run ``job`` (an ``app.jobs`` job that returns the written file, or a list of them)
     with a progress dialog, and report; a refusal as one sentence, a cancel as one."""
     say(t("正在生成……"))
 
     def finished(result: Path | list[Path]) -> None:
-        paths = result if isinstance(result, list) else [result]
-        say(
-            done.format(
-                path=paths[0]
-                if len(paths) == 1
-                else t("{n} 个文件，在 {folder}").format(
-                    n=len(paths), folder=Path(paths[0]).parent if paths else ""
-                )
-            )
-        )
+        paths = [Path(p) for p in (result if isinstance(result, list) else [result])]
+        if len(paths) == 1:
+            say(done.format(path=paths[0]))
+        else:  # one file each: name the folder and how many
+            folder = paths[0].parent if paths else ""
+            say(done.format(path=folder) + t("（共 {n} 个文件）").format(n=len(paths)))
         if open_after and len(paths) == 1:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
 
@@ -63,5 +61,6 @@ def write_report(
         job,
         finished,
         refused,
+        writes=writes,
         on_cancel=lambda: say(t("已取消，没有生成文件。")),
     )

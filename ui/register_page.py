@@ -279,12 +279,20 @@ class RegisterPage(QWidget):
         from app.reports import registers as printed  # reportlab loads on first print
 
         jobs = {
-            "card": lambda: printed.print_card(self.store, record_id or "", path),
-            "ledger": lambda: printed.print_ledger(self.store, path),
-            "roster": lambda: printed.print_roster(self.store, record_id or "", path),
-            "roster_full": lambda: printed.print_roster(self.store, record_id or "", path, reveal=True),
+            "card": lambda: printed.print_card_job(self.store, record_id or "", path),
+            "ledger": lambda: printed.print_ledger_job(self.store, path),
+            "roster": lambda: printed.print_roster_job(self.store, record_id or "", path),
+            "roster_full": lambda: printed.print_roster_job(self.store, record_id or "", path, reveal=True),
         }
-        write_report(self.runner, jobs[key], t("已生成：{path}"), self.status.emit, self.open_after_export)
+        write_report(
+            self.runner,
+            jobs[key],
+            t("已生成：{path}"),
+            self.status.emit,
+            self.open_after_export,
+            self,
+            t(title),
+        )
 
     def show_record(self, record_id: str) -> None:
         """Bring one record into view, clearing search and filters if they hide it."""
