@@ -67,8 +67,8 @@ VOCABULARY_NAMES = (
     "COLUMNS",  # ui/board_page.py: the task list's headers
     "HEADERS",  # ui/drill.py
     "STATE",  # app/services/appraisals.py
-    "ASSIGN_BY",  # app/services/tasks.py
-    "LANES",  # app/services/tasks.py
+    "ASSIGN_BY",  # app/services/task_generation.py
+    "LANES",  # app/services/task_board.py
     "SCOPE_LABELS",  # app/settings.py
     "RATE_TITLES",  # app/stats.py
 )

@@ -21,8 +21,9 @@ def _print_forms(store: Store, args: argparse.Namespace) -> list[Path]:
     """The forms as they stand, blank for subjects not yet appraised: printing creates
     no records."""
     from app.dashboard import station_line
-    from app.errors import FieldError, LiangxinError, NotFoundError
-    from app.reports.forms import write_forms
+    from app.errors import LiangxinError, NotFoundError
+    from app.jobs import run_job
+    from app.reports.forms import write_forms_job
     from app.services.appraisals import forms_for, subject_choices
 
     subjects = None
@@ -43,16 +44,8 @@ def _print_forms(store: Store, args: argparse.Namespace) -> list[Path]:
             "没有可打印的考核表：还没有登记可评议的对象，请先在登记簿中登记党组织或两新组织。"
         )
     station = station_line(store.station.name, store.station.code)
-    if not args.each:
-        return [write_forms(forms, station, args.out)]
-    folder = Path(args.out)
-    if not folder.is_dir():
-        raise FieldError("out", f"逐份保存时请给出一个已有的文件夹，“{folder}”不是。")
-    written = []
-    for form in forms:
-        name = "".join(ch for ch in form.subject_name if ch not in '\\/:*?"<>|')
-        written.append(write_forms([form], station, folder / f"{form.year}-{name}-{form.template[:12]}.pdf"))
-    return written
+    # One PDF, or one file each written all-or-nothing (two subjects of one name get -2).
+    return run_job(write_forms_job(forms, station, args.out, one_file_each=args.each))
 
 
 def cmd_print(store: Store, args: argparse.Namespace) -> int:

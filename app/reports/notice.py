@@ -24,12 +24,13 @@ from app.reports.pdf import (
     wrap_lines,
     write_document_job,
 )
-from app.services.tasks import STATUS, TaskFilter, campaign_progress, task_cards
+from app.services.campaign_progress import campaign_progress
+from app.services.task_board import STATUS, TaskFilter, task_cards
 from app.store import Store
 
 
 def notice_data(store: Store, campaign: str, today: date) -> dict[str, Any]:
-    progress = campaign_progress(store, campaign, today)
+    progress = campaign_progress(store, campaign, today).as_dict()
     cards = task_cards(store, TaskFilter(campaign=progress["campaign"]["id"]), today=today)
     return {**progress, "overdue_tasks": [c for c in cards if c.days_overdue], "tasks": cards}
 
