@@ -472,6 +472,15 @@ def _refuse_other_station(engine: Engine, code: str) -> None:
         )
 
 
+def _seed(sessions: Sessions, code: str) -> None:
+    """What every database holds from the start (the shipped appraisal templates), put in
+    when it is made or upgraded, so that reading never has to write."""
+    from app.services.appraisal_templates import seed_builtin_templates
+
+    with sessions.write(station=code, user=current_user()) as session:
+        seed_builtin_templates(session)
+
+
 def open_store(db: str | None = None) -> Store:
     """Open an initialised database, upgrading an older schema (file copied aside first).
 
@@ -491,9 +500,11 @@ def open_store(db: str | None = None) -> Store:
         engine = create_db_engine(url)
         if path is not None:
             _check_intact(engine, path)  # before an upgrade could write to it
-        migrate.require_current(url, engine)
+        upgraded = migrate.require_current(url, engine)
         sessions = Sessions(engine)
         station = _load_station(sessions)
+        if upgraded:
+            _seed(sessions, station.code)
     except (*FAILURES, OSError) as exc:  # OSError: reading the header, making the folder
         if engine is not None:
             engine.dispose()
@@ -536,6 +547,7 @@ def init_store(db: str | None, code: str, name: str, role: str = "subdistrict") 
                 raise LiangxinError(
                     f"该数据库已属于站点“{existing.name}”（{existing.code}），不能再初始化为 {code}，未做任何改动。"
                 )
+        _seed(sessions, code)
         station = _load_station(sessions)
     except (*FAILURES, OSError) as exc:
         if engine is not None:

@@ -166,14 +166,17 @@ def refuse_unusable(url: str, state: SchemaState, revision: str | None) -> None:
         raise NotInitialisedError(url, foreign=True)
 
 
-def require_current(url: str, engine: Engine) -> None:
-    """For every command but init: the schema must be ours and up to date."""
+def require_current(url: str, engine: Engine) -> bool:
+    """For every command but init: the schema must be ours and up to date. Returns
+    whether it was upgraded just now."""
     state, revision = probe(url, engine)
     refuse_unusable(url, state, revision)
     if state is SchemaState.EMPTY:
         raise NotInitialisedError(url)
     if state is SchemaState.BEHIND:
         upgrade(url, engine, to=head_revision())
+        return True
+    return False
 
 
 def backup_sqlite(path: Path, revision: str | None) -> Path:

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.changes import TEMPLATE, Changes
 from app.errors import FieldError, LiangxinError
 from app.paths import resource
 from app.store import Store
+from db.journal import new_id, utcnow
 from db.models import AppraisalTemplate
 
 KINDS = {"score": "评分", "checklist": "逐项检查（符合 / 不符合）"}
@@ -162,17 +163,35 @@ def stored_templates(session: Session) -> dict[str, AppraisalTemplate]:
 def seed_builtin_templates(session: Session) -> int:
     """Add the shipped templates a database lacks (run in the write transaction that
     makes or upgrades the database, and by any write that needs them). Idempotent:
-    returns how many were added, 0 the second time."""
+    returns how many were added, 0 the second time.
+
+    They come with the program, like the schema, and are the same in every database, so
+    they are written beside the journal (rev 0), not as a change the station made."""
     rows = stored_templates(session)
-    added = 0
-    for code in BUILTIN:
-        if code not in rows:
-            template = builtin_template(code)
-            session.add(AppraisalTemplate(code=code, name=template.name, version=1, body=builtin_text(code)))
-            added += 1
-    if added:
-        session.flush()
-    return added
+    missing = [code for code in BUILTIN if code not in rows]
+    if not missing:
+        return 0
+    now = utcnow()
+    session.execute(
+        insert(AppraisalTemplate),
+        [
+            {
+                "id": new_id(),
+                "owner": session.info["station"],
+                "rev": 0,
+                "created_at": now,
+                "updated_at": now,
+                "updated_by": "liangxin",
+                "deleted": False,
+                "code": code,
+                "name": builtin_template(code).name,
+                "version": 1,
+                "body": builtin_text(code),
+            }
+            for code in missing
+        ],
+    )
+    return len(missing)
 
 
 def ensure_templates(session: Session) -> dict[str, AppraisalTemplate]:

@@ -140,6 +140,10 @@
         <translation>One file each saved to: {path}</translation>
     </message>
     <message>
+        <source>逐份保存</source>
+        <translation>Save one file each</translation>
+    </message>
+    <message>
         <source>评议对象</source>
         <translation>Subject</translation>
     </message>
@@ -776,8 +780,8 @@
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <source>{n} 个文件，在 {folder}</source>
-        <translation>{n} files in {folder}</translation>
+        <source>（共 {n} 个文件）</source>
+        <translation> ({n} files)</translation>
     </message>
     <message>
         <source>全局搜索</source>
@@ -1798,6 +1802,10 @@
     <message>
         <source>指定的责任单位</source>
         <translation>A unit you choose</translation>
+    </message>
+    <message>
+        <source>{n} 个文件，在 {folder}</source>
+        <translation type="vanished">{n} files in {folder}</translation>
     </message>
 </context>
 </TS>
