@@ -14,7 +14,6 @@ import functools
 import itertools
 import random
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -26,6 +25,7 @@ from app.domain.idcard import make_id_number
 from app.domain.pinyin import person_keys, search_keys
 from app.domain.uscc import make_uscc
 from app.errors import LiangxinError
+from app.jobs import Job, Progress
 from app.store import Store
 from db.base import Synced
 from db.journal import bulk_insert
@@ -46,13 +46,6 @@ from db.models import (
 
 CHUNK = 10_000
 BASE_MS = 1_767_225_600_000  # 2026-01-01T00:00:00Z: demo ids are time-ordered from here
-
-
-@dataclass(frozen=True)
-class Progress:
-    stage: str
-    done: int
-    total: int
 
 
 @dataclass
@@ -453,7 +446,10 @@ class _Builder:
                     employer_id=org["id"],
                     party_org_id=party_id,
                     exit_kind=exit_kind,
-                    exit_on=self.today - timedelta(days=r.randint(1, 700)) if exit_kind else None,
+                    # Not before joining: the same bounds a clerk's entry must meet.
+                    exit_on=max(joined, self.today - timedelta(days=r.randint(1, 700)))
+                    if exit_kind
+                    else None,
                 )
             )
 
@@ -521,8 +517,9 @@ class _Builder:
 
 def fill_demo(
     store: Store, orgs: int = 1500, members: int = 10000, seed: int = 1, today: date | None = None
-) -> Iterator[Progress]:
-    """Generate and insert demo data; yields progress. Refuses a register that is not empty."""
+) -> Job[None]:
+    """Generate and insert demo data; yields progress (a job: closed early, the whole
+    fill rolls back). Refuses a register that is not empty."""
     if orgs < 10 or members < 0:
         raise LiangxinError("演示数据至少需要 10 个两新组织，党员数不能为负数。")
     with store.write() as session:
