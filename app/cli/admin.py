@@ -9,7 +9,7 @@ import time
 from datetime import date
 from typing import Any
 
-from app.cli.args import day, limit
+from app.cli.args import bounded, day, limit
 from app.cli.output import print_json, print_record, print_table, printable
 from app.errors import LiangxinError
 from app.rules.catalog import RULES, RULES_BY_ID
@@ -184,9 +184,15 @@ def cmd_journal(store: Store, args: argparse.Namespace) -> int:
 
 def add_admin_commands(sub: Any) -> None:
     p = sub.add_parser("demo", help="在空数据库中生成演示数据")
-    p.add_argument("--orgs", type=int, default=1500, help="两新组织数（默认 1500）")
-    p.add_argument("--members", type=int, default=10000, help="党员数（默认 10000）")
-    p.add_argument("--seed", type=int, default=1, help="随机种子（同一种子生成相同数据）")
+    p.add_argument(
+        "--orgs", type=bounded("两新组织数", 1_000_000), default=1500, help="两新组织数（默认 1500）"
+    )
+    p.add_argument(
+        "--members", type=bounded("党员数", 10_000_000), default=10000, help="党员数（默认 10000）"
+    )
+    p.add_argument(
+        "--seed", type=bounded("随机种子", 2**31 - 1), default=1, help="随机种子（同一种子生成相同数据）"
+    )
     p.set_defaults(handler=cmd_demo)
     p = sub.add_parser("stats", help="覆盖率和统计数字")
     p.add_argument("--today", type=day, help="按指定日期统计（YYYY-MM-DD）")
@@ -207,7 +213,7 @@ def add_admin_commands(sub: Any) -> None:
     a.add_argument("--all", action="store_true", help="全部恢复默认值")
     p.set_defaults(handler=cmd_settings)
     p = sub.add_parser("journal", help="变更日志（审计）")
-    p.add_argument("--after", type=int, default=0, help="只列出此序号之后的变更")
+    p.add_argument("--after", type=bounded("序号", 2**63 - 1), default=0, help="只列出此序号之后的变更")
     p.add_argument("--id", help="只列出这条记录的变更")
     p.add_argument("--limit", type=limit, default=100, help="最多列出几条（0 为全部，默认 100）")
     p.set_defaults(handler=cmd_journal)

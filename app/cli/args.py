@@ -26,3 +26,8 @@ def _argparse_type(parse: Callable[[str], Any], name: str) -> Callable[[str], An
 day: Callable[[str], date] = _argparse_type(lambda s: parse_day(s, "日期"), "日期")
 year: Callable[[str], int] = _argparse_type(lambda s: parse_year(s, "年度"), "年度")
 limit: Callable[[str], int] = _argparse_type(lambda s: parse_count(s, "条数", LIST_LIMIT_MAX), "条数")
+
+
+def bounded(label: str, maximum: int) -> Callable[[str], int]:
+    """A count between 0 and ``maximum`` (demo sizes, seeds, journal positions)."""
+    return _argparse_type(lambda s: parse_count(s, label, maximum), label)
