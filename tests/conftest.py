@@ -266,3 +266,11 @@ def _no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.M
     for name in ("warning", "question", "information", "critical"):
         monkeypatch.setattr(QMessageBox, name, unexpected)
     monkeypatch.setattr(QMessageBox, "exec", unexpected)
+
+
+@pytest.fixture
+def synchronous(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's background work run inline, so a test sees its result at once."""
+    from ui import background
+
+    monkeypatch.setattr(background, "SYNCHRONOUS", True)

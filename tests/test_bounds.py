@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -60,10 +61,11 @@ def one_sentence(err: str) -> str:
 
 
 @pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "nanwan.sqlite3")
-    assert run(capsys, "--db", path, "init", "--station", STATION[0], "--name", STATION[1])[0] == 0
-    return path
+def db(tmp_path: Path, sqlite_template: Path) -> str:
+    """南湾街道, initialised (a copy of the session's migrated template)."""
+    path = tmp_path / "nanwan.sqlite3"
+    shutil.copy(sqlite_template, path)
+    return str(path)
 
 
 def refused(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> str:

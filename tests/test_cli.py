@@ -22,10 +22,11 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "nanwan.sqlite3")
-    assert run(capsys, "--db", path, "init", "--station", "440307001", "--name", "南湾街道")[0] == 0
-    return path
+def db(tmp_path: Path, sqlite_template: Path) -> str:
+    """南湾街道, initialised (a copy of the session's migrated template)."""
+    path = tmp_path / "nanwan.sqlite3"
+    shutil.copy(sqlite_template, path)
+    return str(path)
 
 
 def test_the_issue_walkthrough(db: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -41,11 +41,6 @@ def demo(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
     store.close()
 
 
-@pytest.fixture
-def synchronous(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(background, "SYNCHRONOUS", True)
-
-
 def _cli(capsys: pytest.CaptureFixture[str], store: Store, *args: str) -> str:
     assert main(["--db", store.location, *args]) == 0, capsys.readouterr().err
     return capsys.readouterr().out

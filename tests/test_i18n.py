@@ -5,7 +5,6 @@ line's own words (用法、选项、错误) are Chinese."""
 from __future__ import annotations
 
 import argparse
-import contextlib
 import filecmp
 import importlib
 import importlib.util
@@ -91,13 +90,6 @@ def test_compiled_catalogues_are_up_to_date(translations: ModuleType, tmp_path: 
 
 
 # -- the window --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def synchronous(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("ui.background", "ui.tasks"):  # whichever runs the window's work
-        with contextlib.suppress(ImportError, AttributeError):
-            monkeypatch.setattr(importlib.import_module(name), "SYNCHRONOUS", True)
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ found) is checked as it happens. The registers' model is in test_ui_registers.""
 
 from __future__ import annotations
 
-import contextlib
-import importlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,13 +17,6 @@ from app.stats import Figure, figure_records
 from app.store import Store
 from ui.drill import DrillDialog
 from ui.main_window import PAGE_KEYS, MainWindow
-
-
-@pytest.fixture
-def synchronous(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("ui.background", "ui.tasks"):  # whichever runs the window's work
-        with contextlib.suppress(ImportError, AttributeError):
-            monkeypatch.setattr(importlib.import_module(name), "SYNCHRONOUS", True)
 
 
 @pytest.fixture

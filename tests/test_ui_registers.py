@@ -11,18 +11,18 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 from app.services import members, organizations, party_orgs
 from app.services.audit import read_journal
 from app.store import Store
-from ui import tasks
+from ui import background
+from ui.background import Background
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.register_page import RegisterPage
 from ui.registers import MEMBERS, ORGANIZATIONS, PARTY_ORGS, REGISTERS
 from ui.table_model import BATCH, LazyTableModel
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture(autouse=True)
 def _synchronous_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    monkeypatch.setattr(background, "SYNCHRONOUS", True)
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def filled(store: Store) -> Store:
 
 
 def page_for(qtbot, store: Store, register) -> RegisterPage:  # type: ignore[no-untyped-def]
-    page = RegisterPage(store, register, TaskRunner())
+    page = RegisterPage(store, register, Background())
     qtbot.addWidget(page)
     page.reload()
     return page
@@ -258,8 +258,8 @@ def test_english_translation_changes_visible_labels(qtbot, qapp, filled: Store) 
 
 
 def test_a_stale_search_never_overwrites_a_newer_one(qtbot, monkeypatch) -> None:
-    monkeypatch.setattr(tasks, "SYNCHRONOUS", False)
-    runner = TaskRunner()
+    monkeypatch.setattr(background, "SYNCHRONOUS", False)
+    runner = Background()
     shown: list[str] = []
     runner.run("ids", lambda: (time.sleep(0.3), "张")[1], shown.append)
     runner.run("ids", lambda: "张伟", shown.append)
@@ -332,7 +332,7 @@ def test_a_long_list_paints_a_screenful_first_then_completes(qtbot, demo_db, tmp
     copy = tmp_path / "demo.sqlite3"
     shutil.copy(demo_db, copy)
     store = open_store(str(copy))
-    page = RegisterPage(store, MEMBERS, TaskRunner())
+    page = RegisterPage(store, MEMBERS, Background())
     qtbot.addWidget(page)
     seen: list[tuple[str, int]] = []
     page.first_rows_shown.connect(lambda: seen.append(("first", page.model.rowCount())))

@@ -278,7 +278,6 @@ class Background(QObject):
         return self.lane.waitForDone(msecs) and self.reads.waitForDone(msecs)
 
 
-TaskRunner = Background  # the old name, until every page says Background
 
 
 def write_through(widget: Any, action: Callable[[], Any], changes: ChangesOf = None) -> Any:
