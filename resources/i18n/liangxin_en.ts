@@ -756,8 +756,8 @@
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <source>程序出错了，刚才的操作可能没有完成。已保存的数据不受影响。</source>
-        <translation>Something went wrong; the last action may not have finished. Data already saved is not affected.</translation>
+        <source>此前已保存的数据不受影响。点“打开日志文件夹”可找到该文件。</source>
+        <translation>Data saved before is not affected. Click Open log folder to find the file.</translation>
     </message>
     <message>
         <source>打开日志文件夹</source>
@@ -1802,6 +1802,10 @@
     <message>
         <source>指定的责任单位</source>
         <translation>A unit you choose</translation>
+    </message>
+    <message>
+        <source>程序出错了，刚才的操作可能没有完成。已保存的数据不受影响。</source>
+        <translation type="vanished">Something went wrong; the last action may not have finished. Data already saved is not affected.</translation>
     </message>
     <message>
         <source>{n} 个文件，在 {folder}</source>
