@@ -247,3 +247,29 @@ def test_cancelling_a_batch_print_from_the_window_leaves_no_file(
         assert bugs == []
     finally:
         store.close()
+
+
+def test_a_bug_in_the_window_is_logged_and_said_in_one_dialog(
+    qtbot: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading as threads
+
+    from ui import errors
+
+    monkeypatch.setenv("LIANGXIN_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    monkeypatch.setattr(threads, "excepthook", threads.excepthook)
+    shown: list[str] = []
+    monkeypatch.setattr(errors, "show_bug_dialog", shown.append)
+    errors.install_excepthook()
+    runner = Background()
+
+    def broken(_: Any) -> None:
+        {}["missing key"]  # a bug in a page's callback
+
+    runner.read("x", lambda: 1, broken)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    [sentence] = shown
+    log = tmp_path / "logs" / "liangxin.log"
+    assert str(log) in sentence and "KeyError" not in sentence and "Traceback" not in sentence
+    assert "KeyError" in log.read_text(encoding="utf-8") and "Traceback" in log.read_text(encoding="utf-8")
