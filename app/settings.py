@@ -1,16 +1,19 @@
-"""Rule thresholds and the coverage scope: settings stored in the database, so the
-district can send them down. A key without a stored row has its default."""
+"""Rule thresholds, the coverage scope and the station's time zone: settings stored in
+the database, so the district can send them down. A key without a stored row has its
+default."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import tzinfo
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.bounds import MEMBERS_MAX, STAFF_MAX, out_of_range
+from app.domain.station_time import DEFAULT_ZONE, station_zone, zone_name
 from app.domain.text import halfwidth, shown
 from app.errors import FieldError
 from db.models import Setting
@@ -26,6 +29,7 @@ class SettingSpec:
     # beyond anything real (3,000,000,000 employees) only hides every finding.
     maximum: int = 0
     choices: tuple[str, ...] = ()
+    zone: bool = False  # a time-zone name (Asia/Shanghai), checked against the zone database
 
 
 # Why each ceiling: staff and member thresholds cannot exceed the largest workforce
@@ -69,6 +73,9 @@ SPECS: dict[str, SettingSpec] = {
         ),
         SettingSpec("coverage.scope_min_employees", "覆盖率统计范围的职工人数下限", 0, 0, STAFF_MAX),
         SettingSpec("coverage.target_percent", "覆盖率目标（%）", 100, 1, 100),
+        # Where the clerks are: the day a task was made or a change was journaled is
+        # that day there, whatever time zone the database server or its session runs in.
+        SettingSpec("station.time_zone", "本站点所在时区（按此时区把时间归入日期）", DEFAULT_ZONE, zone=True),
     )
 }
 
@@ -80,6 +87,8 @@ SCOPE_LABELS = {
 
 
 def _valid(spec: SettingSpec, value: Any) -> bool:
+    if spec.zone:
+        return isinstance(value, str) and zone_name(value) == value
     if spec.choices:
         return value in spec.choices
     return isinstance(value, int) and not isinstance(value, bool) and spec.minimum <= value <= spec.maximum
@@ -125,6 +134,13 @@ def parse_setting(key: str, raw: Any) -> Any:
     spec = SPECS.get(key)
     if spec is None:
         raise FieldError(key, f"没有名为“{shown(key)}”的设置项。可用设置：{'、'.join(SPECS)}。")
+    if spec.zone:
+        name = zone_name(halfwidth(raw)) if isinstance(raw, str) else None
+        if name is None:
+            raise FieldError(
+                key, f"“{spec.label}”应为时区名称，例如 {DEFAULT_ZONE}；“{shown(raw)}”不是，未做改动。"
+            )
+        return name
     if spec.choices:
         value = halfwidth(raw).strip() if isinstance(raw, str) else raw
         if value not in spec.choices:
@@ -194,6 +210,11 @@ def reset_all_settings(store: Any) -> dict[str, Any]:
         for key, value in changed.items():
             save_setting(session, key, value)
     return changed
+
+
+def time_zone(session: Session) -> tzinfo:
+    """The station's time zone (a ``tzinfo``), for turning stored moments into dates."""
+    return station_zone(load_settings(session)["station.time_zone"])
 
 
 def current_settings(store: Any) -> dict[str, Any]:

@@ -6,11 +6,13 @@ import argparse
 import json
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from app.cli.args import bounded, day, limit
 from app.cli.output import print_json, print_record, print_table, printable
+from app.domain.station_time import local_time, station_zone
 from app.errors import LiangxinError
 from app.rules.catalog import RULES, RULES_BY_ID
 from app.services.audit import read_journal
@@ -159,7 +161,15 @@ def cmd_settings(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_journal(store: Store, args: argparse.Namespace) -> int:
-    changes = read_journal(store, after=args.after, limit=args.limit or None, row_id=args.id)
+    # The station's clock time with its offset (2025-03-01T09:30:00+08:00), on both engines:
+    # SQLite gives back UTC without an offset, PostgreSQL its session's zone. The clerks'
+    # own clock reads the way they remember the change, its date is the day the burn-down
+    # counts it under, and the offset keeps it one exact moment for scripts.
+    zone = station_zone(current_settings(store)["station.time_zone"])
+    changes = [
+        replace(c, at=local_time(c.at, zone))
+        for c in read_journal(store, after=args.after, limit=args.limit or None, row_id=args.id)
+    ]
     if args.json:
         print_json(changes)
     else:

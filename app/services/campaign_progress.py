@@ -13,8 +13,10 @@ from typing import Any
 
 from sqlalchemy import and_, case, func, select
 
+from app.domain.station_time import local_date
 from app.services.campaigns import phases_of, resolve_campaign
 from app.services.task_board import current_status, live_progress
+from app.settings import time_zone
 from app.store import Store
 from db.models import Task, TaskProgress
 
@@ -157,11 +159,14 @@ def campaign_progress(store: Store, campaign: str, today: date | None = None) ->
                 base.with_only_columns(Task.assignee, done, opened, overdue).group_by(Task.assignee)
             )
         ]
+        # By moment, not by SQL date(): that is the database session's day (UTC on SQLite,
+        # PGTZ on PostgreSQL). A generation run stamps its tasks alike, so these are few rows.
         made = session.execute(
-            select(func.date(Task.created_at), func.count())
+            select(Task.created_at, func.count())
             .where(Task.campaign_id == found.id, Task.deleted.is_(False))
-            .group_by(func.date(Task.created_at))
+            .group_by(Task.created_at)
         ).all()
+        zone = time_zone(session)
         closed = session.execute(
             select(TaskProgress.changed_on, func.count())
             .join(Task, Task.id == TaskProgress.task_id)
@@ -169,7 +174,10 @@ def campaign_progress(store: Store, campaign: str, today: date | None = None) ->
             .group_by(TaskProgress.changed_on)
         ).all()
         info = CampaignInfo(found.id, found.name, found.starts_on, found.ends_on)
-    made_by_day = {date.fromisoformat(str(d)): n for d, n in made}
+    made_by_day: dict[Date, int] = {}
+    for moment, n in made:
+        made_on = local_date(moment, zone)
+        made_by_day[made_on] = made_by_day.get(made_on, 0) + n
     closed_by_day = {d: n for d, n in closed if d is not None}
     start = info.starts_on or min(made_by_day, default=day)
     open_now = sum(n for d, n in made_by_day.items() if d < start) - sum(

@@ -14,7 +14,9 @@ from app.changes import CAMPAIGN, Changes
 from app.domain.bounds import parse_year
 from app.domain.codes import Codes
 from app.domain.fields import Field, parse_fields
+from app.domain.text import normalise_search
 from app.errors import FieldError, NotFoundError
+from app.services.common import id_prefix
 from app.store import Store
 from db.models import Campaign, Phase
 
@@ -113,6 +115,8 @@ def _units_text(units: list[tuple[str, str]]) -> str:
 
 
 def resolve_campaign(session: Session, key: str) -> Campaign:
+    """A live campaign by id, exact name or id prefix (≥ 6 characters, either case)."""
+    key = normalise_search(key)
     campaign = session.get(Campaign, key)
     if campaign is None or campaign.deleted:
         found = list(
@@ -125,7 +129,7 @@ def resolve_campaign(session: Session, key: str) -> Campaign:
                 list(
                     session.scalars(
                         select(Campaign)
-                        .where(Campaign.deleted.is_(False), Campaign.id.startswith(key))
+                        .where(Campaign.deleted.is_(False), id_prefix(Campaign.id, key))
                         .limit(2)
                     )
                 )

@@ -7,8 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import Boolean, ColumnElement, Select, func, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from app.domain.fields import Field
 from app.domain.pinyin import person_keys, search_keys
@@ -30,8 +33,40 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+class _folded_like(FunctionElement[bool]):
+    """``column LIKE pattern`` ignoring the case of Latin letters, on both engines.
+
+    SQLite's LIKE already ignores ASCII case (and keeps its plan: no lower() per row);
+    PostgreSQL's LIKE does not, so there it is ILIKE. Without this, ``iphone`` finds
+    "iPhone 维修店" on SQLite and nothing on PostgreSQL."""
+
+    type = Boolean()
+    inherit_cache = True
+    name = "folded_like"
+    _is_implicitly_boolean = True  # a condition as it stands (SQLite would add "= 1")
+
+
+@compiles(_folded_like)
+def _folded_like_default(element: _folded_like, compiler: SQLCompiler, **kw: Any) -> str:
+    column, pattern = element.clauses
+    return compiler.process(column.like(pattern, escape="\\"), **kw)
+
+
+@compiles(_folded_like, "postgresql")
+def _folded_like_postgresql(element: _folded_like, compiler: SQLCompiler, **kw: Any) -> str:
+    column, pattern = element.clauses
+    return compiler.process(column.ilike(pattern, escape="\\"), **kw)
+
+
 def contains(column: Any, text: str) -> ColumnElement[bool]:
-    return column.like(f"%{_escape_like(text)}%", escape="\\")
+    """``text`` anywhere in ``column``, Latin letters in either case (on both engines)."""
+    return _folded_like(column, f"%{_escape_like(text)}%")
+
+
+def id_prefix(column: Any, key: str) -> ColumnElement[bool]:
+    """Ids starting with ``key``, in either case: ids are lower-case hex, people copy them
+    from anywhere (a spreadsheet may have upper-cased them)."""
+    return _folded_like(column, f"{_escape_like(key)}%")
 
 
 def search_clause(model: Any, query: str, *code_columns: Any) -> ColumnElement[bool] | None:
@@ -67,11 +102,7 @@ def resolve(session: Session, model: type[M], key: str, what: str, field: str = 
         return found
     candidates: list[M] = []
     if len(key) >= 6:
-        candidates = list(
-            session.scalars(
-                select(model).where(live, model.id.like(f"{_escape_like(key)}%", escape="\\")).limit(2)
-            )
-        )
+        candidates = list(session.scalars(select(model).where(live, id_prefix(model.id, key)).limit(2)))
     if not candidates and hasattr(model, "name"):
         candidates = list(session.scalars(select(model).where(live, model.name == key).limit(2)))  # type: ignore[attr-defined]
     if len(candidates) == 1:

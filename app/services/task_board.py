@@ -11,6 +11,7 @@ from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.codes import Codes
+from app.domain.text import normalise_search
 from app.errors import FieldError
 from app.services.campaigns import resolve_campaign
 from app.services.common import contains, order_clause
@@ -109,8 +110,8 @@ def _board_query(flt: TaskFilter, today: date) -> tuple[Select[Any], dict[str, A
         stmt = stmt.where(status == parse_status(flt.status))
     if flt.overdue_only:
         stmt = stmt.where(Task.due_on < today, status != "done")
-    if flt.search.strip():
-        text = flt.search.strip()
+    text = normalise_search(flt.search)
+    if text:
         stmt = stmt.where(
             or_(
                 contains(Task.title, text),
