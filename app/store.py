@@ -46,7 +46,7 @@ from app.errors import (
 from app.logs import log_path, log_storage_detail
 from app.paths import data_dir, default_database
 from db import migrate
-from db.engine import Sessions, busy_timeout_ms, create_db_engine
+from db.engine import Sessions, busy_timeout_ms, create_db_engine, lock_timeout_seconds, write_lock_holder
 from db.errors import (
     DamagedError,
     HardDeleteError,
@@ -286,6 +286,26 @@ def _pg_problem(where: str, exc: DBAPIError, writing: bool) -> LiangxinError | N
     return None
 
 
+PG_LOCK_NOT_AVAILABLE = "55P03"  # a wait longer than lock_timeout
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    return str(getattr(exc.orig, "sqlstate", None) or "")
+
+
+def _lock_wait(url: str, writing: bool) -> DatabaseBusy:
+    """A write that waited for the write lock (or the journal counter row) longer than
+    lock_timeout: who holds it, where PostgreSQL can tell (the holder's
+    application_name says station, user and host) and for how long."""
+    holder = write_lock_holder(url)
+    waited = f"等待 {lock_timeout_seconds():g} 秒后仍未释放{'，本次未保存' if writing else ''}，请稍后再试。"
+    if holder is None or not holder[0]:
+        return DatabaseBusy(f"数据库正被其他程序占用，{waited}")
+    name, seconds = holder
+    held = f"（已 {max(1, round(seconds))} 秒）" if seconds is not None else ""
+    return DatabaseBusy(f"数据库正被“{name}”占用{held}，{waited}")
+
+
 def is_bug(exc: BaseException) -> bool:
     """Failures that are the program's fault, not the storage's: they travel on as they
     are, to the last line of defence (log and "程序出错了"). Rows are never removed,
@@ -357,6 +377,8 @@ def _classify(url: str, exc: BaseException, writing: bool) -> LiangxinError:
         problem = _sqlite_problem(path, code, writing)
         if problem is not None:
             return problem
+    if path is None and isinstance(exc, DBAPIError) and _sqlstate(exc) == PG_LOCK_NOT_AVAILABLE:
+        return _lock_wait(url, writing)
     if path is None and isinstance(exc, DBAPIError):
         problem = _pg_problem(where, exc, writing)
         if problem is not None:
