@@ -95,10 +95,14 @@ def test_an_unexpected_error_or_a_callback_that_raises_is_reported_as_a_bug(
     def broken_callback(_: Any) -> None:
         raise KeyError("bug in the page")
 
+    def exits() -> None:
+        raise SystemExit(3)  # not an Exception: must not vanish either
+
     runner.read("a", crash, lambda _: None, refused.append)
     runner.read("b", lambda: 1, broken_callback, refused.append)
-    _wait(qtbot, runner, lambda: len(bugs) == 2)
-    assert sorted(type(b).__name__ for b in bugs) == ["KeyError", "ZeroDivisionError"]
+    runner.write(exits, lambda _: None, refused.append)
+    _wait(qtbot, runner, lambda: len(bugs) == 3)
+    assert sorted(type(b).__name__ for b in bugs) == ["KeyError", "SystemExit", "ZeroDivisionError"]
     assert refused == [], "a bug must not be shown as a refusal (查询失败)"
 
 
@@ -240,6 +244,8 @@ def test_cancelling_a_batch_print_from_the_window_leaves_no_file(
         [button] = dialog.findChildren(QPushButton)
         assert button.text() == "取消"
         button.click()
+        # It stays up, saying so, until the job has stopped: the window is not handed back early.
+        assert dialog.isVisible() and dialog.labelText() == "正在取消……" and not button.isEnabled()
         qtbot.waitUntil(lambda: any("取消" in s for s in said), timeout=20_000)
         page.runner.wait()
         assert hashlib.sha256(target.read_bytes()).hexdigest() == before

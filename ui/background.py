@@ -29,7 +29,7 @@ from collections.abc import Callable, Generator
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from app.changes import Changes
 from app.errors import LiangxinError
@@ -67,10 +67,23 @@ class _Call(QRunnable):
 
 
 class JobDialog(QProgressDialog):
-    """The job's progress: count, what it is doing, and 取消 (Esc too)."""
+    """The job's progress: count, what it is doing, and 取消 (Esc too). After 取消 it
+    stays up saying 正在取消…… until the job has stopped (Qt's own cancel hides it,
+    which would hand the window back while the job still runs)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.canceled.connect(self._cancelling)  # after Qt's own cancel(), which hides
 
     def reject(self) -> None:
         self.canceled.emit()
+
+    def _cancelling(self) -> None:
+        self.setLabelText(t("正在取消……"))
+        self.setRange(0, 0)
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(False)
+        self.show()
 
 
 class JobRun:
@@ -111,6 +124,7 @@ class Background(QObject):
         self._relay.finished.connect(lambda deliver, result, error: deliver(result, error))
         self._relay.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._dialogs: dict[int, QProgressDialog] = {}
+        self._runs: set[JobRun] = set()
         self.reads = QThreadPool.globalInstance()
         self.lane = QThreadPool(self)
         self.lane.setMaxThreadCount(1)  # the write lane: one writer, in order
@@ -144,7 +158,7 @@ class Background(QObject):
                     report_bug(bug)
             else:
                 self.problem.emit(error.message)
-        elif isinstance(error, Exception):
+        else:  # a bug, or SystemExit/KeyboardInterrupt on a worker: never dropped silently
             report_bug(error)
 
     def _start(self, pool: QThreadPool, fn: Callable[[], Any], deliver: Callable[[Any, Any], None]) -> None:
@@ -236,8 +250,8 @@ class Background(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(run.cancel.set)
-        dialog.canceled.connect(lambda: dialog.setLabelText(t("正在取消……")))
         key = id(run)
+        self._runs.add(run)
         self._dialogs[key] = dialog
         relay = self._relay
 
@@ -246,6 +260,7 @@ class Background(QObject):
 
         def finish(result: Any, error: BaseException | None) -> None:
             self._dialogs.pop(key, None)
+            self._runs.discard(run)
             dialog.close()
             dialog.deleteLater()
             if run.cancelled and error is None:
@@ -273,11 +288,14 @@ class Background(QObject):
         count = f"（{step.done:,} / {step.total:,}）" if step.total > 1 else ""
         dialog.setLabelText(t(step.stage) + count)
 
+    def cancel_jobs(self) -> None:
+        """Ask every job under way to stop (the window is closing)."""
+        for run in list(self._runs):
+            run.cancel.set()
+
     def wait(self, msecs: int = 30_000) -> bool:
         """Let every queued read and write finish (closing the window, tests)."""
         return self.lane.waitForDone(msecs) and self.reads.waitForDone(msecs)
-
-
 
 
 def write_through(widget: Any, action: Callable[[], Any], changes: ChangesOf = None) -> Any:

@@ -59,17 +59,19 @@ def date_of(edit: DateEdit) -> date | None:
     return None if d == NO_DATE else date(d.year(), d.month(), d.day())
 
 
-def attempt(dialog: QDialog, error: QLabel, action: Any, changes: Any = None) -> bool:
-    """Run the dialog's action (a write, in the write lane); on a refusal show the
-    sentence in the dialog and stay open."""
+def attempt(dialog: QDialog, error: QLabel, action: Any, changes: Any = None) -> Any:
+    """Run the dialog's action (a write, in the write lane) and return its result; on a
+    refusal show the sentence in the dialog, stay open and return None. ``action`` must
+    not touch a widget: it may run on the write lane's thread, so the caller reads the
+    widgets first and passes plain values in."""
     try:
-        write_through(dialog, action, changes)
+        result = write_through(dialog, action, changes)
     except LiangxinError as exc:
         error.setText(exc.message)
         error.show()
-        return False
+        return None
     dialog.accept()
-    return True
+    return result
 
 
 def _error_label() -> QLabel:
@@ -191,22 +193,22 @@ class CampaignDialog(QDialog):
         return plans
 
     def save(self) -> None:
-        def create() -> None:
-            self.created = campaigns.create_campaign(
-                self.store,
-                {
-                    "name": self.name.text(),
-                    "goal": self.goal.toPlainText(),
-                    "starts_on": date_of(self.starts),
-                    "ends_on": date_of(self.ends),
-                },
-                template=self.template.currentData(),
-                phases=self.phase_plans(),
-                units=self.units.toPlainText(),
-                year=self.year.value(),
-            )
-
-        attempt(self, self.error, create, CAMPAIGNS_CHANGED)
+        values = {
+            "name": self.name.text(),
+            "goal": self.goal.toPlainText(),
+            "starts_on": date_of(self.starts),
+            "ends_on": date_of(self.ends),
+        }
+        template, phases = self.template.currentData(), self.phase_plans()
+        units, year = self.units.toPlainText(), self.year.value()
+        self.created = attempt(
+            self,
+            self.error,
+            lambda: campaigns.create_campaign(
+                self.store, values, template=template, phases=phases, units=units, year=year
+            ),
+            CAMPAIGNS_CHANGED,
+        )
 
 
 class GenerateDialog(QDialog):
@@ -323,18 +325,20 @@ class GenerateDialog(QDialog):
         self.generate_button.setText(t("生成 {n} 项任务").format(n=f"{new:,}"))
 
     def generate(self) -> None:
-        def run() -> None:
-            self.result_ = task_generation.generate_tasks(
-                self.store,
-                self.campaign_id,
-                self.chosen_rules(),
-                assign=self.assign(),
-                unit=self.unit.currentText(),
-                phase=self.phase.currentData(),
-                today=self.today,
-            )
-
-        attempt(self, self.error, run, TASKS_CHANGED)
+        rules, assign, unit, phase = (
+            self.chosen_rules(),
+            self.assign(),
+            self.unit.currentText(),
+            self.phase.currentData(),
+        )
+        self.result_ = attempt(
+            self,
+            self.error,
+            lambda: task_generation.generate_tasks(
+                self.store, self.campaign_id, rules, assign=assign, unit=unit, phase=phase, today=self.today
+            ),
+            TASKS_CHANGED,
+        )
 
 
 class TaskDialog(QDialog):
@@ -378,22 +382,20 @@ class TaskDialog(QDialog):
 
     def save(self) -> None:
         due = date_of(self.due)
-
-        def add() -> None:
-            self.task_id = task_generation.add_task(
-                self.store,
-                self.campaign_id,
-                {
-                    "title": self.title_edit.text(),
-                    "organization": self.organization.text().strip() or None,
-                    "assignee": self.assignee.currentText(),
-                    "phase": self.phase.currentData(),
-                    "due_on": due.isoformat() if due else None,
-                },
-                self.today,
-            ).id
-
-        attempt(self, self.error, add, TASKS_CHANGED)
+        values = {
+            "title": self.title_edit.text(),
+            "organization": self.organization.text().strip() or None,
+            "assignee": self.assignee.currentText(),
+            "phase": self.phase.currentData(),
+            "due_on": due.isoformat() if due else None,
+        }
+        added = attempt(
+            self,
+            self.error,
+            lambda: task_generation.add_task(self.store, self.campaign_id, values, self.today),
+            TASKS_CHANGED,
+        )
+        self.task_id = added.id if added is not None else None
 
 
 class CloseOutDialog(QDialog):

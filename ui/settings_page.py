@@ -174,7 +174,8 @@ class SettingsPage(QScrollArea):
         return editor.currentData() if isinstance(editor, QComboBox) else editor.value()
 
     def save(self, key: str) -> None:
-        self._apply(key, lambda: change_setting(self.store, key, self.value_of(key)))
+        value = self.value_of(key)  # read here: the write runs on the write lane's thread
+        self._apply(key, lambda: change_setting(self.store, key, value))
 
     def reset(self, key: str) -> None:
         self._apply(key, lambda: reset_setting(self.store, key))
