@@ -108,6 +108,15 @@ class Store:
         return problem
 
     @property
+    def is_sqlite(self) -> bool:
+        return migrate.sqlite_path(self.url) is not None
+
+    @property
+    def server(self) -> str:
+        """host/name of a PostgreSQL database, as the window names it."""
+        return f"{self.engine.url.host or 'localhost'}/{self.engine.url.database or ''}"
+
+    @property
     def location(self) -> str:
         path = migrate.sqlite_path(self.url)
         return str(path) if path else self.engine.url.render_as_string(hide_password=True)
@@ -504,7 +513,8 @@ def _seed(sessions: Sessions, code: str) -> None:
 
 
 def open_store(db: str | None = None) -> Store:
-    """Open an initialised database, upgrading an older schema (file copied aside first).
+    """Open an initialised database, upgrading an older SQLite schema (file copied aside
+    first); an older PostgreSQL schema is refused, naming ``liangxin upgrade``.
 
     An SQLite file is checked for damage before anything can write to it."""
     url = resolve_url(db)
@@ -532,6 +542,11 @@ def open_store(db: str | None = None) -> Store:
             engine.dispose()
         if is_bug(exc):
             raise
+        if isinstance(exc, migrate.OutdatedSchemaError):  # a refusal: nothing for the log
+            raise StorageProblem(
+                f"数据库“{_describe(url)}”还是旧版本的结构（版本 {exc.revision}），须先升级才能使用，"
+                "本次未做任何改动；请对这个数据库运行 liangxin upgrade（它先检查数据、备份，再升级）。"
+            ) from None
         raise storage_problem(url, exc) from None
     return Store(url, engine, sessions, station, current_user(), checked=path is not None)
 

@@ -285,19 +285,23 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         """Counts for the status bar, computed off the GUI thread (aggregates over every member)."""
-        self.statusBar().showMessage(
-            f"{self.store.station.name}（{self.store.station.code}） · {self.store.location}"
-        )
+        where = self.store.location if self.store.is_sqlite else self.store.server
+        self.statusBar().showMessage(f"{self.store.station.name}（{self.store.station.code}） · {where}")
         self.runner.read("status", lambda: register_counts(self.store), self._show_counts)
 
     def _show_counts(self, counts: dict) -> None:  # type: ignore[type-arg]
+        # An SQLite file by its path; a PostgreSQL database by server and name (its URL
+        # would show the account and is not where anyone looks for it).
+        text = (
+            t("{name}（{code}） · 数据文件 {db} · 两新组织 {orgs} · 党组织 {parties} · 党员 {members}")
+            if self.store.is_sqlite
+            else t("{name}（{code}） · 数据库 {db} · 两新组织 {orgs} · 党组织 {parties} · 党员 {members}")
+        )
         self.statusBar().showMessage(
-            t(
-                "{name}（{code}） · 数据文件 {db} · 两新组织 {orgs} · 党组织 {parties} · 党员 {members}"
-            ).format(
+            text.format(
                 name=self.store.station.name,
                 code=self.store.station.code,
-                db=self.store.location,
+                db=self.store.location if self.store.is_sqlite else self.store.server,
                 orgs=f"{counts['organizations']['total']:,}",
                 parties=f"{counts['party_orgs']['total']:,}",
                 members=f"{counts['members']['total']:,}",
@@ -305,6 +309,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.background.cancel_jobs()  # a print under way stops (its file is not left half-written)
         self.background.wait()  # a save under way finishes before the window goes
         settings = window_state()
         settings.setValue("window/geometry", self.saveGeometry())

@@ -22,6 +22,7 @@ from app.cli.campaigns import add_campaign_commands
 from app.cli.output import print_json
 from app.cli.registers import add_register_commands
 from app.cli.reports import add_report_commands
+from app.cli.upgrade import add_upgrade_command
 from app.errors import LiangxinError
 from app.logs import report_unexpected, setup_logging
 from app.store import init_store, open_store
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_register_commands(sub)
     add_report_commands(sub)
     add_campaign_commands(sub)
+    add_upgrade_command(sub)
     _add_json_everywhere(parser)
     return argparse_zh.localize(parser)  # after every subcommand: Chinese placeholders
 
@@ -77,15 +79,13 @@ def _ui(name: str) -> Any:
 
 def _ensure_demo(db: str | None) -> None:
     from app.demo.generator import fill_demo
-    from app.store import resolve_url
-    from db.migrate import sqlite_path
+    from app.upgrade import is_empty
 
-    path = sqlite_path(resolve_url(db))
-    if path is None or (path.exists() and path.stat().st_size > 0):
+    if not is_empty(db):  # a missing or empty SQLite file, or a PostgreSQL database without tables
         return
     store, _ = init_store(db, *DEMO_STATION)
     try:
-        print(f"正在建立演示数据库 {path} ……", file=sys.stderr)
+        print(f"正在建立演示数据库 {store.location} ……", file=sys.stderr)
         for _ in fill_demo(store):
             pass
     finally:
@@ -110,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
     command = args.command or "gui"
     if command == "init":
         return _init(args)
+    if getattr(args, "without_store", None):  # upgrade opens the database its own way
+        return int(args.without_store(args))
     if command == "gui" and getattr(args, "demo", False):
         _ensure_demo(args.db)
     if command in ("gui", "screenshot"):
