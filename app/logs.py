@@ -63,6 +63,10 @@ def setup_logging() -> Path | None:
         # delay: a command that logs nothing creates no file
         handler = _QuietHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
     except OSError:
+        # No file to write to: still a handler, so that Python's last-resort handler
+        # does not print the traceback and the SQL on the person's terminal instead.
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
         return None
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s [pid %(process)d] %(message)s")

@@ -392,6 +392,35 @@ def test_an_unwritable_log_folder_does_not_stop_the_sentence(
     assert line.startswith("程序出错了") and "日志文件也无法写入" in line and "boom" not in line
 
 
+def test_without_a_log_file_storage_details_still_stay_off_the_screen(db: Path, tmp_path: Path) -> None:
+    """In a real process (no pytest logging plugin to catch the records): Python's
+    last-resort handler must not print the traceback and the SQL instead of the log."""
+    import os
+    import subprocess
+    import sys
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    env = {**os.environ, LOG_DIR_ENV: str(blocker / "logs"), "LIANGXIN_BUSY_TIMEOUT_MS": "200"}
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "app", "--db", str(db), "member", "add", "--name", "王五", "--gender", "男"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert done.returncode == 3
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "占用" in lines[0], done.stderr
+    assert "Traceback" not in done.stderr and "SQL" not in done.stderr
+
+
 def test_storage_details_go_to_the_log_not_the_screen(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
