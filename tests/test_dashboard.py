@@ -33,6 +33,13 @@ TODAY = date(2026, 11, 22)
 
 
 @pytest.fixture
+def store(any_store: Store) -> Store:
+    """The tests here that start from an empty station run on both engines (the
+    demo's figures on both are compared in test_both_engines)."""
+    return any_store
+
+
+@pytest.fixture
 def demo(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
     copy = tmp_path / "demo.sqlite3"
     shutil.copy(demo_db, copy)
@@ -342,3 +349,23 @@ def test_the_same_figures_on_sqlite_and_postgresql(any_store: Store) -> None:
     with any_store.read() as session:
         assert count_findings(session, load_settings(session), TODAY) == by_rule
     assert len(figure_records(any_store, Figure("work_coverage")).ids) == 1
+
+
+def test_the_report_is_made_while_another_program_holds_the_database(
+    demo: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading is enough to print: this month's snapshot, which needs a write, is left
+    for later rather than refusing the report."""
+    import sqlite3
+
+    monkeypatch.setenv("LIANGXIN_BUSY_TIMEOUT_MS", "100")
+    holder = sqlite3.connect(demo.location, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        assert main(["--db", demo.location, "print", "dashboard", "--out", str(tmp_path / "d.pdf")]) == 0
+        assert main(["--db", demo.location, "export", "dashboard", "--out", str(tmp_path / "d.xlsx")]) == 0
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (tmp_path / "d.pdf").read_bytes().startswith(b"%PDF") and (tmp_path / "d.xlsx").exists()
+    assert capsys.readouterr().err == ""

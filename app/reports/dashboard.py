@@ -18,7 +18,7 @@ from app.reports import charts
 from app.reports.output import output_file
 from app.reports.pdf import FONT, GREY, INK, RED, RULE, Page, escape, fit_text, paragraph_style, register_font
 from app.rules.catalog import RULES_BY_ID, SEEDS
-from app.stats import RATE_TITLES, check, dashboard
+from app.stats import RATE_TITLES, check, record_monthly_snapshot, station_stats
 from app.store import Store
 
 CHART_ROWS = 12  # bars per rate chart on paper; the page and the workbook list all groups
@@ -161,8 +161,10 @@ def write_dashboard_pdf(stats: dict[str, Any], out: str | Path) -> Path:
 def print_dashboard_job(store: Store, out: str | Path, today: date | None = None) -> Job[Path]:
     """The user action 打印通报: today's figures, recorded for the trend, as a one-page PDF."""
     yield Progress("正在统计", 0, 1)
-    stats = dashboard(store, today)
-    return (yield from write_dashboard_pdf_job(stats, out))
+    stats = station_stats(store, today)
+    path = yield from write_dashboard_pdf_job(stats, out)
+    _record_for_the_trend(store, stats)
+    return path
 
 
 def print_dashboard(store: Store, out: str | Path, today: date | None = None) -> Path:
@@ -175,10 +177,26 @@ def export_dashboard_job(store: Store, out: str | Path, today: date | None = Non
     from app.reports.dashboard_xlsx import write_dashboard_xlsx_job
 
     yield Progress("正在统计", 0, 2)
-    stats = dashboard(store, today)
+    stats = station_stats(store, today)
     yield Progress("正在检查规则", 1, 2)
     findings = check(store, today)
-    return (yield from write_dashboard_xlsx_job(stats, findings, out))
+    path = yield from write_dashboard_xlsx_job(stats, findings, out)
+    _record_for_the_trend(store, stats)
+    return path
+
+
+def _record_for_the_trend(store: Store, stats: dict[str, Any]) -> None:
+    """After the file is written, this month's figures for the trend: a report from a
+    read-only database (or one another program holds) is still made, and a cancelled
+    one records nothing."""
+    import logging
+
+    from app.errors import StorageProblem
+
+    try:
+        record_monthly_snapshot(store, stats=stats)
+    except StorageProblem as exc:
+        logging.getLogger("liangxin.storage").info("snapshot not recorded: %s", exc.message)
 
 
 def export_dashboard(store: Store, out: str | Path, today: date | None = None) -> Path:
