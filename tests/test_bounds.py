@@ -182,6 +182,8 @@ def test_a_stored_out_of_range_setting_is_ignored_not_fatal(db: str, capsys) -> 
         ("tab\there", "制表符"),
         ("反转\u202eexe.txt", "U+202E"),
         ("C1\x9b控制", "U+009B"),
+        ("\u200f\u200b", "U+200F"),  # looks empty: a bidi mark and a zero-width space
+        ("深圳\u200b某某", "U+200B"),  # looks like 深圳某某, and is not
     ],
 )
 def test_control_characters_in_a_name_are_refused(db: str, capsys, name: str, what: str) -> None:
@@ -452,3 +454,11 @@ def test_the_editor_opens_on_a_stored_date_before_1921(qtbot, store: Store) -> N
     dialog.try_save()
     with store.read() as session:
         assert session.scalar(select(Member.joined_on)) == date(1990, 1, 1)
+
+
+def test_a_refused_argument_is_echoed_harmlessly(db: str, capsys) -> None:
+    for value, said in (("\x1b[31mred", "\\x1b[31mred"), ("9" * 5000, "应在 0 至")):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["--db", db, "org", "list", "--limit", value])
+        err = capsys.readouterr().err
+        assert exit_info.value.code == 2 and "\x1b" not in err and said in err and len(err) < 200

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.domain.text import shown
 from app.errors import FieldError
 
 # The Party was founded in 1921: no Party record, year or campaign predates it.
@@ -59,7 +60,7 @@ def parse_year(value: object, label: str = "年度", field: str = "year") -> int
     try:
         year = int(str(value).strip())
     except ValueError:
-        raise FieldError(field, f"“{label}”应为四位年份，如 2026，“{value}”不是。") from None
+        raise FieldError(field, f"“{label}”应为四位年份，如 2026，“{shown(value)}”不是。") from None
     if not YEAR_MIN <= year <= YEAR_MAX:
         raise FieldError(field, f"“{label}”应在 {YEAR_MIN} 至 {YEAR_MAX} 年之间，现为 {year}。")
     return year
@@ -72,7 +73,7 @@ def parse_day(value: object, label: str = "日期", field: str = "today") -> dat
         day = date.fromisoformat(text)
     except ValueError:
         raise FieldError(
-            field, f"“{label}”应为存在的日期，写成 年-月-日，如 2026-11-22；“{value}”不是。"
+            field, f"“{label}”应为存在的日期，写成 年-月-日，如 2026-11-22；“{shown(value)}”不是。"
         ) from None
     if not YEAR_MIN <= day.year <= YEAR_MAX:
         raise FieldError(field, f"“{label}”应在 {YEAR_MIN} 至 {YEAR_MAX} 年之间，现为 {text}。")
@@ -80,10 +81,14 @@ def parse_day(value: object, label: str = "日期", field: str = "today") -> dat
 
 
 def parse_count(value: object, label: str, maximum: int = LIST_LIMIT_MAX, field: str = "limit") -> int:
+    text = str(value).strip()
+    if text.isascii() and text.lstrip("+-").isdigit() and len(text) > 30:
+        # Python refuses int() of thousands of digits as "not a number": it is out of range.
+        raise FieldError(field, f"“{label}”应在 0 至 {maximum:,} 之间，现为 {shown(value)}。")
     try:
-        number = int(str(value).strip())
+        number = int(text)
     except ValueError:
-        raise FieldError(field, f"“{label}”应为整数，“{value}”不是。") from None
+        raise FieldError(field, f"“{label}”应为整数，“{shown(value)}”不是。") from None
     if not 0 <= number <= maximum:
-        raise FieldError(field, f"“{label}”应在 0 至 {maximum:,} 之间，现为 {value}。")
+        raise FieldError(field, f"“{label}”应在 0 至 {maximum:,} 之间，现为 {shown(value)}。")
     return number

@@ -79,8 +79,10 @@ def _is_control(ch: str, *, multiline: bool) -> bool:
     if cp in _INVISIBLE:
         return True
     # Cc: C0, DEL and C1 controls (ESC starts terminal escape sequences);
-    # Cs: lone surrogates, which a terminal's undecodable bytes become and no database can store.
-    return unicodedata.category(ch) in ("Cc", "Cs")
+    # Cs: lone surrogates, which a terminal's undecodable bytes become and no database can store;
+    # Cf: format characters — zero-width spaces and joiners, bidi marks, soft hyphens — which
+    # make a name that looks empty, or two names that look alike and are not.
+    return unicodedata.category(ch) in ("Cc", "Cs", "Cf")
 
 
 def _describe(ch: str) -> str:
