@@ -15,6 +15,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.changes import TEMPLATE, Changes
+from app.domain.text import clean_text
 from app.errors import FieldError, LiangxinError
 from app.paths import resource
 from app.store import Store
@@ -64,6 +65,14 @@ class TemplateError(LiangxinError):
     """A template file that cannot be used: says where (line) and why."""
 
 
+TEMPLATE_MAX_CHARS = 200_000  # the three shipped templates are about 2,000 characters each
+CRITERION_MAX_SCORE = 1000
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
 def _line_of(text: str, needle: str) -> int:
     index = text.find(needle)
     return text.count("\n", 0, index) + 1 if index >= 0 else 1
@@ -71,19 +80,38 @@ def _line_of(text: str, needle: str) -> int:
 
 def parse_template(text: str, origin: str = "模板") -> Template:
     """Read and check a template; a problem is one sentence naming the line and the reason."""
+    if len(text) > TEMPLATE_MAX_CHARS:
+        raise TemplateError(f"{origin}有 {len(text):,} 个字符，模板最多 {TEMPLATE_MAX_CHARS:,} 个字符。")
     try:
-        data = json.loads(text)
+        # NaN and Infinity are not JSON; Python's reader accepts them unless told not to.
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise TemplateError(f"{origin}第 {exc.lineno} 行不是有效的 JSON：{exc.msg}。") from None
+        raise TemplateError(
+            f"{origin}第 {exc.lineno} 行第 {exc.colno} 列不是有效的 JSON（常见原因：少了逗号或引号、"
+            "用了中文标点），请用记事本或 WPS 打开核对。"
+        ) from None
+    except ValueError:
+        raise TemplateError(f"{origin}中有 NaN 或 Infinity，这不是有效的数字。") from None
 
     def fail(needle: str, reason: str) -> TemplateError:
         return TemplateError(f"{origin}第 {_line_of(text, needle)} 行：{reason}")
+
+    def text_of(value: Any, label: str, where: str, max_length: int) -> str:
+        try:
+            return clean_text(value, label, "template", max_length=max_length)
+        except FieldError as exc:
+            raise fail(where, exc.message) from None
 
     if not isinstance(data, dict):
         raise fail("", "模板应是一个对象（{…}）。")
     for key in ("code", "name", "sections", "grades"):
         if key not in data:
             raise fail("", f"缺少“{key}”。")
+    for key in ("sections", "grades"):
+        if not isinstance(data[key], list):
+            raise fail(f'"{key}"', f"“{key}”应是一个列表（[…]）。")
+    template_code = text_of(data["code"], "模板代码", '"code"', 40)
+    template_name = text_of(data["name"], "模板名称", '"name"', 100)
     kind = data.get("kind", "score")
     if kind not in KINDS:
         raise fail('"kind"', f"“kind”应为 {'、'.join(KINDS)} 之一，不是“{kind}”。")
@@ -93,7 +121,9 @@ def parse_template(text: str, origin: str = "模板") -> Template:
     criteria: list[Criterion] = []
     seen: set[str] = set()
     for section in data["sections"]:
-        title = str(section.get("title", "")).strip() if isinstance(section, dict) else ""
+        title = (
+            text_of(section.get("title", ""), "部分标题", '"title"', 100) if isinstance(section, dict) else ""
+        )
         if not title or not isinstance(section.get("criteria"), list) or not section["criteria"]:
             raise fail(
                 json.dumps(title, ensure_ascii=False) if title else '"sections"',
@@ -104,32 +134,37 @@ def parse_template(text: str, origin: str = "模板") -> Template:
             where = f'"code": "{code}"' if code else '"criteria"'
             if not code or not str(c.get("title", "")).strip():
                 raise fail(where, "每条考核内容需要“code”和“title”。")
+            code = text_of(code, "考核内容编号", where, 40)
+            c_title = text_of(c["title"], "考核内容", where, 500)
+            guidance = text_of(c.get("guidance", ""), "评分说明", where, 2000)
             if code in seen:
                 raise fail(where, f"考核内容编号“{code}”重复。")
             seen.add(code)
             maximum = c.get("max")
-            if isinstance(maximum, bool) or not isinstance(maximum, int | float) or maximum <= 0:
-                raise fail(where, f"考核内容“{code}”的满分“max”应为正数。")
-            criteria.append(
-                Criterion(
-                    code, str(c["title"]).strip(), str(c.get("guidance", "")).strip(), float(maximum), title
-                )
-            )
+            if (
+                isinstance(maximum, bool)
+                or not isinstance(maximum, int | float)
+                or not 0 < maximum <= CRITERION_MAX_SCORE
+            ):
+                raise fail(where, f"考核内容“{code}”的满分“max”应为 0 至 {CRITERION_MAX_SCORE} 之间的正数。")
+            criteria.append(Criterion(code, c_title, guidance, float(maximum), title))
     grades = []
     for g in data["grades"]:
         if (
             not isinstance(g, dict)
             or not str(g.get("name", "")).strip()
+            or isinstance(g.get("min"), bool)
             or not isinstance(g.get("min"), int | float)
+            or not 0 <= g["min"] <= 100
         ):
             raise fail('"grades"', "每个等次需要“name”和“min”（得分率下限，0–100）。")
-        grades.append((str(g["name"]).strip(), float(g["min"])))
+        grades.append((text_of(g["name"], "等次名称", '"grades"', 20), float(g["min"])))
     grades.sort(key=lambda g: -g[1])
     if not grades or grades[-1][1] > 0:
         raise fail('"grades"', "等次应覆盖到 0 分（最低一档的“min”为 0）。")
     return Template(
-        str(data["code"]),
-        str(data["name"]),
+        template_code,
+        template_name,
         kind,
         subject,
         str(data.get("source", "")),
@@ -236,8 +271,10 @@ def import_template(store: Store, path: str | Path) -> dict[str, Any]:
     file = Path(path)
     try:
         text = file.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise FieldError("file", f"读不了文件“{file}”：{exc.strerror or exc}。") from None
+    except OSError:
+        raise FieldError(
+            "file", f"读不了文件“{file}”：请确认文件存在、没有被其他程序占用，并且有权限读取。"
+        ) from None
     except UnicodeDecodeError:
         raise FieldError(
             "file", f"文件“{file.name}”不是 UTF-8 编码的文本，请另存为 UTF-8 后再导入。"
