@@ -27,10 +27,13 @@ def test_screenshot_writes_a_png_of_the_requested_size(tmp_path: Path, store: St
     store_path = store.location
     store.close()
     assert main(["--db", store_path, "screenshot", "--out", str(out), "--size", "1024x640"]) == 0
+    assert capsys.readouterr().err == ""  # Qt's own warnings go to the log, not the terminal
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1024, 640)
     assert main(["--db", store_path, "screenshot", "--out", str(out), "--size", "big"]) == 1
     assert "宽x高" in capsys.readouterr().err
+    assert main(["--db", store_path, "screenshot", "--out", str(out), "--size", "99999x99999"]) == 1
+    assert "7680x4320" in capsys.readouterr().err
 
 
 def test_the_bundled_cjk_font_is_registered(qapp) -> None:

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from app.domain.text import shown
 from app.errors import LiangxinError
 from app.store import Store
 
@@ -31,11 +32,28 @@ def _application():  # type: ignore[no-untyped-def]
     from ui.fonts import install_cjk_font
     from ui.i18n import install_translator
 
+    _qt_messages_to_the_log()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("liangxin")
     install_cjk_font(app)
     install_translator(app)
     return app
+
+
+def _qt_messages_to_the_log() -> None:
+    """Qt's own warnings (English, technical: "This plugin does not support …") go to the
+    log file, not to the person's terminal."""
+    import logging
+
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    log = logging.getLogger("liangxin.qt")
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO}
+
+    def handler(kind: Any, _context: Any, message: str) -> None:
+        log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
 
 
 def _window(store: Store) -> Any:
@@ -97,11 +115,13 @@ def screenshot(store: Store, page: str, out: str, size: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     if page not in PAGES:
-        raise LiangxinError(f"没有页面“{page}”。可用页面：{'、'.join(PAGES)}。")
+        raise LiangxinError(f"没有页面“{shown(page)}”。可用页面：{'、'.join(PAGES)}。")
     try:
         width, height = (int(v) for v in size.lower().split("x"))
     except ValueError:
-        raise LiangxinError(f"窗口大小应写成 宽x高，如 1280x800，而不是“{size}”。") from None
+        raise LiangxinError(f"窗口大小应写成 宽x高，如 1280x800，而不是“{shown(size)}”。") from None
+    if not (640 <= width <= 7680 and 480 <= height <= 4320):  # up to an 8K screen
+        raise LiangxinError(f"窗口大小应在 640x480 至 7680x4320 之间，而不是 {width}x{height}。")
     app = _application()
     from ui import background, state
 
