@@ -37,7 +37,7 @@ TABLES = {
     "community": "社区",
     "campaign": "专项行动",
 }
-COLUMNS = {"uscc": "统一社会信用代码", "id_number": "公民身份号码", "owner": "站点"}
+CODE_NAMES = {"uscc": "统一社会信用代码", "id_number": "公民身份号码", "owner": "站点"}
 MASKED = {"id_number": mask_id_number}  # shown as everywhere else: masked
 
 
@@ -74,7 +74,7 @@ def shown_value(column: str, value: object) -> str:
 def key_text(group: DuplicateGroup) -> str:
     """The shared code as a person reads it: 公民身份号码都是 110101********4514."""
     parts = [
-        f"{COLUMNS.get(c, c)}都是 {shown_value(c, v)}"
+        f"{CODE_NAMES.get(c, c)}都是 {shown_value(c, v)}"
         for c, v in zip(group.columns, group.values, strict=True)
         if c != "owner"
     ]

@@ -288,7 +288,14 @@ def _constraint(exc: IntegrityError) -> tuple[str, str]:
 # its own duplicates before creating its index (e.g. tombstones the later ones) names
 # the index in SETTLED_BY_MIGRATION, so that they do not stop the upgrade.
 
-SETTLED_BY_MIGRATION: frozenset[str] = frozenset()
+SETTLED_BY_MIGRATION = frozenset(
+    {  # 0006 keeps the worked-on task or appraisal of each pair and tombstones the rest
+        "uq_task_rule_organization_live",
+        "uq_task_rule_party_org_live",
+        "uq_task_progress_live",
+        "uq_appraisal_subject_live",
+    }
+)
 DUPLICATE_GROUPS_MAX = 20  # groups named; a count says how many more there are
 ROWS_PER_GROUP_MAX = 10
 LABEL_COLUMNS = ("name", "title")  # what a person calls the record, where it has one

@@ -212,12 +212,12 @@
         <translation>Total {total:g} / {max:g}   Grade: {grade}</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>无时限</source>
@@ -804,16 +804,20 @@
         <translation>Not done</translation>
     </message>
     <message>
+        <source>{name}（{code}） · 数据文件 {db} · 两新组织 {orgs} · 党组织 {parties} · 党员 {members}</source>
+        <translation>{name} ({code}) · data file {db} · organizations {orgs} · Party organizations {parties} · members {members}</translation>
+    </message>
+    <message>
+        <source>{name}（{code}） · 数据库 {db} · 两新组织 {orgs} · 党组织 {parties} · 党员 {members}</source>
+        <translation>{name} ({code}) · database {db} · organizations {orgs} · Party organizations {parties} · members {members}</translation>
+    </message>
+    <message>
         <source>两新组织党建工作台 — {name}</source>
         <translation>Party-Building Workbench — {name}</translation>
     </message>
     <message>
         <source>两新组织党建工作台</source>
         <translation>Party-Building Workbench</translation>
-    </message>
-    <message>
-        <source>{name}（{code}） · 数据文件 {db} · 两新组织 {orgs} · 党组织 {parties} · 党员 {members}</source>
-        <translation>{name} ({code}) · data file {db} · organizations {orgs} · Party organizations {parties} · members {members}</translation>
     </message>
     <message>
         <source>搜索：名称、拼音首字母（如 zw）、代码或号码</source>
@@ -1598,6 +1602,10 @@
     <message>
         <source>覆盖率目标（%）</source>
         <translation>Coverage target (%)</translation>
+    </message>
+    <message>
+        <source>本站点所在时区（按此时区把时间归入日期）</source>
+        <translation>Station's time zone (times are counted into dates in it)</translation>
     </message>
     <message>
         <source>有限责任公司</source>
