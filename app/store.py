@@ -140,6 +140,19 @@ DUPLICATES = {
         "id_number",
         "刚才已有人登记了相同公民身份号码的党员，本次没有保存。请刷新列表后核对，勿重复录入。",
     ),
+    # Both task indexes (by organization, by Party organization) name task.rule_id.
+    ("uq_task_rule_", "task.rule_id"): (
+        "rule",
+        "刚才已有人为同样的记录生成了这条规则的任务，本次没有生成任何任务。请刷新看板查看，需要时再生成一次。",
+    ),
+    ("uq_task_progress_live", "task_progress.task_id"): (
+        "task",
+        "刚才已有人改动了这项任务的进度，本次没有保存。请刷新看板后再试。",
+    ),
+    ("uq_appraisal_subject_live", "appraisal.subject_id"): (
+        "subject",
+        "刚才已有人为同一对象开始了本年度的这项评议，本次没有新建。请刷新列表，在已有的评议表上填写。",
+    ),
 }
 
 # What Store.read/write turn into sentences. OverflowError: SQLite's driver raises it,

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 READY, GO = "ready", "go"
+ROOT = Path(__file__).resolve().parents[1]  # where ``-m bench.concurrent_writers`` is found
 
 
 def work(db: str, org_id: str, worker: int, edits: int) -> None:
@@ -76,6 +77,7 @@ def run_writers(db: str, org_id: str, workers: int, edits: int, env: dict[str, s
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            cwd=ROOT,
             env={**os.environ, **(env or {})},
         )
         for w in range(workers)

@@ -8,6 +8,7 @@ from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Synced
+from db.models.register import live_unique
 
 
 class AppraisalTemplate(Synced, Base):
@@ -21,6 +22,8 @@ class AppraisalTemplate(Synced, Base):
 
 class Appraisal(Synced, Base):
     __tablename__ = "appraisal"
+    # One live appraisal of a subject per template and year (开始评议 twice at once).
+    __table_args__ = (live_unique("uq_appraisal_subject_live", "template_id", "year", "subject_id"),)
 
     template_id: Mapped[str] = mapped_column(ForeignKey("appraisal_template.id"), index=True)
     year: Mapped[int] = mapped_column(Integer, index=True)

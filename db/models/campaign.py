@@ -8,6 +8,7 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Synced
+from db.models.register import live_unique
 
 
 class Campaign(Synced, Base):
@@ -36,6 +37,12 @@ class Task(Synced, Base):
     """One item on the board. Owned by whoever assigned it (often the district)."""
 
     __tablename__ = "task"
+    # Never two live tasks for the same rule and record on a campaign (generating from
+    # findings twice at once); tasks made by hand have no rule and are not limited.
+    __table_args__ = (
+        live_unique("uq_task_rule_organization_live", "campaign_id", "rule_id", "organization_id"),
+        live_unique("uq_task_rule_party_org_live", "campaign_id", "rule_id", "party_org_id"),
+    )
 
     campaign_id: Mapped[str] = mapped_column(ForeignKey("campaign.id"), index=True)
     phase_id: Mapped[str | None] = mapped_column(ForeignKey("phase.id"), index=True)
@@ -55,6 +62,8 @@ class TaskProgress(Synced, Base):
     can assign and the sub-district can report without writing the same row."""
 
     __tablename__ = "task_progress"
+    # One live state per task for each station (the first move makes it).
+    __table_args__ = (live_unique("uq_task_progress_live", "task_id"),)
 
     task_id: Mapped[str] = mapped_column(ForeignKey("task.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default="todo")  # todo | doing | done

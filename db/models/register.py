@@ -27,11 +27,13 @@ class Community(Synced, Base):
     code: Mapped[str | None] = mapped_column(String(12))  # 12-digit village-level division code
 
 
-def live_unique(name: str, column: str) -> Index:
-    """One live row per station for a code: two clerks saving the same code at the same
-    moment cannot both succeed (the services check first, for a clear message)."""
-    where = text(f"deleted = false AND {column} IS NOT NULL")
-    return Index(name, "owner", column, unique=True, sqlite_where=where, postgresql_where=where)
+def live_unique(name: str, *columns: str) -> Index:
+    """One live row per station for a code (or a combination of columns, none empty):
+    two clerks saving the same at the same moment cannot both succeed (the services
+    check first, for a clear message). Per station (``owner``), so that rows another
+    station made, arriving by sync, are never refused by it."""
+    where = text(" AND ".join(["deleted = false", *(f"{c} IS NOT NULL" for c in columns)]))
+    return Index(name, "owner", *columns, unique=True, sqlite_where=where, postgresql_where=where)
 
 
 class Organization(SearchKeys, Synced, Base):
