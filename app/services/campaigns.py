@@ -11,10 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.changes import CAMPAIGN, Changes
-from app.domain.bounds import parse_year
+from app.domain.bounds import YEAR_MAX, YEAR_MIN, parse_year
 from app.domain.codes import Codes
 from app.domain.fields import Field, parse_fields
-from app.domain.text import normalise_search
+from app.domain.text import clean_text, normalise_search, shown
 from app.errors import FieldError, NotFoundError
 from app.services.common import id_prefix
 from app.store import Store
@@ -91,6 +91,10 @@ TEMPLATES = {
 }
 
 
+MAX_UNITS = 200
+MAX_PHASES = 20
+
+
 def parse_units(lines: list[str] | str | None) -> list[tuple[str, str]]:
     """Responsible units as ``kind:name`` (kind as code or 中文 label) or just a name."""
     if lines is None:
@@ -105,8 +109,16 @@ def parse_units(lines: list[str] | str | None) -> list[tuple[str, str]]:
         kind, sep, name = line.partition(":") if ":" in line else line.partition("：")
         code = ASSIGNEE_KIND.parse(kind) if sep else None
         if sep and code is None:
-            raise FieldError("units", f"责任单位类型“{kind}”不认识，可用：{ASSIGNEE_KIND.choices_text()}。")
-        units.append((code or "unit", (name if sep else line).strip()))
+            raise FieldError(
+                "units", f"责任单位类型“{shown(kind)}”不认识，可用：{ASSIGNEE_KIND.choices_text()}。"
+            )
+        # The same bounds as a task's responsible unit: these names become its assignees.
+        unit = clean_text(name if sep else line, "责任单位", "units", max_length=100)
+        if not unit:
+            raise FieldError("units", f"“{shown(line)}”没有写责任单位的名称，请写成 类型:名称。")
+        units.append((code or "unit", unit))
+    if len(units) > MAX_UNITS:
+        raise FieldError("units", f"责任单位最多 {MAX_UNITS} 个，现为 {len(units)} 个。")
     return units
 
 
@@ -199,7 +211,18 @@ def create_campaign(
     unit_list = parse_units(units) if units is not None else list(plan.units) if plan else []
     if parsed.get("starts_on") and parsed.get("ends_on") and parsed["ends_on"] < parsed["starts_on"]:
         raise FieldError("ends_on", "结束日期不能早于开始日期。")
-    for phase in phases or []:
+    phases = [
+        PhasePlan(clean_text(p.name, "阶段名称", "phases", max_length=50), p.starts_on, p.ends_on)
+        for p in phases or []
+    ]
+    if len(phases) > MAX_PHASES:
+        raise FieldError("phases", f"阶段最多 {MAX_PHASES} 个，现为 {len(phases)} 个。")
+    for phase in phases:
+        if not phase.name:
+            raise FieldError("phases", "每个阶段都要有名称。")
+        for day in (phase.starts_on, phase.ends_on):
+            if day is not None and not YEAR_MIN <= day.year <= YEAR_MAX:
+                raise FieldError("phases", f"阶段“{phase.name}”的日期应在 {YEAR_MIN} 至 {YEAR_MAX} 年之间。")
         if phase.starts_on and phase.ends_on and phase.ends_on < phase.starts_on:
             raise FieldError("phases", f"阶段“{phase.name}”的结束日期早于开始日期。")
     with store.write() as session:
