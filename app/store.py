@@ -556,12 +556,16 @@ def open_store(db: str | None = None) -> Store:
         if is_bug(exc):
             raise
         if isinstance(exc, migrate.OutdatedSchemaError):  # a refusal: nothing for the log
-            raise StorageProblem(
-                f"数据库“{_describe(url)}”还是旧版本的结构（版本 {exc.revision}），须先升级才能使用，"
-                "本次未做任何改动；请对这个数据库运行 liangxin upgrade（它先检查数据、备份，再升级）。"
-            ) from None
+            raise _outdated(url, exc) from None
         raise storage_problem(url, exc) from None
     return Store(url, engine, sessions, station, current_user(), checked=path is not None)
+
+
+def _outdated(url: str, exc: migrate.OutdatedSchemaError) -> StorageProblem:
+    return StorageProblem(
+        f"数据库“{_describe(url)}”还是旧版本的结构（版本 {exc.revision}），须先升级才能使用，"
+        "本次未做任何改动；请对这个数据库运行 liangxin upgrade（它先检查数据、备份，再升级）。"
+    )
 
 
 def init_store(db: str | None, code: str, name: str, role: str = "subdistrict") -> tuple[Store, bool]:
@@ -586,6 +590,10 @@ def init_store(db: str | None, code: str, name: str, role: str = "subdistrict") 
         if path is not None and path.exists() and path.stat().st_size > 0:
             _check_intact(engine, path)
         _refuse_other_station(engine, code)  # before the schema is touched
+        if path is None:  # PostgreSQL is upgraded deliberately (checked and dumped first), init too
+            state, revision = migrate.probe(url, engine)
+            if state is migrate.SchemaState.BEHIND:
+                raise migrate.OutdatedSchemaError(revision or "?")
         migrate.upgrade(url, engine)
         sessions = Sessions(engine)
         with sessions.write(station=code, user=current_user()) as session:
@@ -604,6 +612,8 @@ def init_store(db: str | None, code: str, name: str, role: str = "subdistrict") 
             engine.dispose()
         if is_bug(exc):
             raise
+        if isinstance(exc, migrate.OutdatedSchemaError):
+            raise _outdated(url, exc) from None
         raise storage_problem(url, exc, writing=True) from None
     except LiangxinError:
         if engine is not None:

@@ -81,6 +81,10 @@ def test_postgresql_upgrade_is_deliberate_checked_and_backed_up_first(
         line = one_sentence(err)
         assert "liangxin upgrade" in line and "0004" in line and "未做任何改动" in line
         assert revision(engine) == "0004"
+        # init does not upgrade behind the clerk's back either.
+        code, out, err = run(capsys, pg_url, "init", "--station", "440307001", "--name", "南湾街道")
+        assert code == 3 and "liangxin upgrade" in one_sentence(err)
+        assert revision(engine) == "0004"
 
         # The upgrade checks first: the two members named, nothing changed, no backup.
         code, out, err = run(capsys, pg_url, "upgrade")
