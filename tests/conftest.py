@@ -40,7 +40,8 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def _pg_admin_engine():  # type: ignore[no-untyped-def]
     from sqlalchemy import create_engine
 
-    return create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    # pre-ping: a test restarts the server, and an idle admin connection must not be the casualty
+    return create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
 
 
 def _pg_reason() -> str | None:

@@ -67,7 +67,7 @@ def test_the_three_templates_ship_and_a_bad_one_is_refused_with_line_and_reason(
 
     broken = tmp_path / "broken.json"
     broken.write_text('{\n  "code": "x",\n  "name": "坏模板",\n  "sections": [\n', encoding="utf-8")
-    with pytest.raises(LiangxinError, match=r"“broken.json”第 5 行不是有效的 JSON"):
+    with pytest.raises(LiangxinError, match=r"“broken.json”第 5 行第 1 列不是有效的 JSON"):
         appraisal_templates.import_template(store, broken)
     bad_max = tmp_path / "bad.json"
     bad_max.write_text(
@@ -94,7 +94,9 @@ def test_the_three_templates_ship_and_a_bad_one_is_refused_with_line_and_reason(
     line = next(
         i for i, text in enumerate(bad_max.read_text(encoding="utf-8").splitlines(), 1) if '"M2"' in text
     )
-    with pytest.raises(LiangxinError, match=rf"第 {line} 行：考核内容“M2”的满分“max”应为正数"):
+    with pytest.raises(
+        LiangxinError, match=rf"第 {line} 行：考核内容“M2”的满分“max”应为 0 至 1000 之间的正数"
+    ):
         appraisal_templates.import_template(store, bad_max)
 
 
