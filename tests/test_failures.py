@@ -406,7 +406,19 @@ def test_without_a_log_file_storage_details_still_stay_off_the_screen(db: Path, 
     holder.execute("BEGIN EXCLUSIVE")
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "app", "--db", str(db), "member", "add", "--name", "王五", "--gender", "男"],
+            [
+                sys.executable,
+                "-m",
+                "app",
+                "--db",
+                str(db),
+                "member",
+                "add",
+                "--name",
+                "王五",
+                "--gender",
+                "男",
+            ],
             env=env,
             capture_output=True,
             text=True,

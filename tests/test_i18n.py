@@ -288,7 +288,10 @@ def test_a_missing_required_argument_is_said_in_chinese(parser: argparse.Argumen
 @pytest.mark.parametrize(
     ("argv", "said"),
     [
-        (["demo", "--orgs", "很多"], "参数 --orgs：“两新组织数”应为整数，“很多”不是。（用法见：liangxin demo --help）"),
+        (
+            ["demo", "--orgs", "很多"],
+            "参数 --orgs：“两新组织数”应为整数，“很多”不是。（用法见：liangxin demo --help）",
+        ),
         (["init", "--station", "1", "--name", "甲", "--role", "乡"], "“乡”不是可选的值"),
         (["org", "list", "--bogus"], "无法识别的参数：--bogus。"),
         (["nothing"], "“nothing”不是可选的值"),

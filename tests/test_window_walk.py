@@ -264,7 +264,11 @@ def test_campaign_and_task_dialogs_refuse_bad_input(
 
 
 def test_a_ten_thousand_character_comment_saves_and_prints(
-    window: MainWindow, tmp_path: Path, bugs: list[BaseException], said: list[str], monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    tmp_path: Path,
+    bugs: list[BaseException],
+    said: list[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from pypdf import PdfReader
 
@@ -275,7 +279,9 @@ def test_a_ten_thousand_character_comment_saves_and_prints(
     page = window.appraisal
     code = page.template.currentData()
     subject = appraisals.subject_choices(window.store, code)[0][0]
-    window.background.call(lambda: appraisals.start_appraisals(window.store, code, page.year.value(), [subject]))
+    window.background.call(
+        lambda: appraisals.start_appraisals(window.store, code, page.year.value(), [subject])
+    )
     page.reload()
     assert page.record is not None
     page.comments.setPlainText("评" * 10_000)

@@ -113,7 +113,9 @@ def _move(
         note = clean_text(note or "", "完成情况", "note", max_length=2000, multiline=True)
         if not note:
             raise FieldError("note", "销号时请填写完成情况。")
-        reason = clean_text(override or "", "特殊情况说明", "override", max_length=1000, multiline=True) or None
+        reason = (
+            clean_text(override or "", "特殊情况说明", "override", max_length=1000, multiline=True) or None
+        )
         problem = still_breaking(session, task, day)
         if problem and not reason:
             raise LiangxinError(
