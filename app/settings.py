@@ -76,6 +76,12 @@ SPECS: dict[str, SettingSpec] = {
         # Where the clerks are: the day a task was made or a change was journaled is
         # that day there, whatever time zone the database server or its session runs in.
         SettingSpec("station.time_zone", "本站点所在时区（按此时区把时间归入日期）", DEFAULT_ZONE, zone=True),
+        # A district database has several clerks: one who waits longer than this for
+        # another's save is told who holds it, rather than waiting on (PostgreSQL's
+        # lock_timeout). 10 minutes at most: past that nobody is still watching.
+        SettingSpec(
+            "storage.lock_timeout_seconds", "多人同时保存时最长等待（秒，PostgreSQL 数据库）", 15, 1, 600
+        ),
     )
 }
 
@@ -189,7 +195,10 @@ def scope_description(settings: dict[str, Any]) -> str:
 def change_setting(store: Any, key: str, raw: Any) -> Any:
     """The user action: change one setting (journaled like any other write)."""
     with store.write() as session:
-        return save_setting(session, key, raw)
+        value = save_setting(session, key, raw)
+    if key == "storage.lock_timeout_seconds" and not store.is_sqlite:
+        store.sessions.use_lock_timeout(float(value))  # from the next save on, not next start
+    return value
 
 
 def reset_setting(store: Any, key: str) -> Any:
@@ -209,6 +218,8 @@ def reset_all_settings(store: Any) -> dict[str, Any]:
         changed |= {key: SPECS[key].default for key in ignored_settings(session)}
         for key, value in changed.items():
             save_setting(session, key, value)
+    if "storage.lock_timeout_seconds" in changed and not store.is_sqlite:
+        store.sessions.use_lock_timeout(float(changed["storage.lock_timeout_seconds"]))
     return changed
 
 

@@ -101,7 +101,7 @@ class Store:
             problem: LiangxinError = NotOwner(_not_owner_sentence(self, exc), exc.owner)
             log_storage_detail(problem.message, exc)
             return problem
-        problem = storage_problem(self.url, exc, writing=writing)
+        problem = storage_problem(self.url, exc, writing=writing, lock_timeout=self.sessions.lock_timeout())
         if isinstance(problem, DamagedDatabase):
             self.checked = False  # so that closing does not note the file as good
             _forget_check(migrate.sqlite_path(self.url))
@@ -315,12 +315,12 @@ def _sqlstate(exc: DBAPIError) -> str:
     return str(getattr(exc.orig, "sqlstate", None) or "")
 
 
-def _lock_wait(url: str, writing: bool) -> DatabaseBusy:
+def _lock_wait(url: str, writing: bool, seconds: float) -> DatabaseBusy:
     """A write that waited for the write lock (or the journal counter row) longer than
     lock_timeout: who holds it, where PostgreSQL can tell (the holder's
     application_name says station, user and host) and for how long."""
     holder = write_lock_holder(url)
-    waited = f"等待 {lock_timeout_seconds():g} 秒后仍未释放{'，本次未保存' if writing else ''}，请稍后再试。"
+    waited = f"等待 {seconds:g} 秒后仍未释放{'，本次未保存' if writing else ''}，请稍后再试。"
     if holder is None or not holder[0]:
         return DatabaseBusy(f"数据库正被其他程序占用，{waited}")
     name, seconds = holder
@@ -343,15 +343,17 @@ def is_bug(exc: BaseException) -> bool:
     return isinstance(exc, ProgrammingError | NotSupportedError)
 
 
-def storage_problem(url: str, exc: BaseException, *, writing: bool = False) -> LiangxinError:
+def storage_problem(
+    url: str, exc: BaseException, *, writing: bool = False, lock_timeout: float | None = None
+) -> LiangxinError:
     """The one sentence for a storage failure; the failure itself goes to the log."""
-    problem = _classify(url, exc, writing)
+    problem = _classify(url, exc, writing, lock_timeout)
     if not isinstance(exc, NotADatabaseError | NewerSchemaError | NotInitialisedError):
         log_storage_detail(problem.message, exc)  # refusals above need no maintainer
     return problem
 
 
-def _classify(url: str, exc: BaseException, writing: bool) -> LiangxinError:
+def _classify(url: str, exc: BaseException, writing: bool, lock_timeout: float | None) -> LiangxinError:
     where = _describe(url)
     path = migrate.sqlite_path(url)
     if isinstance(exc, NotADatabaseError):
@@ -400,7 +402,7 @@ def _classify(url: str, exc: BaseException, writing: bool) -> LiangxinError:
         if problem is not None:
             return problem
     if path is None and isinstance(exc, DBAPIError) and _sqlstate(exc) == PG_LOCK_NOT_AVAILABLE:
-        return _lock_wait(url, writing)
+        return _lock_wait(url, writing, lock_timeout or lock_timeout_seconds())
     if path is None and isinstance(exc, DBAPIError):
         problem = _pg_problem(where, exc, writing)
         if problem is not None:
@@ -548,6 +550,7 @@ def open_store(db: str | None = None) -> Store:
         upgraded = migrate.require_current(url, engine)
         sessions = Sessions(engine)
         station = _load_station(sessions)
+        _use_station_settings(sessions, url)
         if upgraded:
             _seed(sessions, station.code)
     except (*FAILURES, OSError) as exc:  # OSError: reading the header, making the folder
@@ -559,6 +562,17 @@ def open_store(db: str | None = None) -> Store:
             raise _outdated(url, exc) from None
         raise storage_problem(url, exc) from None
     return Store(url, engine, sessions, station, current_user(), checked=path is not None)
+
+
+def _use_station_settings(sessions: Sessions, url: str) -> None:
+    """Settings the storage itself follows: how long a write waits for another clerk's
+    on PostgreSQL (SQLite's wait is its busy timeout, per connection)."""
+    if migrate.sqlite_path(url) is not None:
+        return
+    from app.settings import load_settings
+
+    with sessions.read() as session:
+        sessions.use_lock_timeout(float(load_settings(session)["storage.lock_timeout_seconds"]))
 
 
 def _outdated(url: str, exc: migrate.OutdatedSchemaError) -> StorageProblem:

@@ -53,6 +53,7 @@ LOCK_TIMEOUT_S = 15.0
 # ``pg_locks`` shows it as classid 0, objid WRITE_LOCK_KEY.
 WRITE_LOCK_KEY = 0x4C585752
 APPLICATION_NAME_OPTION = "liangxin_application_name"
+LOCK_TIMEOUT_OPTION = "liangxin_lock_timeout_s"  # the station's setting, once it is read
 # PostgreSQL keeps 63 bytes of application_name and, up to version 15, turns every
 # byte outside printable ASCII into "?": other characters travel as \uXXXX.
 APPLICATION_NAME_MAX = 63
@@ -154,7 +155,8 @@ def _postgresql_engine(url: str, echo: bool) -> Engine:
             return
         # One round trip: the name first (so whoever waits behind us can read it), then
         # the bound on waiting, then the lock, before the transaction reads anything.
-        statements = [f"SET LOCAL lock_timeout = '{round(lock_timeout_seconds() * 1000)}ms'"]
+        seconds = options.get(LOCK_TIMEOUT_OPTION) or lock_timeout_seconds()
+        statements = [f"SET LOCAL lock_timeout = '{round(float(seconds) * 1000)}ms'"]
         name = options.get(APPLICATION_NAME_OPTION)
         if name:
             statements.append(f"SET application_name = {_quoted(name)}")
@@ -215,6 +217,7 @@ class Sessions:
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False, autoflush=False
         )
         self._named: dict[tuple[str, str], Engine] = {}  # write binds by (station, user)
+        self.lock_timeout_s: float | None = None  # the setting; None: LIANGXIN_LOCK_TIMEOUT_S or 15 s
         install_journal(self._write)
 
     @contextmanager
@@ -235,11 +238,26 @@ class Sessions:
                 session.connection()  # BEGIN IMMEDIATE / the advisory lock, now
                 yield session
 
+    def lock_timeout(self) -> float:
+        """How long a write waits for another's on PostgreSQL, in seconds."""
+        if self.lock_timeout_s is not None and LOCK_TIMEOUT_ENV not in os.environ:
+            return self.lock_timeout_s
+        return lock_timeout_seconds()
+
+    def use_lock_timeout(self, seconds: float | None) -> None:
+        """The station's setting for how long a write waits for another's (PostgreSQL)."""
+        if seconds != self.lock_timeout_s:
+            self.lock_timeout_s = seconds
+            self._named.clear()
+
     def _write_bind(self, station: str, user: str) -> Engine:
         bind = self._named.get((station, user))
         if bind is None:
             options: dict[str, Any] = {WRITE_OPTION: True}
             if not is_sqlite(self.engine.url.drivername):
                 options[APPLICATION_NAME_OPTION] = application_name(station, user)
+                # The environment (tests, scripts) wins over the stored setting.
+                if self.lock_timeout_s is not None and LOCK_TIMEOUT_ENV not in os.environ:
+                    options[LOCK_TIMEOUT_OPTION] = self.lock_timeout_s
             bind = self._named[(station, user)] = self.engine.execution_options(**options)
         return bind

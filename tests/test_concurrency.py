@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -412,3 +413,23 @@ def test_upgrading_keeps_the_worked_on_or_first_of_each_duplicate_and_tombstones
             session.add(Task(**{**rule, "organization_id": org.id}))
     finally:
         store.close()
+
+
+@pytest.mark.postgres
+def test_how_long_a_write_waits_is_the_stations_setting(
+    pg_store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No environment override: the setting (set, then read again on open) bounds the wait."""
+    from app.cli.main import main
+
+    monkeypatch.delenv(LOCK_TIMEOUT_ENV, raising=False)
+    org = organizations.add_organization(pg_store, {"name": "某公司", "kind": "enterprise"})["id"]
+    assert main(["--db", pg_store.url, "settings", "set", "storage.lock_timeout_seconds", "2"]) == 0
+    with psycopg.connect(_libpq(pg_store.url), application_name="psql") as other:
+        other.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+        started = time.monotonic()
+        assert main(["--db", pg_store.url, "org", "edit", org, "--employees", "9"]) == 3
+        waited = time.monotonic() - started
+        other.rollback()
+    assert "等待 2 秒后仍未释放" in capsys.readouterr().err
+    assert waited < 10  # the default would have waited 15 s

@@ -239,6 +239,8 @@ def test_gui_demo_fills_an_empty_postgresql_database_and_the_status_bar_names_it
         qtbot.addWidget(main_window)
         qtbot.waitUntil(lambda: "两新组织 40" in main_window.statusBar().currentMessage(), timeout=5000)
         shown.append(main_window.statusBar().currentMessage())
+        # Several clerks share this database: how long a save waits for another's is a setting.
+        assert "storage.lock_timeout_seconds" in main_window.settings_page.editors
         return 0
 
     monkeypatch.setattr(ui.launch, "run_gui", window)
@@ -259,3 +261,4 @@ def test_the_status_bar_names_an_sqlite_file(qtbot, store) -> None:  # type: ign
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: "两新组织 0" in window.statusBar().currentMessage(), timeout=5000)
     assert f"数据文件 {store.location}" in window.statusBar().currentMessage()
+    assert "storage.lock_timeout_seconds" not in window.settings_page.editors  # one clerk, one file

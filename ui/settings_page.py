@@ -78,6 +78,12 @@ class SettingsPage(QScrollArea):
             self._add_row(grid, key, "", "")
         layout.addWidget(coverage)
 
+        if not store.is_sqlite:  # several clerks on one database: only the district's
+            shared = QGroupBox(t("多人使用"))
+            grid = self._grid(shared, ["", t("设置项"), t("数值"), t("默认值"), ""])
+            self._add_row(grid, "storage.lock_timeout_seconds", "", "")
+            layout.addWidget(shared)
+
         interface = QGroupBox(t("界面"))
         row = QHBoxLayout(interface)
         row.addWidget(QLabel(t("界面语言")))

@@ -932,6 +932,10 @@
         <translation>Setting</translation>
     </message>
     <message>
+        <source>多人使用</source>
+        <translation>Several clerks</translation>
+    </message>
+    <message>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -1606,6 +1610,10 @@
     <message>
         <source>本站点所在时区（按此时区把时间归入日期）</source>
         <translation>Station's time zone (times are counted into dates in it)</translation>
+    </message>
+    <message>
+        <source>多人同时保存时最长等待（秒，PostgreSQL 数据库）</source>
+        <translation>Longest wait for another clerk's save (seconds, PostgreSQL)</translation>
     </message>
     <message>
         <source>有限责任公司</source>
