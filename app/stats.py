@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, case, func, literal, or_, select, true, union_all
+from sqlalchemy import CompoundSelect, Select, and_, case, func, literal, or_, select, true, tuple_, union_all
 from sqlalchemy.orm import Session
 
 from app.domain.codes import INDUSTRY, PARTY_LEVEL
@@ -161,8 +161,8 @@ class CoveragePass:
 
 
 def coverage_pass(session: Session, facts: Facts) -> CoveragePass:
-    """Each active organization's coverage is worked out once (a materialized CTE),
-    then summed three ways and for the whole station in the same statement."""
+    """Each active organization's coverage is worked out once, then summed three ways
+    and for the whole station in the same statement."""
     in_scope = and_(true(), *_scope_extra(facts.settings))
     columns = [
         Organization.community_id.label("community"),
@@ -171,22 +171,50 @@ def coverage_pass(session: Session, facts: Facts) -> CoveragePass:
         flag(in_scope).label("in_scope"),
         *(flag(and_(in_scope, c)).label(k) for k, c in _coverage_conditions(facts).items()),
     ]
-    rows = facts.org_rows(*columns).cte("org_facts").prefix_with("MATERIALIZED")
-    counted = [func.coalesce(func.sum(c), 0) for c in list(rows.c)[3:]]
-    parts = [
-        select(literal(g).label("grouping"), rows.c[g].label("key"), *counted).group_by(rows.c[g])
-        for g in GROUPINGS
-    ]
-    parts.append(select(literal("station"), literal(""), *counted))
     groups: dict[str, list[Coverage]] = {g: [] for g in GROUPINGS}
     station = Coverage("station")
-    for grouping, key, *numbers in session.execute(union_all(*parts)):
+    for grouping, key, *numbers in session.execute(_coverage_sums(session, facts.org_rows(*columns))):
         counts = [int(n) for n in numbers]
         if grouping == "station":
             station = Coverage("station", "", *counts)
         elif counts[0]:
             groups[grouping].append(Coverage(key or "", "", *counts))
     return CoveragePass(groups, station)
+
+
+def _coverage_sums(session: Session, facts_rows: Select[Any]) -> Select[Any] | CompoundSelect:
+    """Rows of (grouping, key, in_scope, covered, work_covered, independent): one per
+    community, industry and staff band, and one for the station."""
+    if session.get_bind().dialect.name == "postgresql":
+        # One pass of the organizations into the four sums at once. PostgreSQL would
+        # write a materialized CTE to a tuple store (spilling past work_mem at district
+        # size) and read it four times: 42 ms against 28 ms at district size.
+        rows = facts_rows.subquery("org_facts")
+        keys = [rows.c[g] for g in GROUPINGS]
+        # grouping() sets one bit, leftmost key first, for each key a row is not grouped by.
+        left_out = func.grouping(*keys)
+        everything = (1 << len(keys)) - 1
+        grouping = case(
+            *(
+                (left_out == everything ^ (1 << (len(keys) - 1 - i)), literal(g))
+                for i, g in enumerate(GROUPINGS)
+            ),
+            else_=literal("station"),
+        )
+        key = case(*((grouping == g, rows.c[g]) for g in GROUPINGS), else_=literal(""))
+        counted = [func.coalesce(func.sum(c), 0) for c in list(rows.c)[3:]]
+        return select(grouping, key, *counted).group_by(
+            func.grouping_sets(*(tuple_(k) for k in keys), tuple_())
+        )
+    # SQLite reads the materialized CTE in place, four times.
+    cte = facts_rows.cte("org_facts").prefix_with("MATERIALIZED")
+    counted = [func.coalesce(func.sum(c), 0) for c in list(cte.c)[3:]]
+    parts = [
+        select(literal(g).label("grouping"), cte.c[g].label("key"), *counted).group_by(cte.c[g])
+        for g in GROUPINGS
+    ]
+    parts.append(select(literal("station"), literal(""), *counted))
+    return union_all(*parts)
 
 
 def _labelled(rows: list[Coverage], labels: dict[str, str]) -> list[Coverage]:

@@ -18,8 +18,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.domain.codes import ENTITY_SOCIAL_SUBTYPES, FORMATION, PARTY_LEVEL
 from app.rules.catalog import RULES, RULES_BY_ID, Rule
-from app.services.organizations import has_instructor
-from db.models import Activity, Member, Organization, PartyOrg
+from db.models import Activity, InstructorAssignment, Member, Organization, PartyOrg
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,13 @@ class Facts:
         self.settings, self.today = settings, today
         self.party = aliased(PartyOrg, name="covering")
         self.covered = self.party.id.is_not(None)
-        self.instructor = has_instructor(Organization.id)
+        # As a set looked up per row (not a correlated EXISTS): PostgreSQL then hashes
+        # the live assignments once instead of probing the index for every organization.
+        self.instructor = Organization.id.in_(
+            select(InstructorAssignment.organization_id).where(
+                InstructorAssignment.deleted.is_(False), InstructorAssignment.ends_on.is_(None)
+            )
+        )
         self.staff = func.coalesce(Organization.employees, 0)
         direct = (
             select(Member.party_org_id.label("po_id"), func.count().label("n"))
@@ -59,25 +64,32 @@ class Facts:
         )
         self._direct = direct
         self.members = func.coalesce(direct.c.n, 0)
-        # A committee's or general branch's members include those of the branches below it.
-        tree = (
-            select(PartyOrg.id.label("id"), PartyOrg.id.label("root"))
-            .where(PartyOrg.deleted.is_(False))
-            .cte("party_tree", recursive=True)
+        # A committee's or general branch's members include those of the branches below
+        # it: each live Party organization below another (through live ones), with that
+        # one as its root. Seeded with the Party organizations that have a parent, not
+        # with every one as its own root: PostgreSQL then expects a few rows, not ten
+        # times all of them, and does not compile the statement (JIT) for a cost it
+        # does not have.
+        child, parent = aliased(PartyOrg), aliased(PartyOrg)
+        below = (
+            select(child.id.label("id"), child.parent_id.label("root"))
+            .join(parent, parent.id == child.parent_id)
+            .where(child.deleted.is_(False), child.parent_id.is_not(None), parent.deleted.is_(False))
+            .cte("party_below", recursive=True)
         )
-        child = aliased(PartyOrg)
-        tree = tree.union_all(
-            select(child.id, tree.c.root)
-            .join(tree, child.parent_id == tree.c.id)
-            .where(child.deleted.is_(False))
+        deeper = aliased(PartyOrg)
+        below = below.union_all(
+            select(deeper.id, below.c.root)
+            .join(below, deeper.parent_id == below.c.id)
+            .where(deeper.deleted.is_(False))
         )
-        self._subtree = (
-            select(tree.c.root, func.coalesce(func.sum(direct.c.n), 0).label("n"))
-            .outerjoin(direct, direct.c.po_id == tree.c.id)
-            .group_by(tree.c.root)
-            .cte("party_subtree")
+        self._below = (
+            select(below.c.root, func.sum(direct.c.n).label("n"))
+            .join(direct, direct.c.po_id == below.c.id)
+            .group_by(below.c.root)
+            .cte("party_below_members")
         )
-        self.subtree = func.coalesce(self._subtree.c.n, 0)
+        self.subtree = self.members + func.coalesce(self._below.c.n, 0)
 
     # -- organizations ----------------------------------------------------------------
     def org_rows(self, *columns: Any) -> Select[Any]:
@@ -105,7 +117,7 @@ class Facts:
             select(*columns)
             .select_from(PartyOrg)
             .outerjoin(self._direct, self._direct.c.po_id == PartyOrg.id)
-            .outerjoin(self._subtree, self._subtree.c.root == PartyOrg.id)
+            .outerjoin(self._below, self._below.c.root == PartyOrg.id)
             .where(PartyOrg.deleted.is_(False))
         )
 
@@ -171,13 +183,21 @@ def social_org_party_org(f: Facts) -> Condition:
 def independent_formation(f: Facts) -> Condition:
     t = f.settings["rule.independent.min_full_members"]
     full = f.employer_members(Member.category == "full")
+    # Judged as a set of employers counted once, not a count per organization:
+    # PostgreSQL would run the correlated count for each of the 30,000 rows.
+    enough = Organization.id.in_(
+        select(Member.employer_id)
+        .where(live_member(), Member.category == "full")
+        .group_by(Member.employer_id)
+        .having(func.count() >= t)
+    )
 
     def message(r: Any) -> str:
         now = f"现为{FORMATION.label(r.formation)}" if r.formation else "现未建立党组织"
         return f"有正式党员 {r.full_n} 名（{t} 名以上），应单独建立党组织，{now}。"
 
     return Condition(
-        and_(or_(~f.covered, f.party.formation != "independent"), full >= t),
+        and_(or_(~f.covered, f.party.formation != "independent"), enough),
         message,
         (full.label("full_n"), f.party.formation.label("formation")),
     )
@@ -283,20 +303,21 @@ def _activity_rule(
     def check(f: Facts) -> Condition:
         start, end, text = period(f.today)
         times = f.settings[times_setting] if times_setting else 1
-        held_in_period = (
-            Activity.party_org_id == PartyOrg.id,
-            Activity.deleted.is_(False),
-            Activity.kind == kind,
-            Activity.held_on.between(start, end),
-        )
+        in_period = (Activity.deleted.is_(False), Activity.kind == kind, Activity.held_on.between(start, end))
         judged = or_(PartyOrg.established_on.is_(None), PartyOrg.established_on <= start)
         if members_setting:
             judged = and_(judged, f.members >= f.settings[members_setting])
-        if times == 1:  # the usual case stays an EXISTS, which stops at the first row
-            return Condition(
-                and_(judged, ~exists().where(*held_in_period)), lambda r: f"{text}没有{label}记录。"
-            )
-        held = select(func.count()).where(*held_in_period).correlate(PartyOrg).scalar_subquery()
+        if times == 1:
+            # The usual case: who held one is read once from ix_activity_period, as a set
+            # (PostgreSQL hashes it), rather than probed for each Party organization.
+            held_any = select(Activity.party_org_id).where(*in_period)
+            return Condition(and_(judged, PartyOrg.id.not_in(held_any)), lambda r: f"{text}没有{label}记录。")
+        held = (
+            select(func.count())
+            .where(Activity.party_org_id == PartyOrg.id, *in_period)
+            .correlate(PartyOrg)
+            .scalar_subquery()
+        )
         return Condition(
             and_(judged, held < times),
             lambda r: f"{text}{label}记录 {r.held} 次，少于要求的 {times} 次。",

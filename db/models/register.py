@@ -40,7 +40,12 @@ class Organization(SearchKeys, Synced, Base):
     """A 两新组织: a non-public enterprise or a social organization."""
 
     __tablename__ = "organization"
-    __table_args__ = (live_unique("uq_organization_uscc_live", "uscc"),)
+    __table_args__ = (
+        live_unique("uq_organization_uscc_live", "uscc"),
+        # The organizations a Party organization covers, counted from the index alone
+        # (the joint-organization rule counts them for every Party organization).
+        Index("ix_organization_party_org_live", "party_org_id", "deleted"),
+    )
 
     kind: Mapped[str] = mapped_column(String(16), index=True)  # enterprise | social_org
     subtype: Mapped[str] = mapped_column(String(32))
@@ -50,7 +55,7 @@ class Organization(SearchKeys, Synced, Base):
     above_scale: Mapped[bool] = mapped_column(Boolean, default=False)
     community_id: Mapped[str | None] = mapped_column(ForeignKey("community.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default="active", index=True)
-    party_org_id: Mapped[str | None] = mapped_column(ForeignKey("party_org.id"), index=True)
+    party_org_id: Mapped[str | None] = mapped_column(ForeignKey("party_org.id"))
     leader_link: Mapped[str | None] = mapped_column(String(100))  # 挂点领导
     has_union: Mapped[bool] = mapped_column(Boolean, default=False)
     has_youth_league: Mapped[bool] = mapped_column(Boolean, default=False)
