@@ -8,6 +8,7 @@ dashboard), so a count and its list cannot disagree."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -36,6 +37,62 @@ def live_member() -> ColumnElement[bool]:
     return and_(Member.deleted.is_(False), Member.exit_kind.is_(None))
 
 
+@dataclass(frozen=True)
+class _Shared:
+    """The parts of the facts that depend on neither the settings nor the day."""
+
+    party: Any
+    instructor: Any
+    direct: Any
+    below: Any
+
+
+@functools.cache
+def _shared() -> _Shared:
+    """Built once per process: SQLAlchemy constructs are immutable, and building the
+    aliases and CTEs took a millisecond or two for each of the dashboard's passes."""
+    # As a set looked up per row (not a correlated EXISTS): PostgreSQL then hashes
+    # the live assignments once instead of probing the index for every organization.
+    instructor = Organization.id.in_(
+        select(InstructorAssignment.organization_id).where(
+            InstructorAssignment.deleted.is_(False), InstructorAssignment.ends_on.is_(None)
+        )
+    )
+    direct = (
+        select(Member.party_org_id.label("po_id"), func.count().label("n"))
+        .where(live_member(), Member.party_org_id.is_not(None))
+        .group_by(Member.party_org_id)
+        .cte("party_members")
+        .prefix_with("MATERIALIZED")  # counted once, used by several rules
+    )
+    # A committee's or general branch's members include those of the branches below
+    # it: each live Party organization below another (through live ones), with that
+    # one as its root. Seeded with the Party organizations that have a parent, not
+    # with every one as its own root: PostgreSQL then expects a few rows, not ten
+    # times all of them, and does not compile the statement (JIT) for a cost it
+    # does not have.
+    child, parent = aliased(PartyOrg), aliased(PartyOrg)
+    below = (
+        select(child.id.label("id"), child.parent_id.label("root"))
+        .join(parent, parent.id == child.parent_id)
+        .where(child.deleted.is_(False), child.parent_id.is_not(None), parent.deleted.is_(False))
+        .cte("party_below", recursive=True)
+    )
+    deeper = aliased(PartyOrg)
+    below = below.union_all(
+        select(deeper.id, below.c.root)
+        .join(below, deeper.parent_id == below.c.id)
+        .where(deeper.deleted.is_(False))
+    )
+    below_members = (
+        select(below.c.root, func.sum(direct.c.n).label("n"))
+        .join(direct, direct.c.po_id == below.c.id)
+        .group_by(below.c.root)
+        .cte("party_below_members")
+    )
+    return _Shared(aliased(PartyOrg, name="covering"), instructor, direct, below_members)
+
+
 class Facts:
     """The rows rules are judged on, built once per evaluation.
 
@@ -45,50 +102,13 @@ class Facts:
 
     def __init__(self, settings: dict[str, Any], today: date) -> None:
         self.settings, self.today = settings, today
-        self.party = aliased(PartyOrg, name="covering")
+        shared = _shared()
+        self.party = shared.party
         self.covered = self.party.id.is_not(None)
-        # As a set looked up per row (not a correlated EXISTS): PostgreSQL then hashes
-        # the live assignments once instead of probing the index for every organization.
-        self.instructor = Organization.id.in_(
-            select(InstructorAssignment.organization_id).where(
-                InstructorAssignment.deleted.is_(False), InstructorAssignment.ends_on.is_(None)
-            )
-        )
+        self.instructor = shared.instructor
         self.staff = func.coalesce(Organization.employees, 0)
-        direct = (
-            select(Member.party_org_id.label("po_id"), func.count().label("n"))
-            .where(live_member(), Member.party_org_id.is_not(None))
-            .group_by(Member.party_org_id)
-            .cte("party_members")
-            .prefix_with("MATERIALIZED")  # counted once, used by several rules
-        )
-        self._direct = direct
-        self.members = func.coalesce(direct.c.n, 0)
-        # A committee's or general branch's members include those of the branches below
-        # it: each live Party organization below another (through live ones), with that
-        # one as its root. Seeded with the Party organizations that have a parent, not
-        # with every one as its own root: PostgreSQL then expects a few rows, not ten
-        # times all of them, and does not compile the statement (JIT) for a cost it
-        # does not have.
-        child, parent = aliased(PartyOrg), aliased(PartyOrg)
-        below = (
-            select(child.id.label("id"), child.parent_id.label("root"))
-            .join(parent, parent.id == child.parent_id)
-            .where(child.deleted.is_(False), child.parent_id.is_not(None), parent.deleted.is_(False))
-            .cte("party_below", recursive=True)
-        )
-        deeper = aliased(PartyOrg)
-        below = below.union_all(
-            select(deeper.id, below.c.root)
-            .join(below, deeper.parent_id == below.c.id)
-            .where(deeper.deleted.is_(False))
-        )
-        self._below = (
-            select(below.c.root, func.sum(direct.c.n).label("n"))
-            .join(direct, direct.c.po_id == below.c.id)
-            .group_by(below.c.root)
-            .cte("party_below_members")
-        )
+        self._direct, self._below = shared.direct, shared.below
+        self.members = func.coalesce(self._direct.c.n, 0)
         self.subtree = self.members + func.coalesce(self._below.c.n, 0)
 
     # -- organizations ----------------------------------------------------------------
