@@ -305,12 +305,6 @@ def untranslated(messages: Iterable[Message]) -> list[str]:
     return [m.source for m in messages if m.state != "vanished" and (m.state or not m.translation.strip())]
 
 
-def __getattr__(name: str) -> Any:
-    if name == "EN":  # the finished translations, for older callers that read them as a dict
-        return {s: m.translation for s, m in read_ts().items() if not m.state}
-    raise AttributeError(name)
-
-
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "all"
     if command in ("update", "all"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -235,16 +234,7 @@ def test_english_translation_changes_visible_labels(qtbot, qapp, filled: Store) 
     try:
         window = MainWindow(filled)
         qtbot.addWidget(window)
-        assert [window.nav.item(i).text() for i in range(7)] == [
-            "Dashboard",
-            "Organizations",
-            "Party organizations",
-            "Party members",
-            "Campaigns",
-            "Appraisals",
-            "Settings",
-        ]
-        page = window.pages["organization"]
+        page = window.pages["organization"]  # the navigation: tests/test_i18n.py
         assert (
             page.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
             == "Organization"
@@ -255,32 +245,6 @@ def test_english_translation_changes_visible_labels(qtbot, qapp, filled: Store) 
     window = MainWindow(filled)
     qtbot.addWidget(window)
     assert window.nav.item(1).text() == "两新组织"
-
-
-def test_a_stale_search_never_overwrites_a_newer_one(qtbot, monkeypatch) -> None:
-    monkeypatch.setattr(background, "SYNCHRONOUS", False)
-    runner = Background()
-    shown: list[str] = []
-    runner.run("ids", lambda: (time.sleep(0.3), "张")[1], shown.append)
-    runner.run("ids", lambda: "张伟", shown.append)
-    qtbot.waitUntil(lambda: shown == ["张伟"], timeout=2000)
-    qtbot.wait(400)  # the slow, older result arrives now and must be dropped
-    assert shown == ["张伟"]
-
-
-def test_translation_file_is_compiled_from_the_catalogue() -> None:
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent
-    ts, qm = root / "resources/i18n/liangxin_en.ts", root / "resources/i18n/liangxin_en.qm"
-    assert qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime - 1
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("translations", root / "scripts/translations.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    text = ts.read_text(encoding="utf-8")
-    assert all(f"<source>{zh}</source>" in text for zh in module.EN if "&" not in zh and "<" not in zh)
 
 
 def iter_registers() -> Iterator[str]:
