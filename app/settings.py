@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.bounds import MEMBERS_MAX, STAFF_MAX, out_of_range
-from app.domain.station_time import DEFAULT_ZONE, station_zone, zone_name
+from app.domain.station_time import DEFAULT_ZONE, station_zone, use_station_zone, zone_name
 from app.domain.text import halfwidth, shown
 from app.errors import FieldError
 from db.models import Setting
@@ -196,9 +196,16 @@ def change_setting(store: Any, key: str, raw: Any) -> Any:
     """The user action: change one setting (journaled like any other write)."""
     with store.write() as session:
         value = save_setting(session, key, raw)
-    if key == "storage.lock_timeout_seconds" and not store.is_sqlite:
-        store.sessions.use_lock_timeout(float(value))  # from the next save on, not next start
+    _follow(store, {key: value})
     return value
+
+
+def _follow(store: Any, changed: dict[str, Any]) -> None:
+    """Settings the storage and the clock follow take effect at once, not at next start."""
+    if "storage.lock_timeout_seconds" in changed and not store.is_sqlite:
+        store.sessions.use_lock_timeout(float(changed["storage.lock_timeout_seconds"]))
+    if "station.time_zone" in changed:
+        use_station_zone(changed["station.time_zone"])
 
 
 def reset_setting(store: Any, key: str) -> Any:
@@ -218,8 +225,7 @@ def reset_all_settings(store: Any) -> dict[str, Any]:
         changed |= {key: SPECS[key].default for key in ignored_settings(session)}
         for key, value in changed.items():
             save_setting(session, key, value)
-    if "storage.lock_timeout_seconds" in changed and not store.is_sqlite:
-        store.sessions.use_lock_timeout(float(changed["storage.lock_timeout_seconds"]))
+    _follow(store, changed)
     return changed
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import CompoundSelect, Select, and_, case, func, literal, or_, s
 from sqlalchemy.orm import Session
 
 from app.domain.codes import INDUSTRY, PARTY_LEVEL
+from app.domain.station_time import station_today
 from app.errors import FieldError
 from app.rules.catalog import RULES
 from app.rules.engine import (
@@ -224,7 +225,7 @@ def _labelled(rows: list[Coverage], labels: dict[str, str]) -> list[Coverage]:
 
 
 def coverage_rates(session: Session, settings: dict[str, Any]) -> dict[str, Rate]:
-    return coverage_pass(session, Facts(settings, date.today())).station.rates()
+    return coverage_pass(session, Facts(settings, station_today())).station.rates()
 
 
 def _counts(session: Session) -> dict[str, Any]:
@@ -309,7 +310,7 @@ def _workers() -> ThreadPoolExecutor:
 
 def station_stats(store: Store, today: date | None = None) -> dict[str, Any]:
     """Everything the dashboard shows. ``liangxin stats --json`` prints exactly this."""
-    today = today or date.today()
+    today = today or station_today()
     with store.read() as session:
         settings = load_settings(session)
 
@@ -396,7 +397,7 @@ def record_monthly_snapshot(
     counting again. Returns whether the stored figures changed; the same figures twice
     store nothing. Two at once are safe: the month is the table's primary key and the
     row is written with INSERT … ON CONFLICT DO UPDATE."""
-    day = today or (date.fromisoformat(stats["date"]) if stats else date.today())
+    day = today or (date.fromisoformat(stats["date"]) if stats else station_today())
     figures = _snapshot_figures(store, day, stats)
     month = _month(day)
     with store.write() as session:
@@ -496,7 +497,7 @@ def figure_records(store: Store, figure: Figure) -> FigureRecords:
     if what not in ORG_FIGURES:
         raise FieldError("figure", f"没有名为“{figure.what}”的统计项。")
     with store.read() as session:
-        facts = Facts(load_settings(session), date.today())
+        facts = Facts(load_settings(session), station_today())
         stmt = (
             facts.org_rows(Organization.id)
             .where(*_scope_extra(facts.settings), _org_figure_clause(what, facts))
@@ -521,7 +522,7 @@ def figure_records(store: Store, figure: Figure) -> FigureRecords:
 
 def check(store: Store, today: date | None = None, rule_ids: list[str] | None = None) -> list[Finding]:
     with store.read() as session:
-        return run_checks(session, load_settings(session), today or date.today(), rule_ids)
+        return run_checks(session, load_settings(session), today or station_today(), rule_ids)
 
 
 def register_counts(store: Store) -> dict[str, Any]:

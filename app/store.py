@@ -565,14 +565,17 @@ def open_store(db: str | None = None) -> Store:
 
 
 def _use_station_settings(sessions: Sessions, url: str) -> None:
-    """Settings the storage itself follows: how long a write waits for another clerk's
-    on PostgreSQL (SQLite's wait is its busy timeout, per connection)."""
-    if migrate.sqlite_path(url) is not None:
-        return
+    """Settings the program follows below the services: the station's time zone (whose
+    "today" every default date is) and, on PostgreSQL, how long a write waits for
+    another clerk's (SQLite's wait is its busy timeout, per connection)."""
+    from app.domain.station_time import use_station_zone
     from app.settings import load_settings
 
     with sessions.read() as session:
-        sessions.use_lock_timeout(float(load_settings(session)["storage.lock_timeout_seconds"]))
+        settings = load_settings(session)
+    use_station_zone(settings["station.time_zone"])
+    if migrate.sqlite_path(url) is None:
+        sessions.use_lock_timeout(float(settings["storage.lock_timeout_seconds"]))
 
 
 def _outdated(url: str, exc: migrate.OutdatedSchemaError) -> StorageProblem:
@@ -621,6 +624,7 @@ def init_store(db: str | None, code: str, name: str, role: str = "subdistrict") 
                 )
         _seed(sessions, code)
         station = _load_station(sessions)
+        _use_station_settings(sessions, url)
     except (*FAILURES, OSError) as exc:
         if engine is not None:
             engine.dispose()

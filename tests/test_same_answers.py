@@ -148,3 +148,28 @@ def test_the_time_zone_setting_takes_zone_names_only(any_store: Store, capsys) -
         conn.execute(update(Setting).where(Setting.key == "station.time_zone").values(value='"Mars/Olympus"'))
     assert current_settings(any_store)["station.time_zone"] == "Asia/Shanghai"
     assert ignored_stored_settings(any_store) == {"station.time_zone": '"Mars/Olympus"'}
+
+
+def test_today_is_the_stations_day_whatever_the_computers_zone(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A computer set to Honolulu (or UTC before 08:00 Beijing time): tasks made now are
+    made today at the station, so the burn-down's last day counts them."""
+    import time
+
+    from app.domain.station_time import station_today
+    from app.services import campaigns, task_generation
+    from app.services.campaign_progress import campaign_progress
+
+    monkeypatch.setenv("TZ", "Pacific/Honolulu")
+    time.tzset()
+    try:
+        campaign = campaigns.create_campaign(store, {"name": "今天的行动"})["id"]
+        for i in range(3):
+            task_generation.add_task(store, campaign, {"title": f"任务{i}"})
+        progress = campaign_progress(store, campaign)
+        assert progress.burn_down[-1].date == station_today()
+        assert progress.burn_down[-1].open == progress.total.open == 3
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -23,6 +23,7 @@ from sqlalchemy import func, select, text
 from app.demo import names as N
 from app.domain.idcard import make_id_number
 from app.domain.pinyin import person_keys, search_keys
+from app.domain.station_time import station_today
 from app.domain.uscc import make_uscc
 from app.errors import LiangxinError
 from app.jobs import Job, Progress
@@ -528,7 +529,7 @@ def fill_demo(
             raise LiangxinError(
                 f"数据库中已有 {existing} 个两新组织；演示数据只能填入新建的空数据库，未做任何改动。"
             )
-        builder = _Builder(store, orgs, members, seed, today or date.today())
+        builder = _Builder(store, orgs, members, seed, today or station_today())
         yield Progress("正在生成演示数据", 0, 1)
         builder.build_communities()
         builder.build_organizations()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from app.domain.station_time import station_today
 from app.domain.text import normalise_code
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -37,7 +38,7 @@ def _birth(digits: str, number: str, today: date) -> date:
 
 
 def validate_id_number(raw: str, today: date | None = None) -> IdNumber:
-    today = today or date.today()
+    today = today or station_today()
     # Full-width digits, a lower-case x and grouping spaces are the same number.
     number = normalise_code(raw)
     if len(number) == 15:

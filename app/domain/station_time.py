@@ -51,3 +51,20 @@ def local_time(moment: datetime, zone: tzinfo) -> datetime:
 
 def local_date(moment: datetime, zone: tzinfo) -> date:
     return local_time(moment, zone).date()
+
+
+# The station whose day it is: set when a database is opened (and when its setting
+# changes). One program, one station; a process that opens another database resets it.
+_zone_name = DEFAULT_ZONE
+
+
+def use_station_zone(name: str) -> None:
+    global _zone_name
+    _zone_name = name
+
+
+def station_today() -> date:
+    """Today where the clerks are (the ``station.time_zone`` setting), not in this
+    computer's zone: a task made and closed at 07:00 in Shenzhen is made and closed on
+    the same day whatever the computer's clock is set to."""
+    return datetime.now(station_zone(_zone_name)).date()

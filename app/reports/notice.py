@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from app.dashboard import chinese_date, station_line
+from app.domain.station_time import station_today
 from app.jobs import Job, Progress, run_job
 from app.reports.output import output_file
 from app.reports.pdf import (
@@ -157,7 +158,7 @@ def write_notice_pdf(data: dict[str, Any], station: str, out: str | Path) -> Pat
 def print_notice_job(store: Store, campaign: str, out: str | Path, today: date | None = None) -> Job[Path]:
     """The user action 打印进度通报."""
     yield Progress("正在统计任务", 0, 1)
-    data = notice_data(store, campaign, today or date.today())
+    data = notice_data(store, campaign, today or station_today())
     return (yield from write_notice_pdf_job(data, station_line(store.station.name, store.station.code), out))
 
 
@@ -174,7 +175,7 @@ def export_notice_job(store: Store, campaign: str, out: str | Path, today: date 
     from app.reports.dashboard_xlsx import PERCENT, format_column, sheet
 
     yield Progress("正在统计任务", 0, 3)
-    data = notice_data(store, campaign, today or date.today())
+    data = notice_data(store, campaign, today or station_today())
     with output_file(out, ".xlsx") as path:
         yield Progress("正在写入各表", 1, 3)
         book = Workbook()

@@ -14,6 +14,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from app.dashboard import chinese_date, station_line
 from app.domain.codes import PARTY_LEVEL
+from app.domain.station_time import station_today
 from app.jobs import Job, Progress, run_job
 from app.reports.pdf import (
     FONT,
@@ -74,7 +75,7 @@ def _build_job(
         out,
         title=title,
         station=station,
-        header_right=f"打印日期：{chinese_date(date.today())}",
+        header_right=f"打印日期：{chinese_date(station_today())}",
         pagesize=pagesize,
     )
 

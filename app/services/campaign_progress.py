@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import and_, case, func, select
 
-from app.domain.station_time import local_date
+from app.domain.station_time import local_date, station_today
 from app.services.campaigns import phases_of, resolve_campaign
 from app.services.task_board import current_status, live_progress
 from app.settings import time_zone
@@ -129,7 +129,7 @@ def campaign_progress(store: Store, campaign: str, today: date | None = None) ->
     """The campaign's progress on ``today``: totals, per phase, per responsible unit, and
     the burn-down from the campaign's start (a task is open from the day it was made
     until the day it was closed out)."""
-    day = today or date.today()
+    day = today or station_today()
     with store.read() as session:
         found = resolve_campaign(session, campaign)
         status = current_status()

@@ -14,6 +14,7 @@ from app.changes import CAMPAIGN, Changes
 from app.domain.bounds import YEAR_MAX, YEAR_MIN, parse_year
 from app.domain.codes import Codes
 from app.domain.fields import Field, parse_fields
+from app.domain.station_time import station_today
 from app.domain.text import clean_text, normalise_search, shown
 from app.errors import FieldError, NotFoundError
 from app.services.common import id_prefix
@@ -197,7 +198,7 @@ def create_campaign(
     plan = TEMPLATES.get(template) if template else None
     if template and plan is None:
         raise FieldError("template", f"没有模板“{template}”。可用模板：{'、'.join(TEMPLATES)}。")
-    year = parse_year(year, "模板年份") if year is not None else date.today().year
+    year = parse_year(year, "模板年份") if year is not None else station_today().year
     if plan is not None:
         values = {
             "name": plan.name,

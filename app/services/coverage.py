@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain.station_time import station_today
 from app.domain.text import clean_text
 from app.errors import FieldError
 from app.settings import load_settings
@@ -51,7 +50,7 @@ def check_capacity(
             f"联合党组织“{party_org.name}”将覆盖 {total} 个单位，超过“覆盖单位数一般不超过 {limit} 个”的规定。"
             "如确需超出，请说明理由（命令行用 --override 理由），理由将被记录。",
         )
-    note = f"{date.today().isoformat()} 覆盖 {total} 个单位：{reason}"
+    note = f"{station_today().isoformat()} 覆盖 {total} 个单位：{reason}"
     party_org.coverage_override = (
         f"{party_org.coverage_override}\n{note}" if party_org.coverage_override else note
     )

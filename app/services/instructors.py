@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.fields import Field, parse_fields
+from app.domain.station_time import station_today
 from app.errors import LiangxinError
 from app.services.common import resolve, search_clause, set_search_keys
 from app.store import Store
@@ -87,7 +88,7 @@ def assign_instructor(store: Store, instructor_key: str, org_key: str, starts_on
     with store.write() as session:
         instructor = resolve(session, Instructor, instructor_key, "指导员", "instructor")
         org = resolve(session, Organization, org_key, "两新组织", "organization")
-        today = starts_on or date.today()
+        today = starts_on or station_today()
         for current in _active(session, org.id):
             if current.instructor_id == instructor.id:
                 return instructor.name
@@ -105,7 +106,7 @@ def end_assignment(store: Store, org_key: str, ends_on: date | None = None) -> i
         org = resolve(session, Organization, org_key, "两新组织", "organization")
         active = _active(session, org.id)
         for assignment in active:
-            assignment.ends_on = ends_on or date.today()
+            assignment.ends_on = ends_on or station_today()
         return len(active)
 
 

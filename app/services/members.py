@@ -16,6 +16,7 @@ from app.domain.codes import CATEGORY, EDUCATION, EXIT_KIND, GENDER, RELATION
 from app.domain.fields import Field, parse_fields
 from app.domain.idcard import validate_id_number
 from app.domain.masking import birth_display, mask_id_number, mask_phone
+from app.domain.station_time import station_today
 from app.domain.text import halfwidth, shown
 from app.errors import FieldError
 from app.services.common import (
@@ -99,7 +100,7 @@ def _check_dates(member: Member, changed: set[str], today: date) -> None:
 
 
 def _apply(session: Session, member: Member, values: dict[str, Any], today: date | None = None) -> None:
-    today = today or date.today()
+    today = today or station_today()
     adding = member.id is None
     parsed = parse_fields(MEMBER_FIELDS, values, partial=not adding)
     employer = parsed.pop("employer") if "employer" in parsed else ...

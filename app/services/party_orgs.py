@@ -13,6 +13,7 @@ from app.domain.bounds import not_after_today, not_before
 from app.domain.codes import FORMATION, PARTY_LEVEL
 from app.domain.fields import Field, parse_fields
 from app.domain.masking import mask_phone
+from app.domain.station_time import station_today
 from app.errors import FieldError, LiangxinError
 from app.services import coverage as coverage_rules
 from app.services.common import (
@@ -102,7 +103,7 @@ def _apply(session: Session, party: PartyOrg, values: dict[str, Any], today: dat
     if party.term_start and party.term_end and party.term_end < party.term_start:
         raise FieldError("term_end", "任期届满日期早于任期开始日期，请核对。")
     if "established_on" in parsed:  # a founding is a past event (an old record may be edited elsewhere)
-        not_after_today(party.established_on, today or date.today(), "成立日期", "established_on")
+        not_after_today(party.established_on, today or station_today(), "成立日期", "established_on")
     if {"established_on", "term_start"} & set(parsed):
         not_before(party.term_start, party.established_on, "本届任期开始", "成立日期", "term_start")
     if parent is not ...:
@@ -140,7 +141,7 @@ def add_party_org(
         # Without a founding date the activity rules would judge a branch set up
         # today by last month's meetings.
         # The start of the current term, when given, is the earliest date known.
-        party.established_on = party.established_on or party.term_start or date.today()
+        party.established_on = party.established_on or party.term_start or station_today()
         session.add(party)
         session.flush()
         if covers is not None:

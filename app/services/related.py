@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain.station_time import station_today
 from app.rules.engine import Finding, run_checks
 from app.services.common import search_clause
 from app.services.members import member_record
@@ -42,7 +43,7 @@ class Detail:
 
 
 def _findings(session: Session, table: str, record_id: str, today: date | None) -> list[Finding]:
-    return run_checks(session, load_settings(session), today or date.today(), record=(table, record_id))
+    return run_checks(session, load_settings(session), today or station_today(), record=(table, record_id))
 
 
 def _members_of(session: Session, column: Any, value: str) -> tuple[list[Link], int]:

@@ -11,6 +11,7 @@ from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.codes import Codes
+from app.domain.station_time import station_today
 from app.domain.text import normalise_search
 from app.errors import FieldError
 from app.services.campaigns import resolve_campaign
@@ -165,7 +166,7 @@ def task_cards(
     today: date | None = None,
 ) -> list[Card]:
     """Every task the filter keeps, as cards, in one query (the board and the list)."""
-    day = today or date.today()
+    day = today or station_today()
     with store.read() as session:
         stmt, columns = _board_query(_with_campaign_id(session, flt), day)
         order = order_clause(columns, sort, descending)
@@ -182,7 +183,7 @@ def task_ids(
 ) -> list[str]:
     """The ids the filter keeps, in order (filtering and sorting in SQL); the board
     keeps the campaign's cards and shows these."""
-    day = today or date.today()
+    day = today or station_today()
     with store.read() as session:
         stmt, columns = _board_query(_with_campaign_id(session, flt), day)
         order = order_clause(columns, sort, descending)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.changes import TASK, Changes
 from app.domain.bounds import parse_day
+from app.domain.station_time import station_today
 from app.domain.text import clean_text
 from app.errors import FieldError
 from app.rules.catalog import RULES, RULES_BY_ID
@@ -109,7 +110,7 @@ def preview_tasks(
     with store.read() as session:
         found = resolve_campaign(session, campaign)
         existing = _existing_keys(session, found.id)
-        findings = run_checks(session, load_settings(session), today or date.today(), rule_ids)
+        findings = run_checks(session, load_settings(session), today or station_today(), rule_ids)
     return [
         Candidate(
             f.rule_id, f.table, f.record_id, f.record_name, f.message, (f.rule_id, f.record_id) in existing
@@ -157,7 +158,7 @@ def generate_tasks(
         raise FieldError("assign", f"分派方式“{assign}”不认识，可用：{'、'.join(ASSIGN_BY)}。")
     if assign == "unit" and not (unit and unit.strip()):
         raise FieldError("unit", "按指定单位分派时，请填写责任单位。")
-    day = today or date.today()
+    day = today or station_today()
     with store.write() as session:
         found = resolve_campaign(session, campaign)
         phases = phases_of(session, found.id)
@@ -245,5 +246,5 @@ def add_task(store: Store, campaign: str, values: dict[str, Any], today: date | 
         )
         session.add(task)
         session.flush()
-        session.add(TaskProgress(task_id=task.id, status="todo", changed_on=today or date.today()))
+        session.add(TaskProgress(task_id=task.id, status="todo", changed_on=today or station_today()))
         return AddedTask(task.id)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.changes import TASK, Changes
+from app.domain.station_time import station_today
 from app.domain.text import clean_text
 from app.errors import FieldError, LiangxinError, NotFoundError
 from app.rules.engine import run_checks
@@ -152,7 +153,7 @@ def drop_card(
     if lane_by not in LANES:
         raise FieldError("lane", f"泳道应按{'、'.join(LANES.values())}之一（{'、'.join(LANES)}）。")
     to = parse_status(status, "to") if status is not None else None
-    day = today or date.today()
+    day = today or station_today()
     with store.write() as session:
         task = _task(session, task_id)
         if lane_value is not None:
@@ -182,7 +183,7 @@ def move_task(
     status = parse_status(to or "", "to")
     with store.write() as session:
         task = _task(session, task_id)
-        progress = _move(session, task, status, note, override, today or date.today())
+        progress = _move(session, task, status, note, override, today or station_today())
         session.flush()
         return Moved(task.id, status, task.assignee, progress.override_reason)
 
