@@ -8,6 +8,7 @@ transaction. SQLite files are also upgraded when opened, after the same copy."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +17,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from app.domain.masking import mask_id_number
-from app.errors import LiangxinError, StorageProblem, UnsupportedDatabase, UpgradeConflict
+from app.errors import FieldError, LiangxinError, StorageProblem, UnsupportedDatabase, UpgradeConflict
 from app.jobs import atomic_output
 from app.logs import log_path, log_storage_detail
 from app.paths import data_dir
@@ -174,7 +175,12 @@ def upgrade_database(db: str | None, *, backup: bool = True, backup_to: Path | N
         raise UnsupportedDatabase(f"“{path}”是一个文件夹，不是数据文件；--db 请给出数据文件的路径。")
     if path is not None and not path.exists():
         raise StorageProblem(f"数据文件“{path}”不存在，没有可升级的数据库。")
+    if backup_to is not None and backup_to.is_dir():
+        raise FieldError(
+            "backup", f"--backup 应给出备份文件的路径，“{backup_to}”是一个文件夹，请在其中写上文件名。"
+        )
     engine = None
+    began = False  # before the upgrade itself, nothing was written: a failure is not "maybe saved"
     try:
         if path is not None:
             migrate.refuse_unusable(url, *migrate.probe_sqlite(path))
@@ -195,8 +201,15 @@ def upgrade_database(db: str | None, *, backup: bool = True, backup_to: Path | N
         if path is None and backup:
             made = _dump(url, location, backup_to or default_backup_path(url, revision))
         elif path is not None and backup and backup_to is not None:
-            backup_to.parent.mkdir(parents=True, exist_ok=True)
-            made = migrate.backup_sqlite(path, revision, backup_to)
+            try:
+                backup_to.parent.mkdir(parents=True, exist_ok=True)
+                made = migrate.backup_sqlite(path, revision, backup_to)
+            except (OSError, sqlite3.Error):
+                raise StorageProblem(
+                    f"备份文件“{backup_to}”写不进去，数据库没有升级、未做任何改动；"
+                    "请检查该文件夹的权限和磁盘空间，或用 --backup 换一个位置。"
+                ) from None
+        began = True
         copy = migrate.upgrade(url, engine, to=head, copy_first=backup and made is None)
         made = made or copy
     except LiangxinError:
@@ -204,7 +217,7 @@ def upgrade_database(db: str | None, *, backup: bool = True, backup_to: Path | N
     except (*FAILURES, OSError) as exc:
         if is_bug(exc):
             raise
-        raise storage_problem(url, exc, writing=True) from None
+        raise storage_problem(url, exc, writing=began) from None
     finally:
         if engine is not None:
             engine.dispose()

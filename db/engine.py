@@ -161,7 +161,7 @@ def _postgresql_engine(url: str, echo: bool) -> Engine:
         statements = [f"SET LOCAL lock_timeout = '{round(float(seconds) * 1000)}ms'"]
         name = options.get(APPLICATION_NAME_OPTION)
         if name:
-            statements.append(f"SET application_name = {_quoted(name)}")
+            statements.append(f"SET LOCAL application_name = {_quoted(name)}")  # only while it writes
         statements.append(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
         connection.exec_driver_sql("; ".join(statements))
 

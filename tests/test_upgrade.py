@@ -262,3 +262,20 @@ def test_the_status_bar_names_an_sqlite_file(qtbot, store) -> None:  # type: ign
     qtbot.waitUntil(lambda: "两新组织 0" in window.statusBar().currentMessage(), timeout=5000)
     assert f"数据文件 {store.location}" in window.statusBar().currentMessage()
     assert "storage.lock_timeout_seconds" not in window.settings_page.editors  # one clerk, one file
+
+
+def test_upgrade_says_what_is_wrong_with_its_own_arguments(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.store import init_store
+
+    made, _ = init_store(str(tmp_path / "s.sqlite3"), "440307001", "南湾街道")
+    made.close()
+    db = str(tmp_path / "s.sqlite3")
+    code, _, err = run(capsys, db, "upgrade", "--backup", str(tmp_path))
+    assert code == 1 and "是一个文件夹" in one_sentence(err)
+    code, _, err = run(capsys, db, "upgrade", "--no-backup", "--backup", str(tmp_path / "b.db"))
+    assert code == 1 and "只能选一个" in one_sentence(err)
+    code, _, err = run(capsys, "postgresql+psycopg://localhost:5999/nowhere", "upgrade")
+    line = one_sentence(err)
+    assert code == 3 and "无法连接" in line and "可能没有保存" not in line  # nothing was begun

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import print_json, print_table
+from app.errors import FieldError
 from app.upgrade import TABLES, DuplicatesFound, key_text, record_text, upgrade_database
 
 
@@ -49,6 +50,10 @@ def _print_duplicates(found: DuplicatesFound, as_json: bool) -> None:
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
+    if args.no_backup and args.backup:
+        raise FieldError(
+            "backup", "--backup 和 --no-backup 只能选一个：要备份就写 --backup 文件，不备份就写 --no-backup。"
+        )
     backup_to = Path(args.backup).expanduser().resolve() if args.backup else None
     try:
         done = upgrade_database(args.db, backup=not args.no_backup, backup_to=backup_to)
