@@ -114,7 +114,7 @@ class Store:
     @property
     def server(self) -> str:
         """host/name of a PostgreSQL database, as the window names it."""
-        return f"{self.engine.url.host or 'localhost'}/{self.engine.url.database or ''}"
+        return describe_database(self.url)
 
     @property
     def location(self) -> str:
@@ -204,9 +204,18 @@ def resolve_url(db: str | None) -> str:
     return f"sqlite:///{path}"
 
 
-def _describe(url: str) -> str:
+def describe_database(url: str) -> str:
+    """The database as the window and every message name it: the file's path, or a
+    PostgreSQL database's host/name (never the URL, which would show the account)."""
     path = migrate.sqlite_path(url)
-    return str(path) if path else url.split("@")[-1]
+    if path is not None:
+        return str(path)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url.split("@")[-1]
+    port = f":{parsed.port}" if parsed.port else ""  # a non-default port is part of where it is
+    return f"{parsed.host or 'localhost'}{port}/{parsed.database or ''}"
 
 
 def _seconds(ms: int) -> str:
@@ -354,7 +363,7 @@ def storage_problem(
 
 
 def _classify(url: str, exc: BaseException, writing: bool, lock_timeout: float | None) -> LiangxinError:
-    where = _describe(url)
+    where = describe_database(url)
     path = migrate.sqlite_path(url)
     if isinstance(exc, NotADatabaseError):
         return StorageProblem(
@@ -580,7 +589,7 @@ def _use_station_settings(sessions: Sessions, url: str) -> None:
 
 def _outdated(url: str, exc: migrate.OutdatedSchemaError) -> StorageProblem:
     return StorageProblem(
-        f"数据库“{_describe(url)}”还是旧版本的结构（版本 {exc.revision}），须先升级才能使用，"
+        f"数据库“{describe_database(url)}”还是旧版本的结构（版本 {exc.revision}），须先升级才能使用，"
         "本次未做任何改动；请对这个数据库运行 liangxin upgrade（它先检查数据、备份，再升级）。"
     )
 

@@ -21,7 +21,7 @@ from app.errors import FieldError, LiangxinError, StorageProblem, UnsupportedDat
 from app.jobs import atomic_output
 from app.logs import log_path, log_storage_detail
 from app.paths import data_dir
-from app.store import FAILURES, is_bug, open_store, resolve_url, storage_problem
+from app.store import FAILURES, describe_database, is_bug, open_store, resolve_url, storage_problem
 from db import migrate
 from db.engine import create_db_engine
 from db.errors import NotInitialisedError
@@ -61,11 +61,7 @@ class DuplicatesFound(UpgradeConflict):
 
 def where(url: str) -> str:
     """The database as the window and the messages name it: the file, or host/name."""
-    path = migrate.sqlite_path(url)
-    if path is not None:
-        return str(path)
-    parsed = make_url(url)
-    return f"{parsed.host or 'localhost'}/{parsed.database or ''}"
+    return describe_database(url)
 
 
 def shown_value(column: str, value: object) -> str:
