@@ -5,8 +5,8 @@ sequence or a newline (stored before input was checked, or received from elsewhe
 and a terminal would obey it (colour the rest of the screen, move the cursor, break
 the table). ``printable`` writes each such character as its Python escape instead
 (ESC as ``\\x1b``, a line break as ``\\n``, a tab as ``\\t``), as
-``app.domain.text.visible`` does for the registers, so both read the same; the
-invisible bidirectional overrides, which can reorder what is shown, too (``\\u202e``).
+``app.domain.text.visible`` (the one rule, shared with the input checks) says; the
+invisible format characters, which can reorder what is shown, too (``\\u202e``).
 Applying it twice changes nothing more. JSON keeps the text exactly: its escapes are
 inert.
 """
@@ -19,6 +19,8 @@ import sys
 import unicodedata
 from datetime import date, datetime
 from typing import Any
+
+from app.domain.text import visible
 
 
 def _plain(value: Any) -> Any:
@@ -34,17 +36,9 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
 def printable(text: str) -> str:
     """``text`` safe to print to a terminal (see the module's note)."""
-    if text.isprintable():
-        return text
-    return "".join(
-        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) == "Cc" or ch in _BIDI else ch
-        for ch in text
-    )
+    return text if text.isprintable() else visible(text)
 
 
 def width(text: str) -> int:

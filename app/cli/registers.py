@@ -10,7 +10,6 @@ from typing import Any
 from app.cli.args import limit
 from app.cli.output import print_json, print_record, print_table
 from app.domain.fields import Field
-from app.domain.text import visible
 from app.services import communities, instructors, members, organizations, party_orgs
 from app.store import Store
 
@@ -41,7 +40,7 @@ def print_page(args: argparse.Namespace, page: Any) -> None:
         print("没有符合条件的记录。")
         return
     headers = ROW_HEADERS[type(page.rows[0]).__name__]
-    print_table(headers, [[_visible(getattr(r, f.name)) for f in fields(r)] for r in page.rows])
+    print_table(headers, [[getattr(r, f.name) for f in fields(r)] for r in page.rows])
     shown = len(page.rows)
     more = f"，显示前 {shown} 条（--limit 0 显示全部）" if shown < page.total else ""
     print(f"\n共 {page.total:,} 条{more}")
@@ -71,13 +70,7 @@ def print_detail(args: argparse.Namespace, record: dict[str, Any], specs: dict[s
         pairs = [(label, record["subtype_label"] if label == "具体类型" else v) for label, v in pairs]
     if "covered" in record:
         pairs.append(("覆盖单位", "、".join(o["name"] for o in record["covered"]) or "（无）"))
-    print_record([(label, _visible(value)) for label, value in pairs])
-
-
-def _visible(value: Any) -> Any:
-    """Stored text as the terminal should show it: a record saved before control
-    characters were refused must not recolour or rewrite the screen."""
-    return visible(value) if isinstance(value, str) else value
+    print_record(pairs)  # print_record shows stored control characters as escapes
 
 
 def _list_args(parser: argparse.ArgumentParser, filters: dict[str, str], sorts: tuple[str, ...]) -> None:
@@ -275,7 +268,7 @@ def _instructor_cmd(store: Store, args: argparse.Namespace) -> int:
     else:
         print_table(
             ["编号", "姓名", "工作单位", "职务", "指导单位数"],
-            [[_visible(v) for v in asdict(r).values()] for r in rows],
+            [list(asdict(r).values()) for r in rows],
         )
         print(f"\n共 {len(rows):,} 名")
     return 0
@@ -292,7 +285,7 @@ def _community_cmd(store: Store, args: argparse.Namespace) -> int:
     else:
         print_table(
             ["编号", "社区", "区划代码", "两新组织"],
-            [[_visible(v) for v in asdict(r).values()] for r in rows],
+            [list(asdict(r).values()) for r in rows],
         )
     return 0
 
