@@ -74,15 +74,7 @@ def test_dropping_a_card_on_another_column_persists_the_move(board: BoardPage, s
 
 def test_close_out_is_refused_until_the_data_is_fixed(board: BoardPage, store: Store, monkeypatch) -> None:
     card = next(c for c in board.cards if c.record == "甲公司")
-    dialogs: list[CloseOutDialog] = []
-
-    def ask(card: task_board.Card, lane: str | None = None) -> bool:
-        dialog = CloseOutDialog(store, card, TODAY, board, lane=lane)
-        dialog.note.setPlainText("已上门指导")
-        dialogs.append(dialog)
-        return dialog.try_close()
-
-    monkeypatch.setattr(board, "ask_close_out", ask)
+    dialogs = _close_out_answers(board, store, monkeypatch)
     _drop(board, card.id, STATUSES.index("done"))
     assert "不能销号" in dialogs[-1].refusal.text() and "尚未建立党组织" in dialogs[-1].refusal.text()
     assert dialogs[-1].override.isVisibleTo(dialogs[-1])
@@ -237,15 +229,8 @@ def test_a_cancelled_close_out_or_save_dialog_changes_nothing(
     assert said == []
 
 
-def _card(store: Store, task_id: str) -> task_board.Card:
-    return next(
-        c for c in task_board.task_cards(store, task_board.TaskFilter(), today=TODAY) if c.id == task_id
-    )
-
-
-def test_a_drop_on_another_lane_and_column_is_one_change(board: BoardPage, store: Store, monkeypatch) -> None:
-    card = board.cards[0]
-    lane = card.assignee
+def _close_out_answers(board: BoardPage, store: Store, monkeypatch) -> list[CloseOutDialog]:
+    """Each close-out the board asks for is answered "已上门指导"; the dialogs, to read."""
     dialogs: list[CloseOutDialog] = []
 
     def ask(card: task_board.Card, lane: str | None = None) -> bool:
@@ -255,6 +240,19 @@ def test_a_drop_on_another_lane_and_column_is_one_change(board: BoardPage, store
         return dialog.try_close()
 
     monkeypatch.setattr(board, "ask_close_out", ask)
+    return dialogs
+
+
+def _card(store: Store, task_id: str) -> task_board.Card:
+    return next(
+        c for c in task_board.task_cards(store, task_board.TaskFilter(), today=TODAY) if c.id == task_id
+    )
+
+
+def test_a_drop_on_another_lane_and_column_is_one_change(board: BoardPage, store: Store, monkeypatch) -> None:
+    card = board.cards[0]
+    lane = card.assignee
+    dialogs = _close_out_answers(board, store, monkeypatch)
     # Into 王书记's lane and the 已销号 column: the close-out is refused, so the lane stays too.
     board.model.card_dropped.emit(card.id, "todo", "done", lane, "王书记")
     assert "不能销号" in dialogs[-1].refusal.text()

@@ -354,16 +354,12 @@ def test_a_good_date_and_limit_still_work(db: Path, capsys: pytest.CaptureFixtur
 def test_an_unexpected_error_is_one_sentence_naming_the_log(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import app.cli.admin
 
     logs = tmp_path / "logs"
     monkeypatch.setenv(LOG_DIR_ENV, str(logs))
     monkeypatch.delenv("LIANGXIN_DEBUG", raising=False)
 
-    def broken(store: object, args: object) -> int:
-        raise OverflowError("Python int too large to convert to C int")
-
-    monkeypatch.setattr(app.cli.admin, "cmd_stats", broken)
+    _stats_raises(monkeypatch, OverflowError("Python int too large to convert to C int"))
     code, out, err = run(capsys, "--db", str(db), "stats")
     assert code == 70 and out == ""
     line = sentence(err)
@@ -373,19 +369,25 @@ def test_an_unexpected_error_is_one_sentence_naming_the_log(
     assert "Traceback" in log and "OverflowError: Python int too large" in log and "in broken" in log
 
 
+def _stats_raises(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
+    """A bug in a command: ``stats`` raises what nobody expected."""
+    import app.cli.admin
+
+    def broken(store: object, args: object) -> int:
+        raise error
+
+    monkeypatch.setattr(app.cli.admin, "cmd_stats", broken)
+
+
 def test_an_unwritable_log_folder_does_not_stop_the_sentence(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import app.cli.admin
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv(LOG_DIR_ENV, str(blocker / "logs"))  # cannot be made, even by root
 
-    def broken(store: object, args: object) -> int:
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(app.cli.admin, "cmd_stats", broken)
+    _stats_raises(monkeypatch, RuntimeError("boom"))
     code, out, err = run(capsys, "--db", str(db), "stats")
     assert code == 70 and out == ""
     line = sentence(err)
