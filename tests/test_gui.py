@@ -27,7 +27,6 @@ def test_screenshot_writes_a_png_of_the_requested_size(tmp_path: Path, store: St
     store_path = store.location
     store.close()
     assert main(["--db", store_path, "screenshot", "--out", str(out), "--size", "1024x640"]) == 0
-    assert capsys.readouterr().err == ""  # Qt's own warnings go to the log, not the terminal
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1024, 640)
     assert main(["--db", store_path, "screenshot", "--out", str(out), "--size", "big"]) == 1
@@ -117,3 +116,24 @@ def test_window_state_is_kept_per_database(qtbot, tmp_path: Path, store: Store, 
             assert window.current_key == key
     finally:
         other.close()
+
+
+def test_qt_warnings_go_to_the_log_not_the_terminal(tmp_path: Path, store: Store) -> None:
+    """In a real process (pytest-qt catches Qt's messages in this one): the offscreen
+    plugin's English warnings must not reach the person's terminal."""
+    import os
+    import subprocess
+    import sys
+
+    location = store.location
+    store.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LIANGXIN_LOG_DIR": str(tmp_path / "logs")}
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--db", location, "screenshot", "--out", str(tmp_path / "s.png")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert (tmp_path / "s.png").exists()
