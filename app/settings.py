@@ -16,7 +16,7 @@ from app.domain.bounds import MEMBERS_MAX, STAFF_MAX, out_of_range
 from app.domain.station_time import DEFAULT_ZONE, station_zone, use_station_zone, zone_name
 from app.domain.text import halfwidth, shown
 from app.errors import FieldError
-from db.models import Setting
+from db.models import Setting, Station
 
 
 @dataclass(frozen=True)
@@ -100,13 +100,28 @@ def _valid(spec: SettingSpec, value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and spec.minimum <= value <= spec.maximum
 
 
+def _owners(session: Session) -> tuple[str, str | None]:
+    """This station and the district above it (whose thresholds arrive by sync)."""
+    row = session.execute(select(Station.code, Station.parent_code).where(Station.is_self.is_(True))).first()
+    if row is None:  # a database being made: only rows this session writes
+        return str(session.info.get("station", "")), None
+    return row[0], row[1]
+
+
 def _stored(session: Session) -> dict[str, str]:
-    """The stored text of every live setting row this version knows."""
-    return {
-        row.key: row.value
-        for row in session.scalars(select(Setting).where(Setting.deleted.is_(False)))
-        if row.key in SPECS
-    }
+    """The stored text of every live setting in force here, for the keys this version knows.
+
+    A station's own value wins over the district's; rows of other stations (arrived at
+    the district in their packages) are theirs and never steer this one's rules."""
+    own, district = _owners(session)
+    rows = session.scalars(
+        select(Setting).where(Setting.deleted.is_(False), Setting.owner.in_([own, district or own]))
+    )
+    found: dict[str, str] = {}
+    for row in sorted(rows, key=lambda r: r.owner == own):  # own last: it wins
+        if row.key in SPECS:
+            found[row.key] = row.value
+    return found
 
 
 def _decode(spec: SettingSpec, text: str) -> Any:
@@ -177,7 +192,8 @@ def parse_setting(key: str, raw: Any) -> Any:
 
 def save_setting(session: Session, key: str, raw: Any) -> Any:
     value = parse_setting(key, raw)
-    row = session.scalar(select(Setting).where(Setting.key == key))
+    own = session.info["station"]
+    row = session.scalar(select(Setting).where(Setting.key == key, Setting.owner == own))
     if row is None:
         session.add(Setting(key=key, value=json.dumps(value)))
     else:

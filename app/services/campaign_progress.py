@@ -169,7 +169,7 @@ def campaign_progress(store: Store, campaign: str, today: date | None = None) ->
         zone = time_zone(session)
         closed = session.execute(
             select(TaskProgress.changed_on, func.count())
-            .join(Task, Task.id == TaskProgress.task_id)
+            .join(Task, live_progress())
             .where(Task.campaign_id == found.id, Task.deleted.is_(False), TaskProgress.status == "done")
             .group_by(TaskProgress.changed_on)
         ).all()

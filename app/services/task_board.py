@@ -37,8 +37,19 @@ def current_status() -> Any:
     return func.coalesce(TaskProgress.status, "todo")
 
 
+def working_station() -> Any:
+    """The station that does a task's work, in SQL (a task without one is its owner's)."""
+    return func.coalesce(Task.station_code, Task.owner)
+
+
 def live_progress() -> Any:
-    return and_(TaskProgress.task_id == Task.id, TaskProgress.deleted.is_(False))
+    """A task's progress as the station doing the work reports it: only that station's
+    row counts (another's, arrived by sync or left from before, is not its state)."""
+    return and_(
+        TaskProgress.task_id == Task.id,
+        TaskProgress.deleted.is_(False),
+        TaskProgress.owner == working_station(),
+    )
 
 
 @dataclass(frozen=True)

@@ -54,11 +54,20 @@ def _task(session: Session, task_id: str) -> Task:
 
 def _progress_of(session: Session, task: Task) -> TaskProgress | None:
     return session.scalar(
-        select(TaskProgress).where(TaskProgress.task_id == task.id, TaskProgress.deleted.is_(False))
+        select(TaskProgress).where(
+            TaskProgress.task_id == task.id,
+            TaskProgress.deleted.is_(False),
+            TaskProgress.owner == (task.station_code or task.owner),
+        )
     )
 
 
 def _progress(session: Session, task: Task) -> TaskProgress:
+    worker = task.station_code or task.owner
+    if worker != session.info["station"]:
+        # Progress is the working station's own row; another station's move would be
+        # a second, conflicting state once packages meet.
+        raise LiangxinError(f"这项任务由站点 {worker} 承办，进度只能由承办站点更新；本次未做改动。")
     progress = _progress_of(session, task)
     if progress is None:
         progress = TaskProgress(task_id=task.id, status="todo")

@@ -13,6 +13,7 @@ from db.models.register import (
     PartyOrg,
 )
 from db.models.station import Setting, Station, StatSnapshot
+from db.models.sync import Keyring, SyncPackage, SyncRefusal, SyncUndo
 
 __all__ = [
     "Activity",
@@ -24,6 +25,7 @@ __all__ = [
     "Instructor",
     "InstructorAssignment",
     "JournalEntry",
+    "Keyring",
     "Member",
     "Organization",
     "PartyOrg",
@@ -31,6 +33,9 @@ __all__ = [
     "Setting",
     "StatSnapshot",
     "Station",
+    "SyncPackage",
+    "SyncRefusal",
+    "SyncUndo",
     "Task",
     "TaskProgress",
     "Visit",

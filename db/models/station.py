@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Synced
+from db.models.register import live_unique
 
 
 class Station(Base):
@@ -26,6 +27,11 @@ class Station(Base):
     sign_public_key: Mapped[str | None] = mapped_column(Text)
     age_recipient: Mapped[str | None] = mapped_column(Text)
     last_received_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # The district stops accepting this station's packages (lost laptop, re-enrolment).
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # On a sub-district's own row: what the district's latest receipt says it holds.
+    confirmed_seq: Mapped[int] = mapped_column(Integer, default=0)
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Setting(Synced, Base):
@@ -33,7 +39,11 @@ class Setting(Synced, Base):
 
     __tablename__ = "setting"
 
-    key: Mapped[str] = mapped_column(String(80), unique=True)
+    # One live row per key for each owner: the district's thresholds arrive beside the
+    # station's own, and the station's own wins (app.settings).
+    __table_args__ = (live_unique("uq_setting_key_live", "key"),)
+
+    key: Mapped[str] = mapped_column(String(80))
     value: Mapped[str] = mapped_column(Text)  # JSON
 
 
