@@ -59,13 +59,15 @@ class SyncUndo(Base):
 
 
 class SyncRefusal(Base):
-    """A record the district refused, as its latest receipt says (shown on the record's
-    page until a later receipt no longer lists it)."""
+    """A record the district refused and still does not hold in that version: at the
+    district, kept per sending station until a later package brings it acceptably; at
+    a sub-district, as the latest receipt lists them (shown on the record's page)."""
 
     __tablename__ = "sync_refusal"
 
+    station_code: Mapped[str] = mapped_column(String(12), index=True)
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     rev: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
-    receipt_id: Mapped[str] = mapped_column(String(36))
+    package_id: Mapped[str] = mapped_column(String(36))  # the import (district) or receipt (station)

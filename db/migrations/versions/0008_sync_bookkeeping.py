@@ -77,16 +77,19 @@ def upgrade() -> None:
     )
     op.create_table(
         "sync_refusal",
+        sa.Column("station_code", sa.String(12), nullable=False),
         sa.Column("table_name", sa.String(40), nullable=False),
         sa.Column("row_id", sa.String(36), nullable=False),
         sa.Column("rev", sa.Integer(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
-        sa.Column("receipt_id", sa.String(36), nullable=False),
+        sa.Column("package_id", sa.String(36), nullable=False),
         sa.PrimaryKeyConstraint("table_name", "row_id", name=op.f("pk_sync_refusal")),
     )
+    op.create_index("ix_sync_refusal_station_code", "sync_refusal", ["station_code"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_sync_refusal_station_code", table_name="sync_refusal")
     op.drop_table("sync_refusal")
     op.drop_table("sync_undo")
     op.drop_index("ix_sync_package_sha256", table_name="sync_package")
