@@ -110,6 +110,8 @@ def test_a_custom_template_imports_and_gets_a_new_version(store: Store, tmp_path
     path = tmp_path / "楼宇.json"
     path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
     assert appraisal_templates.import_template(store, path)["version"] == 1
+    body["sections"][0]["criteria"][0]["max"] = 60
+    path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
     assert appraisal_templates.import_template(store, path)["version"] == 2
     assert "building" in {t["code"] for t in appraisal_templates.list_templates(store)}
 

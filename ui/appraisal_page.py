@@ -314,11 +314,14 @@ class AppraisalPage(QWidget):
         except LiangxinError as exc:
             self.error.setText(exc.message)
             return
-        self.status.emit(
-            t("已导入模板“{name}”（第 {v} 版，{n} 项考核内容）。").format(
-                name=result["name"], v=result["version"], n=result["criteria"]
+        if not result["changed"]:
+            self.status.emit(t("模板已是最新，未做改动。"))
+        else:
+            self.status.emit(
+                t("已导入模板“{name}”（第 {v} 版，{n} 项考核内容）。").format(
+                    name=result["name"], v=result["version"], n=result["criteria"]
+                )
             )
-        )
         self.load_templates(result["code"])
 
     # -- the form -----------------------------------------------------------------------

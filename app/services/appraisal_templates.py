@@ -19,8 +19,9 @@ from app.domain.text import clean_text
 from app.errors import FieldError, LiangxinError
 from app.paths import resource
 from app.store import Store
-from db.journal import new_id, utcnow
-from db.models import AppraisalTemplate
+from db.journal import utcnow
+from db.models import AppraisalTemplate, Station
+from db.models.appraisal import BUILTIN_OWNER, builtin_template_id
 
 KINDS = {"score": "评分", "checklist": "逐项检查（符合 / 不符合）"}
 SUBJECTS = {"party_org": "党组织", "organization": "两新组织"}
@@ -174,6 +175,9 @@ def parse_template(text: str, origin: str = "模板") -> Template:
 
 
 BUILTIN = ("review", "star_rating", "health_check")
+# The version the shipped files are: a changed shipped file raises it, and so becomes a
+# new row beside the old one (appraisals scored with the old one keep it).
+BUILTIN_VERSION = 1
 TEMPLATES_CHANGED = Changes.of(TEMPLATE)
 
 
@@ -187,12 +191,28 @@ def builtin_template(code: str) -> Template:
     return parse_template(builtin_text(code), f"内置模板 {code}：")
 
 
+def _self_code(session: Session) -> str | None:
+    station = session.info.get("station")
+    if station is None:  # a read session is not told; the database knows
+        station = session.scalar(select(Station.code).where(Station.is_self.is_(True)))
+    return station
+
+
 def stored_templates(session: Session) -> dict[str, AppraisalTemplate]:
-    """The templates in the database, by code (a read)."""
-    return {
-        t.code: t
-        for t in session.scalars(select(AppraisalTemplate).where(AppraisalTemplate.deleted.is_(False)))
-    }
+    """The latest live version of each template in the database, by code (a read).
+
+    Versions come from several owners (the program, the district, this station): the
+    highest version wins, and at the same version this station's own."""
+    station = _self_code(session)
+    latest: dict[str, AppraisalTemplate] = {}
+
+    def rank(row: AppraisalTemplate) -> tuple[int, bool, str]:
+        return (row.version, row.owner == station, row.owner)
+
+    for row in session.scalars(select(AppraisalTemplate).where(AppraisalTemplate.deleted.is_(False))):
+        if row.code not in latest or rank(row) > rank(latest[row.code]):
+            latest[row.code] = row
+    return latest
 
 
 def seed_builtin_templates(session: Session) -> int:
@@ -200,10 +220,13 @@ def seed_builtin_templates(session: Session) -> int:
     makes or upgrades the database, and by any write that needs them). Idempotent:
     returns how many were added, 0 the second time.
 
-    They come with the program, like the schema, and are the same in every database, so
-    they are written beside the journal (rev 0), not as a change the station made."""
-    rows = stored_templates(session)
-    missing = [code for code in BUILTIN if code not in rows]
+    They come with the program, like the schema, and are the same in every database —
+    the same id (from code and version), the program as owner — so they are written
+    beside the journal (rev 0), not as a change the station made, and no station can
+    change them."""
+    wanted = {builtin_template_id(code, BUILTIN_VERSION): code for code in BUILTIN}
+    present = set(session.scalars(select(AppraisalTemplate.id).where(AppraisalTemplate.id.in_(wanted))))
+    missing = [(row_id, code) for row_id, code in wanted.items() if row_id not in present]
     if not missing:
         return 0
     now = utcnow()
@@ -211,26 +234,26 @@ def seed_builtin_templates(session: Session) -> int:
         insert(AppraisalTemplate),
         [
             {
-                "id": new_id(),
-                "owner": session.info["station"],
+                "id": row_id,
+                "owner": BUILTIN_OWNER,
                 "rev": 0,
                 "created_at": now,
                 "updated_at": now,
-                "updated_by": "liangxin",
+                "updated_by": BUILTIN_OWNER,
                 "deleted": False,
                 "code": code,
                 "name": builtin_template(code).name,
-                "version": 1,
+                "version": BUILTIN_VERSION,
                 "body": builtin_text(code),
             }
-            for code in missing
+            for row_id, code in missing
         ],
     )
     return len(missing)
 
 
 def ensure_templates(session: Session) -> dict[str, AppraisalTemplate]:
-    """The templates in the database, the shipped ones added if missing (writes only)."""
+    """The latest version of each template, the shipped ones added if missing (writes only)."""
     seed_builtin_templates(session)
     return stored_templates(session)
 
@@ -240,9 +263,9 @@ def template_of(row: AppraisalTemplate) -> Template:
 
 
 def available_templates(session: Session) -> dict[str, tuple[AppraisalTemplate | None, Template]]:
-    """Every template a person can choose, by code, without writing: the stored ones,
-    and the shipped ones not stored yet (row ``None``: nothing has been appraised with
-    them in this database)."""
+    """Every template a person can choose, by code, in its latest version, without
+    writing: the stored ones, and the shipped ones not stored yet (row ``None``:
+    nothing has been appraised with them in this database)."""
     rows = stored_templates(session)
     found: dict[str, tuple[AppraisalTemplate | None, Template]] = {
         code: (None, builtin_template(code)) for code in BUILTIN if code not in rows
@@ -267,7 +290,10 @@ def list_templates(store: Store) -> list[dict[str, Any]]:
 
 
 def import_template(store: Store, path: str | Path) -> dict[str, Any]:
-    """The user action 导入模板: a checked template file; a new version if the code exists."""
+    """The user action 导入模板: a checked template file. A code not seen before becomes
+    version 1; a changed template the next version, a row of its own (appraisals keep
+    the version they were scored with); the same content as the latest version changes
+    nothing (``changed`` false)."""
     file = Path(path)
     try:
         text = file.read_text(encoding="utf-8-sig")
@@ -281,17 +307,26 @@ def import_template(store: Store, path: str | Path) -> dict[str, Any]:
         ) from None
     template = parse_template(text, f"“{file.name}”")
     with store.write() as session:
-        rows = ensure_templates(session)
-        row = rows.get(template.code)
-        if row is None:
-            row = AppraisalTemplate(code=template.code, name=template.name, version=1, body=text)
-            session.add(row)
-        else:
-            row.name, row.body, row.version = template.name, text, row.version + 1
+        latest = ensure_templates(session).get(template.code)
+        # Compared as read, not as written: spacing, key order or 10 for 10.0 is no new version.
+        if latest is not None and template_of(latest) == template:
+            return _imported(template, latest.version, changed=False)
+        row = AppraisalTemplate(
+            code=template.code,
+            name=template.name,
+            version=latest.version + 1 if latest is not None else 1,
+            body=text,
+        )
+        session.add(row)
         session.flush()
-        return {
-            "code": template.code,
-            "name": template.name,
-            "version": row.version,
-            "criteria": len(template.criteria),
-        }
+        return _imported(template, row.version, changed=True)
+
+
+def _imported(template: Template, version: int, *, changed: bool) -> dict[str, Any]:
+    return {
+        "code": template.code,
+        "name": template.name,
+        "version": version,
+        "criteria": len(template.criteria),
+        "changed": changed,
+    }

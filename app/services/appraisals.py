@@ -114,6 +114,12 @@ def _subjects(session: Session, template: Template, subject_ids: list[str] | Non
     return subjects
 
 
+def _of_template(row: AppraisalTemplate) -> Any:
+    """Appraisals with any version of a template: each keeps the version it was scored
+    with, and a new version must neither hide them nor start a second one."""
+    return Appraisal.template_id.in_(select(AppraisalTemplate.id).where(AppraisalTemplate.code == row.code))
+
+
 def _existing(session: Session, row: AppraisalTemplate | None, year: int) -> dict[str, str]:
     """The year's appraisals with a template, by subject id."""
     if row is None:
@@ -122,7 +128,7 @@ def _existing(session: Session, row: AppraisalTemplate | None, year: int) -> dic
         subject_id: appraisal_id
         for appraisal_id, subject_id in session.execute(
             select(Appraisal.id, Appraisal.subject_id).where(
-                Appraisal.template_id == row.id, Appraisal.year == year, Appraisal.deleted.is_(False)
+                _of_template(row), Appraisal.year == year, Appraisal.deleted.is_(False)
             )
         )
     }
@@ -165,7 +171,7 @@ def list_appraisals(store: Store, template_code: str, year: int) -> list[Apprais
         found = session.execute(
             select(Appraisal, model.name)
             .join(model, model.id == Appraisal.subject_id)
-            .where(Appraisal.template_id == row.id, Appraisal.year == year, Appraisal.deleted.is_(False))
+            .where(_of_template(row), Appraisal.year == year, Appraisal.deleted.is_(False))
             .order_by(model.name)
         ).all()
         return [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text
@@ -10,9 +11,24 @@ from sqlalchemy.orm import Mapped, mapped_column
 from db.base import Base, Synced
 from db.models.register import live_unique
 
+# The owner of the templates that ship with the program. No station has this code
+# (station codes are digits), so the journal refuses any station's change to them.
+BUILTIN_OWNER = "liangxin"
+# Fixed for ever: a shipped template's id is made from its code and version, so every
+# database holds it under the same id and the district merges one row, not one per station.
+BUILTIN_NAMESPACE = uuid.UUID("28f58f89-6772-4986-b3a2-ecea29f1cec2")
+
+
+def builtin_template_id(code: str, version: int) -> str:
+    return str(uuid.uuid5(BUILTIN_NAMESPACE, f"{code}:{version}"))
+
 
 class AppraisalTemplate(Synced, Base):
+    """One version of a template. A version never changes once written: an appraisal
+    keeps the criteria it was scored with; a changed file becomes the next version."""
+
     __tablename__ = "appraisal_template"
+    __table_args__ = (live_unique("uq_appraisal_template_version_live", "code", "version"),)
 
     code: Mapped[str] = mapped_column(String(40), index=True)
     name: Mapped[str] = mapped_column(String(100))

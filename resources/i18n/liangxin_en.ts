@@ -188,6 +188,10 @@
         <translation>Template “{name}” imported (version {v}, {n} criteria).</translation>
     </message>
     <message>
+        <source>模板已是最新，未做改动。</source>
+        <translation>The template is already up to date; nothing was changed.</translation>
+    </message>
+    <message>
         <source>未评分</source>
         <translation>Not scored</translation>
     </message>
