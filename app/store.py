@@ -422,6 +422,10 @@ def _classify(url: str, exc: BaseException, writing: bool, lock_timeout: float |
 
 
 def _not_owner_sentence(store: Store, exc: NotOwnerError) -> str:
+    from db.models.appraisal import BUILTIN_OWNER
+
+    if exc.owner == BUILTIN_OWNER:
+        return "这是程序自带的模板，不能修改，本次未保存；如需调整，请把修改后的模板文件导入为新版本。"
     name = ""
     try:
         with store.sessions.read() as session:

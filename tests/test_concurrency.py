@@ -20,7 +20,7 @@ from typing import Any
 
 import psycopg
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
 from app.errors import DatabaseBusy, FieldError
@@ -315,7 +315,7 @@ def test_upgrading_keeps_the_worked_on_or_first_of_each_duplicate_and_tombstones
     from app.store import resolve_url
     from db import migrate
     from db.engine import Sessions, create_db_engine
-    from db.models import AppraisalTemplate, Campaign, JournalEntry, Station, TaskProgress
+    from db.models import AppraisalTemplate, Campaign, JournalEntry, TaskProgress
 
     url = resolve_url(db_url)
     engine = create_db_engine(url)
@@ -326,7 +326,14 @@ def test_upgrading_keeps_the_worked_on_or_first_of_each_duplicate_and_tombstones
         return start + timedelta(minutes=minutes)
 
     with Sessions(engine).write(station="440307001", user="tester") as session:
-        session.add(Station(code="440307001", name="南湾街道", role="subdistrict", is_self=True))
+        # The station row as revision 0005 had it (the model has grown columns since).
+        session.execute(
+            text(
+                "INSERT INTO station (code, name, role, is_self, last_received_seq) "
+                "VALUES ('440307001', '南湾街道', 'subdistrict', :yes, 0)"
+            ),
+            {"yes": True},
+        )
         campaign = Campaign(name="专项")
         org, other = (
             Organization(name="甲公司", kind="enterprise", subtype="llc", industry="other"),
