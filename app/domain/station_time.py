@@ -63,6 +63,11 @@ def use_station_zone(name: str) -> None:
     _zone_name = name
 
 
+def station_date(moment: datetime) -> date:
+    """The station's calendar day of a stored moment."""
+    return local_date(moment, station_zone(_zone_name))
+
+
 def station_today() -> date:
     """Today where the clerks are (the ``station.time_zone`` setting), not in this
     computer's zone: a task made and closed at 07:00 in Shenzhen is made and closed on

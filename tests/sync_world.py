@@ -1,0 +1,119 @@
+"""A district and three enrolled sub-districts with demo data, built once per test
+session through the same services a person uses (init, keys, enrolment, demo), and
+copied for each test: files on SQLite, and the district optionally on PostgreSQL."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from app.jobs import run_job
+from app.store import Store, init_store, open_store
+from app.sync import crypto, keys
+from app.sync.rows import synced_tables
+
+PASSPHRASE = "两新数据交换2026"
+DISTRICT = ("440307", "龙岗区")
+STATIONS = [("440307001", "南湾街道"), ("440307002", "布吉街道"), ("440307003", "坂田街道")]
+
+
+@functools.cache
+def _unlock_cached(text: str, passphrase: str) -> crypto.SecretKeys:
+    return _real_unlock(text, passphrase)
+
+
+_real_unlock = crypto.unlock_secrets
+
+
+def fast_unlock(monkeypatch: Any) -> None:
+    """The same locked keys and passphrase open to the same secrets: tests open each
+    keyring's scrypt once per session instead of once per copied database."""
+    monkeypatch.setattr(crypto, "unlock_secrets", _unlock_cached)
+
+
+@dataclass
+class WorldFiles:
+    folder: Path
+    district: Path
+    stations: dict[str, Path]
+
+
+def build_world(folder: Path, *, orgs: int = 40, members: int = 200) -> WorldFiles:
+    from app.demo.generator import fill_demo
+
+    folder.mkdir(parents=True, exist_ok=True)
+    district_path = folder / "district.sqlite3"
+    district, _ = init_store(str(district_path), *DISTRICT, role="district")
+    keys.init_keys(district, PASSPHRASE)
+    keys.unlocked(district, PASSPHRASE)
+    paths: dict[str, Path] = {}
+    for seed, (code, name) in enumerate(STATIONS, start=1):
+        enrolment = folder / f"{code}.enrol"
+        keys.add_station(district, code, name, enrolment_out=enrolment)
+        path = folder / f"{code}.sqlite3"
+        station, _ = init_store(str(path), code, name)
+        run_job(fill_demo(station, orgs=orgs, members=members, seed=seed))
+        keys.enrol(station, enrolment, PASSPHRASE)
+        keys.unlocked(station, PASSPHRASE)
+        public = folder / f"{code}.pub.json"
+        keys.export_public(station, public)
+        keys.add_station(district, code, pubkey_file=public)
+        station.close()
+        paths[code] = path
+    district.close()
+    return WorldFiles(folder, district_path, paths)
+
+
+@contextmanager
+def opened(path: Path | str) -> Iterator[Store]:
+    store = open_store(str(path))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def copy_world(world: WorldFiles, target: Path) -> WorldFiles:
+    target.mkdir(parents=True, exist_ok=True)
+    district = target / "district.sqlite3"
+    shutil.copy(world.district, district)
+    stations = {}
+    for code, path in world.stations.items():
+        stations[code] = target / path.name
+        shutil.copy(path, stations[code])
+    return WorldFiles(target, district, stations)
+
+
+def rows_of(store: Store, owner: str) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every synchronised row ``owner`` owns, by table and id, as stored."""
+    found: dict[str, dict[str, dict[str, Any]]] = {}
+    with store.read() as session:
+        for table in synced_tables():
+            rows = session.execute(select(table).where(table.c.owner == owner)).mappings()
+            found[table.name] = {r["id"]: _comparable(dict(r)) for r in rows}
+    return found
+
+
+def _comparable(row: dict[str, Any]) -> dict[str, Any]:
+    from datetime import UTC, datetime
+
+    for key, value in row.items():
+        if isinstance(value, datetime):  # SQLite hands back naive UTC, PostgreSQL aware
+            row[key] = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+    return row
+
+
+def journal_length(store: Store) -> int:
+    from sqlalchemy import func
+
+    from db.models import JournalEntry
+
+    with store.read() as session:
+        return session.scalar(select(func.count()).select_from(JournalEntry)) or 0
