@@ -23,6 +23,7 @@ from app.cli.keys import add_key_commands
 from app.cli.output import print_json
 from app.cli.registers import add_register_commands
 from app.cli.reports import add_report_commands
+from app.cli.sync import add_sync_commands
 from app.cli.upgrade import add_upgrade_command
 from app.errors import LiangxinError
 from app.logs import report_unexpected, setup_logging
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(sub)
     add_campaign_commands(sub)
     add_key_commands(sub)
+    add_sync_commands(sub)
     add_upgrade_command(sub)
     _add_json_everywhere(parser)
     return argparse_zh.localize(parser)  # after every subcommand: Chinese placeholders
