@@ -202,6 +202,19 @@ def pg_stations(pg_available: None, tmp_path_factory: pytest.TempPathFactory) ->
         template.close()
 
 
+@pytest.fixture(scope="session")
+def sync_world_files(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A district and three enrolled sub-districts with demo data (tests/sync_world.py),
+    built once per session; tests copy it with ``copy_world``."""
+    from tests.sync_world import build_world
+
+    with _building(tmp_path_factory):
+        world = build_world(tmp_path_factory.mktemp("sync-world"))
+    for path in (world.district, *world.stations.values()):
+        _settled(path)
+    return world
+
+
 def _copy_of_template(template: Path, target: Path) -> Iterator[Store]:
     shutil.copy(template, target)
     store = open_store(str(target))

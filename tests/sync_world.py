@@ -117,3 +117,29 @@ def journal_length(store: Store) -> int:
 
     with store.read() as session:
         return session.scalar(select(func.count()).select_from(JournalEntry)) or 0
+
+
+def district_on(url: str, world: WorldFiles) -> Store:
+    """The world's district moved to another database (PostgreSQL): the same keys,
+    enrolled stations and self row, nothing received yet."""
+    from db.models import Keyring, Station
+
+    with opened(world.district) as source, source.read() as session:
+        stations = [
+            {c.name: getattr(s, c.name) for c in Station.__table__.columns}
+            for s in session.scalars(select(Station))
+        ]
+        rings = [
+            {c.name: getattr(k, c.name) for c in Keyring.__table__.columns}
+            for k in session.scalars(select(Keyring))
+        ]
+    from app.sync.package import public_key_id  # noqa: F401  (the world's keys are what make packages verify)
+
+    store, _ = init_store(url, "440307", "龙岗区", role="district")
+    with store.write() as session:
+        from sqlalchemy import delete, insert
+
+        session.execute(delete(Station))
+        session.execute(insert(Station), stations)
+        session.execute(insert(Keyring), rings)
+    return store

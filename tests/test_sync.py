@@ -20,7 +20,6 @@ from tests.sync_world import (
     PASSPHRASE,
     STATIONS,
     WorldFiles,
-    build_world,
     copy_world,
     fast_unlock,
     journal_length,
@@ -31,16 +30,11 @@ from tests.sync_world import (
 A, B, C = (code for code, _ in STATIONS)
 
 
-@pytest.fixture(scope="session")
-def world_template(tmp_path_factory: pytest.TempPathFactory) -> WorldFiles:
-    return build_world(tmp_path_factory.mktemp("sync-world"))
-
-
 @pytest.fixture
-def world(world_template: WorldFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WorldFiles:
+def world(sync_world_files: WorldFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WorldFiles:
     fast_unlock(monkeypatch)
     keys.forget_unlocked()
-    return copy_world(world_template, tmp_path / "world")
+    return copy_world(sync_world_files, tmp_path / "world")
 
 
 def _export(world: WorldFiles, code: str, out: Path, **kw: object) -> export.Made:

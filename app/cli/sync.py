@@ -112,7 +112,7 @@ def cmd_sync(store: Store, args: argparse.Namespace) -> int:
                 ["编号", "时间", "操作", "街道", "范围", "状态", "文件"],
                 [
                     [
-                        r["id"][:8],
+                        r["short_id"],
                         r["at"][:16].replace("T", " "),
                         r["what"],
                         r["station_name"],
@@ -161,6 +161,6 @@ def add_sync_commands(sub: Any) -> None:
     a = actions.add_parser("history", help="数据包的生成与导入记录")
     a.add_argument("--limit", type=types.limit, default=500, help="最多列出多少条（默认 500）")
     a = actions.add_parser("rollback", help="撤销一次导入（区）")
-    a.add_argument("id", metavar="编号", help="sync history 中的编号（可只写前 8 位）")
+    a.add_argument("id", metavar="编号", help="sync history 中的编号（可只写列出的末 8 位）")
     actions.add_parser("status", help="本站点的数据交换状态")
     p.set_defaults(handler=cmd_sync)

@@ -31,6 +31,7 @@ def sync_history(store: Any, limit: int = 500) -> list[dict[str, Any]]:
             found.append(
                 {
                     "id": p.id,
+                    "short_id": short_id(p.id),
                     "direction": p.direction,
                     "kind": p.kind,
                     "what": f"{DIRECTIONS.get(p.direction, p.direction)}{KINDS.get(p.kind, p.kind)}",
@@ -49,6 +50,12 @@ def sync_history(store: Any, limit: int = 500) -> list[dict[str, Any]]:
                 }
             )
         return found
+
+
+def short_id(package_id: str) -> str:
+    """The part of a package's id a person types: its last 8 characters (the start of a
+    time-ordered id is the same for everything made in the same minute)."""
+    return package_id.strip()[-8:]
 
 
 def exchange_status(store: Any) -> dict[str, Any]:
@@ -91,7 +98,7 @@ def rollback_import(store: Any, package_id: str) -> str:
         package = session.get(SyncPackage, package_id)
         if package is None:
             matches = session.scalars(
-                select(SyncPackage).where(SyncPackage.id.like(f"{package_id}%")).limit(2)
+                select(SyncPackage).where(SyncPackage.id.like(f"%{short_id(package_id)}")).limit(2)
             ).all()
             package = matches[0] if len(matches) == 1 else None
         if package is None or package.direction != "imported" or package.kind != "up":
