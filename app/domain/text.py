@@ -33,6 +33,7 @@ _INVISIBLE = {
     0x2029,  # PARAGRAPH SEPARATOR
     0xFEFF,  # BYTE ORDER MARK
 }
+_INVISIBLE_CHARS = frozenset(map(chr, _INVISIBLE))
 _NAMES = {"\n": "换行", "\r": "回车", "\t": "制表符", "\x1b": "ESC", "\x00": "空字符"}
 
 
@@ -87,6 +88,13 @@ def _is_control(ch: str, *, multiline: bool) -> bool:
 
 def _describe(ch: str) -> str:
     return _NAMES.get(ch) or f"U+{ord(ch):04X}"
+
+
+def plainly_visible(text: str) -> bool:
+    """True when no character of ``text`` can be a control, format or invisible one: the
+    quick answer for the many values that need no closer look (str.isprintable is
+    False for every Cc, Cf and Cs character, and for line breaks)."""
+    return text.isprintable() and _INVISIBLE_CHARS.isdisjoint(text)
 
 
 def refuse_controls(text: str, label: str, field: str, *, multiline: bool = False) -> None:

@@ -153,7 +153,12 @@ def package_files(paths: Iterable[str | Path]) -> list[Path]:
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.suffix == SUFFIX and p.is_file())
+            # Receipts written beside the packages (the same USB stick) are not for import.
+            inside = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix == SUFFIX and p.is_file() and not p.stem.endswith(("-receipt", "-down"))
+            )
             if not inside:
                 raise LiangxinError(f"文件夹“{path}”里没有 {SUFFIX} 数据包。")
             found.extend(inside)
@@ -415,8 +420,10 @@ def _journal(connection: Any, plan_: _Plan, by: str) -> None:
     entries: list[tuple[str, dict[str, Any], str, dict[str, list[Any]]]] = []
     for table in synced_tables():
         for row in plan_.new.get(table.name, []):
-            changes = {k: [None, v] for k, v in row.items() if k not in BOOKKEEPING_COLUMNS and v is not None}
-            entries.append((table.name, row, "delete" if row.get("deleted") else "insert", changes))
+            # The row as it arrived is in its table and the package: the district's
+            # journal notes that it came, not every field again (a merge of twenty
+            # sub-districts would write each value three times).
+            entries.append((table.name, row, "delete" if row.get("deleted") else "insert", {}))
         before = plan_.before.get(table.name, {})
         for row in plan_.updated.get(table.name, []):
             old = before.get(row["id"], {})
@@ -439,7 +446,7 @@ def _journal(connection: Any, plan_: _Plan, by: str) -> None:
                 "op": op,
                 "owner": row["owner"],
                 "rev": row["rev"],
-                "changes": dump_changes(changes),
+                "changes": dump_changes(changes) if changes else "{}",
                 "at": now,
                 "by": by,
             }

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Table, Text
 
 from app.domain.fields import INT32_MAX, Field
+from app.domain.text import plainly_visible
 from app.errors import FieldError
 from db.base import Base, Synced
 
@@ -241,20 +242,29 @@ _RECHECKED = frozenset({"text", "int", "code", "uscc", "id_number"})
 
 def domain_problem(table: str, row: dict[str, Any]) -> str | None:
     """The first register rule an incoming row breaks, as a sentence, or None."""
-    specs = _field_specs().get(table)
-    if not specs:
-        return None
-    for name, spec in specs.items():
+    for name, spec in _rechecked(table):
         value = row.get(name)
-        if value is None or spec.kind not in _RECHECKED or name not in row:
+        if value is None:
             continue
-        if spec.kind == "text" and spec.required is False and value == "":
-            continue
+        if spec.kind == "text" and (
+            value == ""
+            or (isinstance(value, str) and len(value) <= spec.max_length and plainly_visible(value))
+        ):
+            continue  # the common case, answered without the full parse
+        if spec.kind == "code" and spec.codes is not None and value in spec.codes.labels:
+            continue  # a stored code, exactly
         try:
             spec.parse(value if spec.kind != "int" else int(value))
         except FieldError as exc:
             return exc.message
     return None
+
+
+@functools.cache
+def _rechecked(table: str) -> tuple[tuple[str, Field], ...]:
+    specs = _field_specs().get(table, {})
+    columns = {c.name for c in tables_by_name()[table].columns}
+    return tuple((n, s) for n, s in specs.items() if s.kind in _RECHECKED and n in columns)
 
 
 def counts_by_table(items: Iterable[tuple[str, str]]) -> dict[str, dict[str, int]]:
