@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Synced
@@ -45,6 +45,9 @@ class Setting(Synced, Base):
 
     key: Mapped[str] = mapped_column(String(80))
     value: Mapped[str] = mapped_column(Text)  # JSON
+    # Set by the district on its own rows: the sub-districts follow this value and
+    # cannot change it (区统一设定).
+    locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class StatSnapshot(Base):
