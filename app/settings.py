@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain.bounds import MEMBERS_MAX, STAFF_MAX, out_of_range
 from app.domain.station_time import DEFAULT_ZONE, station_zone, use_station_zone, zone_name
 from app.domain.text import halfwidth, shown
-from app.errors import FieldError
+from app.errors import FieldError, LiangxinError
 from db.models import Setting, Station
 
 
@@ -111,17 +111,34 @@ def _owners(session: Session) -> tuple[str, str | None]:
 def _stored(session: Session) -> dict[str, str]:
     """The stored text of every live setting in force here, for the keys this version knows.
 
-    A station's own value wins over the district's; rows of other stations (arrived at
-    the district in their packages) are theirs and never steer this one's rules."""
+    A station's own value wins over the district's, unless the district locked it (区统一设定);
+    rows of other stations (arrived at the district in their packages) are theirs and never
+    steer this one's rules."""
     own, district = _owners(session)
     rows = session.scalars(
         select(Setting).where(Setting.deleted.is_(False), Setting.owner.in_([own, district or own]))
     )
+    # Lowest first: the district's, then this station's own, then the district's locked ones.
+    ranked = sorted(rows, key=lambda r: 2 if (r.owner != own and r.locked) else int(r.owner == own))
     found: dict[str, str] = {}
-    for row in sorted(rows, key=lambda r: r.owner == own):  # own last: it wins
+    for row in ranked:
         if row.key in SPECS:
             found[row.key] = row.value
     return found
+
+
+def locked_by_district(session: Session) -> set[str]:
+    """Keys the district set and locked: this sub-district follows them (区统一设定)."""
+    _own, district = _owners(session)
+    if not district:
+        return set()
+    return set(
+        session.scalars(
+            select(Setting.key).where(
+                Setting.owner == district, Setting.locked.is_(True), Setting.deleted.is_(False)
+            )
+        )
+    )
 
 
 def _decode(spec: SettingSpec, text: str) -> Any:
@@ -190,16 +207,32 @@ def parse_setting(key: str, raw: Any) -> Any:
     return value
 
 
-def save_setting(session: Session, key: str, raw: Any) -> Any:
+def save_setting(session: Session, key: str, raw: Any, *, locked: bool | None = None) -> Any:
     value = parse_setting(key, raw)
+    if key in locked_by_district(session):
+        raise FieldError(key, f"“{SPECS[key].label}”由区里统一设定，街道不能修改，未做改动。")
     own = session.info["station"]
     row = session.scalar(select(Setting).where(Setting.key == key, Setting.owner == own))
     if row is None:
-        session.add(Setting(key=key, value=json.dumps(value)))
+        row = Setting(key=key, value=json.dumps(value))
+        session.add(row)
     else:
         row.value = json.dumps(value)
         row.deleted = False
+    if locked is not None:
+        row.locked = locked
     return value
+
+
+def lock_setting(store: Any, key: str, locked: bool = True) -> Any:
+    """The district's user action 统一设定 / 取消统一设定: its value of ``key`` goes down
+    to the sub-districts in the next down package and, locked, cannot be changed there."""
+    if store.station.role != "district":
+        raise LiangxinError("只有区能统一设定（锁定）设置项，街道不能。")
+    if key not in SPECS:
+        parse_setting(key, None)  # raises the message naming the valid keys
+    with store.write() as session:
+        return save_setting(session, key, load_settings(session)[key], locked=locked)
 
 
 def scope_description(settings: dict[str, Any]) -> str:
