@@ -426,12 +426,17 @@ def _not_owner_sentence(store: Store, exc: NotOwnerError) -> str:
 
     if exc.owner == BUILTIN_OWNER:
         return "这是程序自带的模板，不能修改，本次未保存；如需调整，请把修改后的模板文件导入为新版本。"
-    name = ""
+    name, role = "", ""
     try:
         with store.sessions.read() as session:
-            name = session.scalar(select(Station.name).where(Station.code == exc.owner)) or ""
+            row = session.execute(select(Station.name, Station.role).where(Station.code == exc.owner)).first()
+            name, role = (row[0], row[1]) if row else ("", "")
     except Exception:  # the sentence is still right with the code alone
         name = ""
+    if role == "district":
+        from app.sync.rows import label
+
+        return f"这是区里下发的{label(exc.table)}，街道不能修改，本次未保存；如需调整请联系区里。"
     owner = f"“{name}”（{exc.owner}）" if name else f"“{exc.owner}”"
     return f"这条记录由站点{owner}登记维护，本站点不能修改，本次未保存；如需更改请联系该站点。"
 

@@ -217,7 +217,7 @@ def test_an_unknown_station_is_refused(world: WorldFiles, tmp_path: Path) -> Non
         session.execute(
             update(Station).where(Station.code == C).values(sign_public_key=None, age_recipient=None)
         )
-    _refused_without_change(world, made.path, "不属于任何已登记的街道")
+    _refused_without_change(world, made.path, "不属于任何已登记的站点")
 
 
 def _forge(

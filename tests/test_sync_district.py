@@ -162,7 +162,9 @@ def test_a_station_cannot_import_and_a_district_cannot_export(
     world: WorldFiles, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LIANGXIN_PASSPHRASE", PASSPHRASE)
-    code, _, err = _cli(capsys, world.stations[A], "sync", "import", str(tmp_path))
-    assert code == 1 and "只有区" in err
+    usb = tmp_path / "usb"
+    assert _cli(capsys, world.stations[B], "sync", "export", "--out", str(usb))[0] == 0
+    code, _, err = _cli(capsys, world.stations[A], "sync", "import", str(next(usb.glob("*.lxpkg"))))
+    assert code == 2 and "签名不属于任何已登记的站点" in err
     code, _, err = _cli(capsys, world.district, "sync", "export", "--out", str(tmp_path))
     assert code == 1 and len(err.strip().splitlines()) == 1

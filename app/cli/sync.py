@@ -12,9 +12,10 @@ from typing import Any
 
 from app.cli import args as types
 from app.cli.output import print_json, print_table
+from app.errors import LiangxinError
 from app.jobs import Progress
 from app.store import Store
-from app.sync import apply, export, history, receipt
+from app.sync import apply, down, export, history, receipt
 
 
 def _passphrase(args: argparse.Namespace) -> str:
@@ -36,9 +37,23 @@ def _progress(args: argparse.Namespace) -> Any:
 def cmd_sync(store: Store, args: argparse.Namespace) -> int:
     action = args.action
     if action == "export":
-        made = export.export_up(
-            store, args.out, full=args.full, passphrase=_unlock(store, args), on_progress=_progress(args)
-        )
+        if args.down:
+            if not args.station:
+                raise LiangxinError(
+                    "生成下发数据包时请用 --station 指明发给哪个街道（代码见 station list）。"
+                )
+            made = down.export_down(
+                store,
+                args.station,
+                args.out,
+                full=args.full,
+                passphrase=_unlock(store, args),
+                on_progress=_progress(args),
+            )
+        else:
+            made = export.export_up(
+                store, args.out, full=args.full, passphrase=_unlock(store, args), on_progress=_progress(args)
+            )
         if args.json:
             print_json(
                 {
@@ -146,10 +161,16 @@ def _unlock(store: Store, args: argparse.Namespace) -> str | None:
 def add_sync_commands(sub: Any) -> None:
     p = sub.add_parser("sync", help="数据交换：上报数据包、导入、回执")
     actions = p.add_subparsers(dest="action", metavar="操作", required=True)
-    a = actions.add_parser("export", help="生成上报数据包（街道）")
+    a = actions.add_parser("export", help="生成上报数据包（街道），或用 --down 生成下发数据包（区）")
     a.add_argument("--out", required=True, help="写入的文件夹，如 U 盘")
-    a.add_argument("--full", action="store_true", help="全量：本站点的全部记录，而不只是区里确认之后的变化")
-    a = actions.add_parser("import", help="导入数据包（区）：可给多个文件或文件夹")
+    a.add_argument(
+        "--full", action="store_true", help="全量：全部记录，而不只是对方确认（或上次下发）之后的变化"
+    )
+    a.add_argument(
+        "--down", action="store_true", help="区：生成发给某街道的下发数据包（专项行动、任务、模板、统一设定）"
+    )
+    a.add_argument("--station", help="--down 时：收件街道的代码")
+    a = actions.add_parser("import", help="导入数据包：区导入街道的上报数据包，街道载入区里的下发数据包")
     a.add_argument("files", nargs="+", metavar="文件", help="数据包文件（.lxpkg）或含数据包的文件夹")
     a.add_argument("--dry-run", action="store_true", help="只预检，列出将新增、更新、拒收的记录，不导入")
     a.add_argument("--receipt-dir", help="回执写到的文件夹（默认：数据包所在文件夹）")

@@ -17,10 +17,10 @@ from app.errors import FieldError
 from app.services.campaigns import resolve_campaign
 from app.services.common import contains, order_clause
 from app.store import Store
-from db.models import Community, Organization, PartyOrg, Phase, Task, TaskProgress
+from db.models import Community, Organization, PartyOrg, Phase, Station, Task, TaskProgress
 
 STATUS = Codes("任务状态", {"todo": "待办", "doing": "进行中", "done": "已销号"})
-LANES = {"assignee": "责任单位", "community": "社区"}
+LANES = {"assignee": "责任单位", "community": "社区", "station": "承办街道"}
 
 
 def parse_status(value: str, field: str = "status") -> str:
@@ -78,6 +78,7 @@ class Card:
     override_reason: str | None
     note: str | None
     phase: str
+    station: str = ""  # the working station's name (a district's board has several)
 
 
 def _board_query(flt: TaskFilter, today: date) -> tuple[Select[Any], dict[str, Any]]:
@@ -100,6 +101,7 @@ def _board_query(flt: TaskFilter, today: date) -> tuple[Select[Any], dict[str, A
             TaskProgress.override_reason,
             TaskProgress.note,
             func.coalesce(Phase.name, "").label("phase"),
+            func.coalesce(Station.name, working_station()).label("station"),
         )
         .select_from(Task)
         .outerjoin(TaskProgress, live_progress())
@@ -108,6 +110,7 @@ def _board_query(flt: TaskFilter, today: date) -> tuple[Select[Any], dict[str, A
         .outerjoin(org_community, org_community.id == Organization.community_id)
         .outerjoin(party_community, party_community.id == PartyOrg.community_id)
         .outerjoin(Phase, Phase.id == Task.phase_id)
+        .outerjoin(Station, Station.code == working_station())
         .where(Task.deleted.is_(False))
     )
     if flt.campaign:
@@ -139,6 +142,7 @@ def _board_query(flt: TaskFilter, today: date) -> tuple[Select[Any], dict[str, A
         "community": community,
         "status": case((status == "todo", 0), (status == "doing", 1), else_=2),
         "phase": Phase.ordinal,
+        "station": Station.name,
     }
     return stmt, columns
 
@@ -165,6 +169,7 @@ def _card(r: Any, today: date) -> Card:
         r.override_reason,
         r.note,
         r.phase,
+        r.station,
     )
 
 
@@ -218,7 +223,9 @@ def board_lanes(cards: list[Card], lane_by: str) -> list[Lane]:
         raise FieldError("lane", f"泳道应按{'、'.join(LANES.values())}之一（{'、'.join(LANES)}）。")
     lanes: dict[str, Lane] = {}
     for card in cards:
-        key = (card.assignee if lane_by == "assignee" else card.community) or "未指定"
+        key = {"assignee": card.assignee, "community": card.community, "station": card.station}[
+            lane_by
+        ] or "未指定"
         lane = lanes.setdefault(key, Lane(key, {s: [] for s in STATUS.labels}))
         lane.cards[card.status].append(card)
     return sorted(

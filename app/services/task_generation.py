@@ -192,15 +192,24 @@ def generate_tasks(
                 rule_id=f.rule_id,
                 assignee_kind=kind,
                 assignee=who,
-                station_code=store.station.code,
+                station_code=working_station(session, f.table, f.record_id, store.station.code),
                 due_on=due,
                 notes=f.message,
             )
             session.add(task)
             session.flush()
-            session.add(TaskProgress(task_id=task.id, status="todo", changed_on=day))
+            if task.station_code == store.station.code:  # another station reports its own progress
+                session.add(TaskProgress(task_id=task.id, status="todo", changed_on=day))
             created.append(task.id)
         return Generated(len(created), skipped, created)
+
+
+def working_station(session: Session, table: str, record_id: str, default: str) -> str:
+    """The station that does a task's work: the one that keeps the record (at the
+    district, a sub-district's organization is that sub-district's to fix)."""
+    model = Organization if table == "organization" else PartyOrg
+    owner = session.scalar(select(model.owner).where(model.id == record_id))
+    return owner or default
 
 
 def _due(value: Any) -> date | None:
@@ -240,11 +249,12 @@ def add_task(store: Store, campaign: str, values: dict[str, Any], today: date | 
             title=title,
             assignee_kind=kind,
             assignee=assignee or None,
-            station_code=store.station.code,
+            station_code=org.owner if org else store.station.code,
             due_on=due or (chosen.ends_on if chosen else None) or found.ends_on,
             notes=notes or None,
         )
         session.add(task)
         session.flush()
-        session.add(TaskProgress(task_id=task.id, status="todo", changed_on=today or station_today()))
+        if task.station_code == store.station.code:
+            session.add(TaskProgress(task_id=task.id, status="todo", changed_on=today or station_today()))
         return AddedTask(task.id)

@@ -20,7 +20,7 @@ from app.services.campaigns import ASSIGNEE_KIND
 from app.services.task_board import LANES, parse_status
 from app.settings import load_settings
 from app.store import Store
-from db.models import Community, Organization, PartyOrg, Task, TaskProgress
+from db.models import Community, Organization, PartyOrg, Station, Task, TaskProgress
 
 COMMUNITY_LANE_REFUSAL = (
     "社区由两新组织的登记决定，不能在看板上拖动更改；如需更改，请在“两新组织”中修改该单位的社区。"
@@ -98,6 +98,11 @@ def _community_of(session: Session, task: Task) -> str:
     return name or ""
 
 
+def _station_name(session: Session, task: Task) -> str:
+    code = task.station_code or task.owner
+    return session.scalar(select(Station.name).where(Station.code == code)) or code
+
+
 def _reassign(task: Task, assignee: str, assignee_kind: str | None) -> None:
     name = clean_text(assignee or "", "责任单位", "assignee", max_length=100)
     if not name:
@@ -169,6 +174,11 @@ def drop_card(
             if lane_by == "community":
                 if lane_value != (_community_of(session, task) or "未指定"):
                     raise LiangxinError(COMMUNITY_LANE_REFUSAL)
+            elif lane_by == "station":
+                if lane_value != _station_name(session, task):
+                    raise LiangxinError(
+                        "任务由记录所在的街道承办，拖到别的街道泳道不能改变承办街道；本次未做改动。"
+                    )
             elif lane_value != (task.assignee or "未指定"):
                 _reassign(task, lane_value, None)
         progress = _progress_of(session, task)

@@ -57,6 +57,7 @@ from db.journal import allocate_seqs, dump_changes, new_id, utcnow
 from db.models import JournalEntry, Station, SyncPackage, SyncRefusal, SyncUndo
 
 CHUNK = 500
+KIND_WORDS = {"up": "上报数据包", "down": "下发数据包", "receipt": "回执"}
 STATES = {
     "applied": "已导入",
     "dry_run": "预检",
@@ -147,7 +148,7 @@ class _Plan:
         return found
 
 
-def package_files(paths: Iterable[str | Path]) -> list[Path]:
+def package_files(paths: Iterable[str | Path], kind: str = "up") -> list[Path]:
     """The files to import: each file given, and the packages inside each folder given."""
     found: list[Path] = []
     for item in paths:
@@ -155,9 +156,7 @@ def package_files(paths: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             # Receipts written beside the packages (the same USB stick) are not for import.
             inside = sorted(
-                p
-                for p in path.iterdir()
-                if p.suffix == SUFFIX and p.is_file() and not p.stem.endswith(("-receipt", "-down"))
+                p for p in path.iterdir() if p.suffix == SUFFIX and p.is_file() and _looks_like(p, kind)
             )
             if not inside:
                 raise LiangxinError(f"文件夹“{path}”里没有 {SUFFIX} 数据包。")
@@ -180,7 +179,7 @@ def _sender(session: Any, sealed: Sealed) -> Station:
     if me.sign_public_key and public_key_id(me.sign_public_key) == key_id:
         raise PackageRefused(f"数据包“{sealed.path.name}”是本站点自己生成的，不需要导入。")
     raise PackageRefused(
-        f"数据包“{sealed.path.name}”的签名不属于任何已登记的街道（可能来自未登记、已撤销或已重新登记的站点），"
+        f"数据包“{sealed.path.name}”的签名不属于任何已登记的站点（可能来自未登记、已撤销或已重新登记的站点），"
         "未导入任何数据；请核对后让该街道重新生成。"
     )
 
@@ -217,10 +216,13 @@ def verify(
             "未导入任何数据。"
         )
     if manifest["kind"] != kind:
-        raise PackageRefused(f"“{name}”不是上报数据包（它是 {manifest['kind']:.10}），未导入任何数据。")
-    if manifest["district"] != me.code:
         raise PackageRefused(
-            f"数据包“{name}”是发给 {manifest['district']:.12} 的，不是本站点（{me.code}），未导入任何数据。"
+            f"“{name}”不是{KIND_WORDS[kind]}（它是 {manifest['kind']:.10}），未导入任何数据。"
+        )
+    addressee = manifest.get("to") if kind == "down" else manifest["district"]
+    if addressee != me.code:
+        raise PackageRefused(
+            f"数据包“{name}”是发给 {addressee!s:.12} 的，不是本站点（{me.code}），未导入任何数据。"
         )
     expected = f"liangxin {kind} {station.code} {opened.seq_from}-{opened.seq_to}"
     if comment.strip() != expected:
@@ -279,8 +281,12 @@ def _name_of(row: dict[str, Any]) -> str:
 
 def plan(session: Any, opened: Opened, station: Station) -> _Plan:
     """What applying the package would do, row by row (nothing is written)."""
+    from app.sync.down import DOWN_TABLES
+
     result = _Plan(opened, station)
     tables = tables_by_name()
+    if opened.manifest["kind"] == "down":
+        tables = {name: t for name, t in tables.items() if name in DOWN_TABLES}
     incoming: dict[str, list[dict[str, Any]]] = {}
     for change in change_lines(opened):
         table = change.get("table")
@@ -541,13 +547,15 @@ def _check_totals(connection: Any, plan_: _Plan) -> None:
             )
 
 
-def _history(session: Any, result: Imported, sha256: str, *, received_before: int | None, by: str) -> str:
+def _history(
+    session: Any, result: Imported, sha256: str, *, received_before: int | None, by: str, kind: str = "up"
+) -> str:
     package_id = result.package_id or new_id()
     session.add(
         SyncPackage(
             id=package_id,
             direction="imported",
-            kind="up",
+            kind=kind,
             station_code=result.station,
             seq_from=result.seq_from,
             seq_to=result.seq_to,
@@ -580,44 +588,52 @@ def _summary(result: Imported) -> str:
     return f"新增 {totals['new']}、更新 {totals['updated']}、无变化 {totals['unchanged']}、拒收 {totals['refused']}"
 
 
-def _import_one(store: Any, path: Path, secrets: crypto.SecretKeys, dry_run: bool) -> Imported:
+def _import_one(store: Any, path: Path, secrets: crypto.SecretKeys, dry_run: bool, kind: str) -> Imported:
     result = Imported(path, "refused", "")
     sealed: Sealed | None = None
     try:
         sealed = read_sealed(path)
         if dry_run:  # a read: nothing is written, not even the history
             with store.read() as session:
-                return _attempt(session, sealed, secrets, result, dry_run=True, by=store.user)
+                return _attempt(session, sealed, secrets, result, dry_run=True, by=store.user, kind=kind)
         with store.write() as session:
-            return _attempt(session, sealed, secrets, result, dry_run=False, by=store.user)
+            return _attempt(session, sealed, secrets, result, dry_run=False, by=store.user, kind=kind)
     except LiangxinError as exc:
         result.state, result.message = "refused", exc.message
         result.counts, result.refusals = {}, []
         if not dry_run:
-            _record_refused(store, result, sealed)
+            _record_refused(store, result, sealed, kind)
         return result
 
 
 def _attempt(
-    session: Any, sealed: Sealed, secrets: crypto.SecretKeys, result: Imported, *, dry_run: bool, by: str
+    session: Any,
+    sealed: Sealed,
+    secrets: crypto.SecretKeys,
+    result: Imported,
+    *,
+    dry_run: bool,
+    by: str,
+    kind: str,
 ) -> Imported:
-    opened, station = verify(session, sealed, secrets)
+    opened, station = verify(session, sealed, secrets, kind)
+    holder = "区里" if kind == "up" else "本站点"
     result.station, result.station_name = station.code, station.name
     result.seq_from, result.seq_to, result.full = opened.seq_from, opened.seq_to, opened.full
     received = station.last_received_seq
     if not opened.full and opened.seq_to <= received:
         result.state = "unchanged"
         result.message = (
-            f"“{path_name(result)}”已导入，无变化（区里已有 {station.name} 至 #{received} 的数据）。"
+            f"“{path_name(result)}”已导入，无变化（{holder}已有 {station.name} 至 #{received} 的数据）。"
         )
         if not dry_run:
-            _history(session, result, sealed.sha256, received_before=received, by=by)
+            _history(session, result, sealed.sha256, received_before=received, by=by, kind=kind)
         return result
     if not opened.full and opened.seq_from > received + 1:
         result.state = "waiting"
         result.message = (
-            f"“{path_name(result)}”暂不能导入：区里有 {station.name} 至 #{received} 的数据，"
-            f"还缺 #{received + 1} 至 #{opened.seq_from - 1}，请先导入含这段的数据包（或让街道生成全量数据包）。"
+            f"“{path_name(result)}”暂不能导入：{holder}有 {station.name} 至 #{received} 的数据，"
+            f"还缺 #{received + 1} 至 #{opened.seq_from - 1}，请先导入含这段的数据包（或请对方生成全量数据包）。"
         )
         return result
     planned = plan(session, opened, station)
@@ -628,7 +644,7 @@ def _attempt(
         return result
     result.state = "applied"
     result.message = f"已导入“{path_name(result)}”：{_summary(result)}。"
-    result.package_id = _history(session, result, sealed.sha256, received_before=received, by=by)
+    result.package_id = _history(session, result, sealed.sha256, received_before=received, by=by, kind=kind)
     connection = session.connection()
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
@@ -645,14 +661,14 @@ def path_name(result: Imported) -> str:
     return result.path.name
 
 
-def _record_refused(store: Any, result: Imported, sealed: Sealed | None) -> None:
+def _record_refused(store: Any, result: Imported, sealed: Sealed | None, kind: str) -> None:
     """A refused file is in the history too (nothing else is written)."""
     import hashlib
 
     digest = sealed.sha256 if sealed else hashlib.sha256(str(result.path).encode()).hexdigest()
     try:
         with store.write() as session:
-            _history(session, result, digest, received_before=None, by=store.user)
+            _history(session, result, digest, received_before=None, by=store.user, kind=kind)
     except LiangxinError:
         pass  # the refusal itself is what the person must see
 
@@ -670,11 +686,9 @@ def import_job(
 
     Packages are taken in order of station and range, so a batch that fills its own
     gaps imports whole; each package is one transaction."""
-    if store.station.role != "district":
-        raise LiangxinError(
-            "只有区（district）站点导入街道的上报数据包；街道请在“数据交换”页载入区里的回执。"
-        )
-    files = package_files(paths)
+    # The district imports sub-districts' up packages; a sub-district loads the district's down ones.
+    kind = "up" if store.station.role == "district" else "down"
+    files = package_files(paths, kind)
     secrets = keys.unlocked(store, passphrase)
     order: list[tuple[tuple[str, int], Path]] = []
     for path in files:
@@ -683,8 +697,8 @@ def import_job(
     results: list[Imported] = []
     for done, (_, path) in enumerate(order):
         yield Progress(f"导入 {path.name}", done, len(order))
-        result = _import_one(store, path, secrets, dry_run)
-        if result.state == "applied" and write_receipts:
+        result = _import_one(store, path, secrets, dry_run, kind)
+        if result.state == "applied" and write_receipts and kind == "up":
             from app.sync.receipt import write_receipt_beside
 
             result.receipt, note = write_receipt_beside(store, result, secrets, receipt_dir)
@@ -692,6 +706,13 @@ def import_job(
                 result.message += note
         results.append(result)
     return results
+
+
+def _looks_like(path: Path, kind: str) -> bool:
+    """By its name, a package of ``kind`` (receipts beside the packages are not for import)."""
+    if path.stem.endswith("-receipt"):
+        return False
+    return path.stem.endswith("-down") == (kind == "down")
 
 
 def _sort_key(path: Path) -> tuple[str, int]:

@@ -64,7 +64,6 @@ def export_job(
     """The user action 生成上报数据包, as a job (progress per register, Cancel writes nothing)."""
     secrets = keys.unlocked(store, passphrase)
     me = store.station.code
-    out = Path(out_dir)
     with store.read() as session:
         _consistent(session)
         own = session.get(Station, me)
@@ -72,12 +71,34 @@ def export_job(
             raise LiangxinError(
                 "本站点还没有登记到区里，不能生成上报数据包：请先载入区里发来的登记文件（数据交换 → 载入登记文件）。"
             )
-        district_keys = keys.district_keys(session)
-        own_keys = keys.own_public(session)
+        recipients = [keys.district_keys(session).age, keys.own_public(session).age]
         district = own.parent_code
-        seq_to = session.scalar(select(Counter.value).where(Counter.name == "journal")) or 0
+        seq_to = _journal_head(session)
         seq_from = 1 if full else own.confirmed_seq + 1
-        added = {
+        cut = _Cut(session, me, seq_from, full)
+        tables = synced_tables()
+        for done, table in enumerate(tables):
+            yield Progress(f"读取{label(table.name)}", done, len(tables) + 2)
+            cut.take(table, select(table).where(table.c.owner == me))
+    if not cut.lines and not full:
+        raise LiangxinError(
+            f"自区里确认的 #{seq_from - 1} 以来本站点没有新的变化，无需上报；如需整体重报，请选择“全量”。"
+        )
+    manifest = _manifest("up", me, store.station.name, district, seq_from, seq_to, full, cut)
+    yield Progress("加密并签名", len(tables), len(tables) + 2)
+    target = Path(out_dir) / file_name(me, seq_from, seq_to)
+    return _seal(store, secrets, manifest, cut, recipients, target, station_code=me)
+
+
+class _Cut:
+    """The rows a package carries, as JSON lines, with counts per register and op."""
+
+    def __init__(self, session: Any, me: str, seq_from: int, full: bool) -> None:
+        self.session, self.me, self.seq_from, self.full = session, me, seq_from, full
+        self.lines: list[bytes] = []
+        self.ops: list[tuple[str, str]] = []
+        self.totals: dict[str, int] = {}
+        self.added = {
             (t, i)
             for t, i in session.execute(
                 select(JournalEntry.table_name, JournalEntry.row_id).where(
@@ -85,73 +106,97 @@ def export_job(
                 )
             )
         }
-        lines: list[bytes] = []
-        ops: list[tuple[str, str]] = []
-        totals: dict[str, int] = {}
-        tables = synced_tables()
-        for done, table in enumerate(tables):
-            yield Progress(f"读取{label(table.name)}", done, len(tables) + 2)
-            totals[table.name] = (
-                session.scalar(select(func.count()).select_from(table).where(table.c.owner == me)) or 0
-            )
-            query = select(table).where(table.c.owner == me)
-            if not full:
-                query = query.where(table.c.rev >= seq_from)
-            for row in session.execute(query.order_by(table.c.rev)).mappings():
-                if row["deleted"]:
-                    op = "delete"
-                elif full or (table.name, row["id"]) in added:
-                    op = "insert"
-                else:
-                    op = "update"
-                ops.append((table.name, op))
-                lines.append(
-                    json.dumps(
-                        {
-                            "table": table.name,
-                            "id": row["id"],
-                            "op": op,
-                            "owner": row["owner"],
-                            "rev": row["rev"],
-                            "row": dump_row(row),
-                        },
-                        ensure_ascii=False,
-                        separators=(",", ":"),
-                    ).encode("utf-8")
-                )
-    if not lines and not full:
-        raise LiangxinError(
-            f"自区里确认的 #{seq_from - 1} 以来本站点没有新的变化，无需上报；如需整体重报，请选择“全量”。"
+
+    def take(self, table: Any, everything: Any, *, always: Any = None) -> None:
+        """Rows of ``everything`` (a select of the rows the receiver should hold) that
+        changed in the range; ``always``: a condition for rows sent whatever their rev
+        (a campaign the receiver may not have yet)."""
+        self.totals[table.name] = (
+            self.session.scalar(select(func.count()).select_from(everything.subquery())) or 0
         )
-    counts = counts_by_table(ops)
-    manifest = {
+        query = everything
+        if not self.full:
+            changed = table.c.rev >= self.seq_from
+            query = query.where(changed if always is None else (changed | always))
+        for row in self.session.execute(query.order_by(table.c.rev)).mappings():
+            if row["deleted"]:
+                op = "delete"
+            elif self.full or (table.name, row["id"]) in self.added:
+                op = "insert"
+            else:
+                op = "update"
+            self.ops.append((table.name, op))
+            self.lines.append(
+                json.dumps(
+                    {
+                        "table": table.name,
+                        "id": row["id"],
+                        "op": op,
+                        "owner": row["owner"],
+                        "rev": row["rev"],
+                        "row": dump_row(row),
+                    },
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                ).encode("utf-8")
+            )
+
+
+def _journal_head(session: Any) -> int:
+    return session.scalar(select(Counter.value).where(Counter.name == "journal")) or 0
+
+
+def _manifest(
+    kind: str,
+    me: str,
+    name: str,
+    district: str,
+    seq_from: int,
+    seq_to: int,
+    full: bool,
+    cut: _Cut,
+    **extra: Any,
+) -> dict[str, Any]:
+    return {
         "format": 1,
-        "kind": "up",
+        "kind": kind,
         "station": me,
-        "station_name": store.station.name,
+        "station_name": name,
         "district": district,
+        **extra,
         "schema": migrate.head_revision(),
         "program": __version__,
         "range": [seq_from, seq_to],
         "full": full,
-        "counts": counts,
-        "totals": totals,
+        "counts": counts_by_table(cut.ops),
+        "totals": cut.totals,
         "created_at": utcnow().isoformat(),
     }
-    yield Progress("加密并签名", len(tables), len(tables) + 2)
-    payload = crypto.encrypt([district_keys.age, own_keys.age], inner_zip(manifest, b"\n".join(lines)))
-    signature = crypto.sign(secrets, payload, f"liangxin up {me} {seq_from}-{seq_to}")
-    target = out / file_name(me, seq_from, seq_to)
-    yield Progress("写入文件", len(tables) + 1, len(tables) + 2)
-    made = Made(new_id(), target, seq_from, seq_to, full, counts, len(lines), totals)
+
+
+def _seal(
+    store: Any,
+    secrets: crypto.SecretKeys,
+    manifest: dict[str, Any],
+    cut: _Cut,
+    recipients: list[str],
+    target: Path,
+    *,
+    station_code: str,
+) -> Made:
+    """Encrypt, sign and write the package, and note it in the history."""
+    kind, (seq_from, seq_to), full = manifest["kind"], manifest["range"], manifest["full"]
+    payload = crypto.encrypt(recipients, inner_zip(manifest, b"\n".join(cut.lines)))
+    signature = crypto.sign(secrets, payload, f"liangxin {kind} {manifest['station']} {seq_from}-{seq_to}")
+    made = Made(new_id(), target, seq_from, seq_to, full, manifest["counts"], len(cut.lines), cut.totals)
     _write(target, payload, signature)
     with store.write() as session:
         session.add(
             SyncPackage(
                 id=made.id,
                 direction="made",
-                kind="up",
-                station_code=me,
+                kind=kind,
+                station_code=station_code,
                 seq_from=seq_from,
                 seq_to=seq_to,
                 full=full,
@@ -159,7 +204,7 @@ def export_job(
                 sha256=_sha256(target),
                 state="made",
                 summary=json.dumps(
-                    {"counts": counts, "rows": len(lines), "path": str(target)}, ensure_ascii=False
+                    {"counts": made.counts, "rows": made.rows, "path": str(target)}, ensure_ascii=False
                 ),
                 at=utcnow(),
                 by=store.user,
