@@ -13,7 +13,7 @@ from app.services import campaigns, task_generation, task_moves
 from app.services.task_board import TaskFilter, board_lanes, task_cards
 from app.settings import change_setting, current_settings, lock_setting
 from app.sync import apply, down, export, keys
-from db.models import Campaign, Task
+from db.models import Campaign, Member, Organization, Task
 from tests.sync_world import PASSPHRASE, STATIONS, WorldFiles, copy_world, fast_unlock, opened, rows_of
 
 A, B, C = (code for code, _ in STATIONS)
@@ -143,3 +143,68 @@ def test_a_locked_threshold_is_followed_at_the_station(world: WorldFiles, tmp_pa
     assert _load(world, A, _down(world, A, tmp_path / "2")).state == "applied"
     with opened(world.stations[A]) as station:
         assert current_settings(station)[KEY] == 40  # its own value again
+
+
+def test_the_district_finds_people_and_units_registered_in_two_stations(
+    world: WorldFiles, tmp_path: Path
+) -> None:
+    from app.services import members, organizations
+    from app.services.duplicates import (
+        duplicate_members,
+        duplicate_orgs,
+        export_duplicates,
+        make_duplicate_tasks,
+    )
+
+    with opened(world.stations[A]) as station, station.read() as session:
+        person = session.execute(
+            select(Member.name, Member.id_number).where(
+                Member.id_number.is_not(None), Member.exit_kind.is_(None)
+            )
+        ).first()
+        unit = session.execute(
+            select(Organization.name, Organization.uscc).where(Organization.uscc.is_not(None))
+        ).first()
+    assert person and unit
+    with opened(world.stations[B]) as station:
+        members.add_member(
+            station,
+            {"name": person.name, "id_number": person.id_number, "category": "full", "relation": "pocket"},
+        )
+        organizations.add_organization(
+            station,
+            {"name": unit.name, "uscc": unit.uscc, "kind": "enterprise", "industry": "other", "employees": 9},
+        )
+    _up(world, tmp_path / "again", (B,))
+    with opened(world.district) as district:
+        people, units = duplicate_members(district), duplicate_orgs(district)
+        assert [(g.name, g.stations) for g in people] == [(person.name, [A, B])]
+        assert people[0].key != person.id_number and people[0].key.endswith(person.id_number[-2:])  # masked
+        assert duplicate_members(district, reveal=True)[0].key == person.id_number
+        assert [(g.key, g.stations) for g in units] == [(unit.uscc, [A, B])]
+        sheet = export_duplicates(district, "members", tmp_path / "dup.xlsx")
+        campaign = campaigns.create_campaign(
+            district, {"name": "查重核实", "starts_on": "2026-12-01", "ends_on": "2026-12-31"}
+        )
+        assert make_duplicate_tasks(district, "members", campaign["id"]) == 2
+        assert make_duplicate_tasks(district, "members", campaign["id"]) == 0  # not twice
+        cards = task_cards(district, TaskFilter(campaign=campaign["id"]))
+        assert sorted(c.station for c in cards) == sorted(dict(STATIONS)[c] for c in (A, B))
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(sheet).active.iter_rows(values_only=True))
+    assert [r[2] for r in rows[1:]] == [dict(STATIONS)[A], dict(STATIONS)[B]]
+    assert all(person.id_number not in str(r) for r in rows)  # masked unless asked
+
+
+def test_station_list_says_who_has_not_reported(
+    world: WorldFiles, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from app.cli.main import main
+
+    assert main(["--db", str(world.district), "station", "list", "--json"]) == 0
+    listed = {s["code"]: s for s in json.loads(capsys.readouterr().out)}
+    assert all(listed[c]["lag_days"] == 0 and not listed[c]["overdue"] for c in (A, B, C))
+    assert listed[A]["last_range"][0] == 1 and listed[A]["last_range"][1] == listed[A]["last_received_seq"]

@@ -216,7 +216,7 @@ def _station_list(store: Store, args: argparse.Namespace) -> int:
         )
     else:
         print_table(
-            ["代码", "名称", "公钥", "密钥编号", "状态", "已收到至"],
+            ["代码", "名称", "公钥", "密钥编号", "状态", "已收到至", "最近上报", "距今天数", "拒收"],
             [
                 [
                     r["code"],
@@ -225,6 +225,11 @@ def _station_list(store: Store, args: argparse.Namespace) -> int:
                     _grouped(r["key_id"]) if r["key_id"] else "",
                     f"已吊销（{r['revoked_at']:%Y-%m-%d}）" if r["revoked"] else "正常",
                     r["last_received_seq"],
+                    r.get("last_import_on") or "从未上报",
+                    ""
+                    if r.get("lag_days") is None
+                    else (f"{r['lag_days']}（超期）" if r["overdue"] else r["lag_days"]),
+                    r.get("refused", 0),
                 ]
                 for r in rows
             ],

@@ -19,6 +19,7 @@ from app import __version__
 from app.cli import argparse_zh
 from app.cli.admin import add_admin_commands
 from app.cli.campaigns import add_campaign_commands
+from app.cli.district import add_district_commands
 from app.cli.keys import add_key_commands
 from app.cli.output import print_json
 from app.cli.registers import add_register_commands
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_campaign_commands(sub)
     add_key_commands(sub)
     add_sync_commands(sub)
+    add_district_commands(sub)
     add_upgrade_command(sub)
     _add_json_everywhere(parser)
     return argparse_zh.localize(parser)  # after every subcommand: Chinese placeholders

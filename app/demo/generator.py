@@ -167,7 +167,9 @@ class _Builder:
         raise AssertionError("ran out of demo names")
 
     def uscc(self, kind: str, subtype: str, i: int) -> str:
-        org_code = f"{(i * 2654435761 + 12345678) % 10**8:08d}"
+        # The station's own code in the mix: two streets of one district (same division)
+        # must not hand out each other's credit codes (the district's 查重 would find them).
+        org_code = f"{(i * 2654435761 + 12345678 + int(self.station_code) * 7919) % 10**8:08d}"
         if kind == "enterprise":
             authority, type_ = "9", "2" if subtype == "individual" else "1"
         elif subtype == "law_firm":

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.station_code import validate_station_code
@@ -28,7 +28,7 @@ from app.settings import time_zone
 from app.store import Store
 from app.sync import crypto, keyfiles
 from app.sync.crypto import PublicKeys, SecretKeys
-from db.models import Keyring, Station
+from db.models import Keyring, Station, SyncPackage, SyncRefusal
 
 # (database URL, station code) -> (the stored, encrypted text, the keys it opened to)
 _unlocked: dict[tuple[str, str], tuple[str, SecretKeys]] = {}
@@ -423,21 +423,57 @@ def _write_enrolment(out: Path, me: Station, row: Station, secrets: SecretKeys) 
 
 def list_stations(store: Store) -> list[dict[str, Any]]:
     """The other stations this one knows (a district's sub-districts; a sub-district's district)."""
+    from app.domain.station_time import station_date, station_today
+
+    today = station_today()
     with store.read() as session:
         rows = session.scalars(select(Station).where(Station.is_self.is_(False)).order_by(Station.code))
-        return [
-            {
-                "code": row.code,
-                "name": row.name,
-                "role": row.role,
-                "keys": _public(row) is not None,
-                "key_id": _key_id(row),
-                "revoked": row.revoked_at is not None,
-                "revoked_at": _local(session, row.revoked_at),
-                "last_received_seq": row.last_received_seq,
-            }
-            for row in rows
-        ]
+        last = _last_imports(session)
+        refused = dict(
+            session.execute(
+                select(SyncRefusal.station_code, func.count()).group_by(SyncRefusal.station_code)
+            ).all()
+        )
+        found = []
+        for row in rows:
+            latest = last.get(row.code)
+            day = station_date(latest.at) if latest else None
+            lag = (today - day).days if day else None
+            found.append(
+                {
+                    "code": row.code,
+                    "name": row.name,
+                    "role": row.role,
+                    "keys": _public(row) is not None,
+                    "key_id": _key_id(row),
+                    "revoked": row.revoked_at is not None,
+                    "revoked_at": _local(session, row.revoked_at),
+                    "last_received_seq": row.last_received_seq,
+                    "last_import_on": day.isoformat() if day else None,
+                    "last_range": [latest.seq_from, latest.seq_to] if latest else None,
+                    "lag_days": lag,
+                    "overdue": lag is None or lag > REPORT_OVERDUE_DAYS,
+                    "refused": refused.get(row.code, 0),
+                }
+            )
+        return found
+
+
+# A sub-district that has not reported for longer than this is highlighted (weekly
+# reporting, with a week's grace).
+REPORT_OVERDUE_DAYS = 14
+
+
+def _last_imports(session: Session) -> dict[str, SyncPackage]:
+    """Each station's latest applied up package."""
+    latest: dict[str, SyncPackage] = {}
+    for package in session.scalars(
+        select(SyncPackage)
+        .where(SyncPackage.direction == "imported", SyncPackage.kind == "up", SyncPackage.state == "applied")
+        .order_by(SyncPackage.at)
+    ):
+        latest[package.station_code] = package
+    return latest
 
 
 def revoke_station(store: Store, code: str) -> dict[str, Any]:
