@@ -35,8 +35,41 @@ class SettingSpec:
 # Why each ceiling: staff and member thresholds cannot exceed the largest workforce
 # (STAFF_MAX, MEMBERS_MAX); a joint branch covering more than 100 units is no longer a
 # branch anyone can run; meetings at most once a day (31 a month, 92 a quarter); terms
-# are 3 or 5 years under the Party constitution, 10 leaves room for an exception;
-# a percentage stops at 100.
+# are 3 or 5 years under the Party's rules, 10 leaves room for an exception; a reminder
+# more than two years ahead is no reminder; a percentage stops at 100; a yes/no is 0–1.
+
+# 实体性社会组织 is an open class: seed 000 lists "民办学校、医院以及律师、会计师、税务师
+# 事务所等实体性社会组织" — "等" leaves it open — so which kinds count is a setting (1 counts,
+# 0 does not). Every 民办非企业单位 (社会服务机构) has real staff of its own and counts by
+# default; 社会团体, 行业协会/商会 and 基金会 are membership or funding bodies, not
+# workplaces, and do not unless the district says so.
+ENTITY_KIND_DEFAULTS = {
+    "private_school": ("民办学校", 1),
+    "private_hospital": ("民办医院/医疗机构", 1),
+    "law_firm": ("律师事务所", 1),
+    "accounting_firm": ("会计师事务所", 1),
+    "tax_firm": ("税务师事务所", 1),
+    "private_non_enterprise": ("民办非企业单位（社会服务机构）", 1),
+    "trade_association": ("行业协会/商会", 0),
+    "social_group": ("社会团体", 0),
+    "foundation": ("基金会", 0),
+}
+
+# Which 群团组织 a covered organization must have, from what staff size (seed 001:
+# "成立党组织的两新组织要同步成立群团组织"; uncovered ones "要先行成立群团组织").
+# 工会 for every one ("坚持“党建带工建”"; 工会法 lets a small unit join a 联合工会).
+# 共青团 and 妇联 from 100 staff: the size at which seed 001 has the union federation
+# build unions together ("百人以上企业集中建会行动") and at which an enterprise must have a
+# Party organization; below it a unit rarely has the three 团员 a League branch needs,
+# and joint 团/妇 organizations of the community serve it (seed 003: "推进联合工会、
+# 联合团工委、联合妇联组建").
+MASS_ORG_UNION_FROM = 0
+MASS_ORG_LEAGUE_FROM = 100
+# An uncovered organization must set up its mass organizations first from 25 staff: the
+# size from which 工会法 requires a base union committee of the unit's own ("有会员二十五人
+# 以上的，应当建立基层工会委员会"); smaller ones join a joint union.
+MASS_ORG_FIRST_FROM = 25
+
 SPECS: dict[str, SettingSpec] = {
     s.key: s
     for s in (
@@ -47,24 +80,73 @@ SPECS: dict[str, SettingSpec] = {
             "rule.enterprise_org.min_employees", "应建党组织的非公企业职工人数下限", 100, 1, STAFF_MAX
         ),
         SettingSpec("rule.social_org.min_staff", "应建党组织的实体性社会组织从业人员下限", 30, 1, STAFF_MAX),
-        SettingSpec("rule.independent.min_full_members", "应单独组建的正式党员人数下限", 3, 1, MEMBERS_MAX),
-        SettingSpec("rule.joint.max_orgs", "联合党组织覆盖单位数上限", 5, 2, 100),
+        *(
+            SettingSpec(
+                f"rule.social_org.entity.{code}", f"{label}算作实体性社会组织（1 是，0 否）", on, 0, 1
+            )
+            for code, (label, on) in ENTITY_KIND_DEFAULTS.items()
+        ),
         SettingSpec(
-            "rule.branch_upgrade.max_members", "党支部党员人数上限（超过应升格）", 50, 1, MEMBERS_MAX
+            "rule.independent.min_full_members",
+            "应单独组建的正式党员人数下限（不足此数的开展联合建、挂靠建）",
+            3,
+            1,
+            MEMBERS_MAX,
+        ),
+        SettingSpec("rule.joint.max_orgs", "联合党组织覆盖单位数上限", 5, 2, 100),
+        # Seed 000: "推动党员50名以上的党支部及时升格" — 以上 includes the number.
+        SettingSpec(
+            "rule.branch_upgrade.min_members", "党员达到此数（含本数）的党支部应升格", 50, 1, MEMBERS_MAX
         ),
         SettingSpec("rule.empty_shell.max_members", "党员人数不超过此数视为空壳", 0, 0, MEMBERS_MAX),
         SettingSpec(
             "rule.instructor.min_employees", "应派党建工作指导员的职工人数下限（0 为全部）", 0, 0, STAFF_MAX
         ),
         SettingSpec(
-            "rule.mass_org.min_employees", "应同步建立群团组织的职工人数下限（0 为全部）", 0, 0, STAFF_MAX
+            "rule.mass_org.union_min_employees",
+            "应建工会的职工人数下限（0 为全部）",
+            MASS_ORG_UNION_FROM,
+            0,
+            STAFF_MAX,
+        ),
+        SettingSpec(
+            "rule.mass_org.youth_league_min_employees",
+            "应建共青团组织的职工人数下限",
+            MASS_ORG_LEAGUE_FROM,
+            0,
+            STAFF_MAX,
+        ),
+        SettingSpec(
+            "rule.mass_org.women_federation_min_employees",
+            "应建妇联组织的职工人数下限",
+            MASS_ORG_LEAGUE_FROM,
+            0,
+            STAFF_MAX,
+        ),
+        SettingSpec(
+            "rule.mass_org_first.min_employees",
+            "未建党组织的应先行建立群团组织的职工人数下限",
+            MASS_ORG_FIRST_FROM,
+            0,
+            STAFF_MAX,
         ),
         SettingSpec("rule.theme_day.min_per_month", "每月主题党日最少次数", 1, 1, 31),
+        # 党支部工作条例: a branch with 7 or more 正式党员 has a 支部委员会.
         SettingSpec(
-            "rule.committee_meeting.min_members", "设支部委员会的党支部党员人数下限", 7, 1, MEMBERS_MAX
+            "rule.committee_meeting.min_members",
+            "设支部委员会的党支部正式党员人数下限（不含预备党员、流入党员）",
+            7,
+            1,
+            MEMBERS_MAX,
         ),
         SettingSpec("rule.lecture.min_per_quarter", "每季度党课最少次数", 1, 1, 92),
-        SettingSpec("party_org.term_years", "党组织任期（年）", 5, 1, 10),
+        # Terms (中国共产党章程、《中国共产党基层组织选举工作条例》): a 基层委员会 (党委)
+        # serves five years, a 总支部委员会 and a 支部委员会 three.
+        SettingSpec("party_org.term_years", "党委每届任期（年）", 5, 1, 10),
+        SettingSpec("party_org.term_years.general_branch", "党总支每届任期（年）", 3, 1, 10),
+        SettingSpec("party_org.term_years.branch", "党支部（含联合党支部）每届任期（年）", 3, 1, 10),
+        # Three months: time to ask the higher Party organization and prepare the election.
+        SettingSpec("party_org.term_reminder_months", "任期届满前提前提醒换届（月，0 为不提醒）", 3, 0, 24),
         SettingSpec(
             "coverage.scope",
             "覆盖率统计范围",

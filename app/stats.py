@@ -36,13 +36,20 @@ from db.models import Community, Member, Organization, PartyOrg, StatSnapshot
 DEFINITIONS = {
     "organization_coverage": "党的组织覆盖率 = 已被党组织覆盖的两新组织数 ÷ 统计范围内的两新组织数",
     "work_coverage": "党的工作覆盖率 = 已被党组织覆盖或已派党建工作指导员的两新组织数 ÷ 统计范围内的两新组织数",
-    "independent_rate": "单独组建率 = 单独建立党组织的两新组织数 ÷ 已被党组织覆盖的两新组织数",
+    # Seed 002: "确保党组织应建尽建率和党的工作覆盖率均达到100%".
+    "must_build_rate": "应建尽建率 = 按规定应建党组织且已被党组织覆盖的两新组织数 ÷ 按规定应建党组织的两新组织数"
+    "（应建：职工100人以上或规模以上的非公企业、从业人员30人以上的实体性社会组织、有3名以上正式党员的组织，"
+    "人数以现行设置为准）",
+    # Each covered organization's own formation: 挂靠 is neither 单独 nor 联合 and is shown apart.
+    "independent_rate": "单独组建率 = 单独组建的两新组织数 ÷ 已被党组织覆盖的两新组织数（联合组建、挂靠组建分列）",
 }
 RATE_TITLES = {
     "organization_coverage": "党的组织覆盖率",
     "work_coverage": "党的工作覆盖率",
+    "must_build_rate": "应建尽建率",
     "independent_rate": "单独组建率",
 }
+KIND_LABELS = {"enterprise": "非公企业", "social_org": "社会组织"}
 
 # Staff bands whose edges are the rules' default thresholds (30, 50, 100 staff).
 STAFF_BANDS: tuple[tuple[str, str, int, int | None], ...] = (
@@ -77,9 +84,14 @@ def percent_text(value: Rate | float | None) -> str:
     return "—" if percent is None else f"{percent:.1f}%"
 
 
+COUNTS = ("in_scope", "covered", "work_covered", "independent", "joint", "attached", "must_build", "built")
+
+
 @dataclass
 class Coverage:
-    """The four counts behind the three rates, for the station or one group."""
+    """The counts behind the rates, for the station or one group: covered organizations
+    by their own formation (单独, 联合, 挂靠 apart), and those the rules say must have a
+    Party organization (应建) with how many have one (已建)."""
 
     key: str = ""
     label: str = ""
@@ -87,17 +99,16 @@ class Coverage:
     covered: int = 0
     work_covered: int = 0
     independent: int = 0
-
-    def add(self, other: Coverage) -> None:
-        self.in_scope += other.in_scope
-        self.covered += other.covered
-        self.work_covered += other.work_covered
-        self.independent += other.independent
+    joint: int = 0
+    attached: int = 0
+    must_build: int = 0
+    built: int = 0
 
     def rates(self) -> dict[str, Rate]:
         return {
             "organization_coverage": Rate(self.covered, self.in_scope, DEFINITIONS["organization_coverage"]),
             "work_coverage": Rate(self.work_covered, self.in_scope, DEFINITIONS["work_coverage"]),
+            "must_build_rate": Rate(self.built, self.must_build, DEFINITIONS["must_build_rate"]),
             "independent_rate": Rate(self.independent, self.covered, DEFINITIONS["independent_rate"]),
         }
 
@@ -106,11 +117,8 @@ class Coverage:
         return {
             "key": self.key,
             "label": self.label,
-            "in_scope": self.in_scope,
-            "covered": self.covered,
+            **{name: getattr(self, name) for name in COUNTS},
             "uncovered": self.in_scope - self.covered,
-            "work_covered": self.work_covered,
-            "independent": self.independent,
             **{name: rate.percent for name, rate in rates.items()},
         }
 
@@ -141,15 +149,21 @@ def staff_band() -> Any:
 
 
 def _coverage_conditions(facts: Facts) -> dict[str, Any]:
-    """What each coverage count counts, among the organizations in scope."""
+    """What each coverage count counts, among the organizations in scope (in COUNTS order
+    after in_scope). Formation is the covered organization's own."""
+    must = facts.must_have_party_org()
     return {
         "covered": facts.covered,
         "work_covered": or_(facts.covered, facts.instructor),
-        "independent": facts.party.formation == "independent",
+        "independent": and_(facts.covered, Organization.formation == "independent"),
+        "joint": and_(facts.covered, Organization.formation == "joint"),
+        "attached": and_(facts.covered, Organization.formation == "attached"),
+        "must_build": must,
+        "built": and_(must, facts.covered),
     }
 
 
-GROUPINGS = ("community", "industry", "staff_band")
+GROUPINGS = ("community", "industry", "staff_band", "kind")
 
 
 @dataclass
@@ -169,6 +183,7 @@ def coverage_pass(session: Session, facts: Facts) -> CoveragePass:
         Organization.community_id.label("community"),
         Organization.industry.label("industry"),
         staff_band().label("staff_band"),
+        Organization.kind.label("kind"),
         flag(in_scope).label("in_scope"),
         *(flag(and_(in_scope, c)).label(k) for k, c in _coverage_conditions(facts).items()),
     ]
@@ -184,8 +199,8 @@ def coverage_pass(session: Session, facts: Facts) -> CoveragePass:
 
 
 def _coverage_sums(session: Session, facts_rows: Select[Any]) -> Select[Any] | CompoundSelect:
-    """Rows of (grouping, key, in_scope, covered, work_covered, independent): one per
-    community, industry and staff band, and one for the station."""
+    """Rows of (grouping, key, *COUNTS): one per community, industry, staff band and
+    kind, and one for the station."""
     if session.get_bind().dialect.name == "postgresql":
         # One pass of the organizations into the four sums at once. PostgreSQL would
         # write a materialized CTE to a tuple store (spilling past work_mem at district
@@ -203,13 +218,13 @@ def _coverage_sums(session: Session, facts_rows: Select[Any]) -> Select[Any] | C
             else_=literal("station"),
         )
         key = case(*((grouping == g, rows.c[g]) for g in GROUPINGS), else_=literal(""))
-        counted = [func.coalesce(func.sum(c), 0) for c in list(rows.c)[3:]]
+        counted = [func.coalesce(func.sum(c), 0) for c in list(rows.c)[len(GROUPINGS) :]]
         return select(grouping, key, *counted).group_by(
             func.grouping_sets(*(tuple_(k) for k in keys), tuple_())
         )
-    # SQLite reads the materialized CTE in place, four times.
+    # SQLite reads the materialized CTE in place, once per grouping and once for the station.
     cte = facts_rows.cte("org_facts").prefix_with("MATERIALIZED")
-    counted = [func.coalesce(func.sum(c), 0) for c in list(cte.c)[3:]]
+    counted = [func.coalesce(func.sum(c), 0) for c in list(cte.c)[len(GROUPINGS) :]]
     parts = [
         select(literal(g).label("grouping"), cte.c[g].label("key"), *counted).group_by(cte.c[g])
         for g in GROUPINGS
@@ -228,6 +243,9 @@ def coverage_rates(session: Session, settings: dict[str, Any]) -> dict[str, Rate
     return coverage_pass(session, Facts(settings, station_today())).station.rates()
 
 
+HELD_HERE = ("transferred", "mobile_out")
+
+
 def _counts(session: Session) -> dict[str, Any]:
     orgs = session.execute(
         select(
@@ -243,9 +261,13 @@ def _counts(session: Session) -> dict[str, Any]:
         .where(live_member())
         .group_by(Member.category, Member.relation)
     ).all()
+    # 党员 are those whose relation is held here (已转入 and 流出); 口袋党员 (relation never
+    # handed in) and 流入党员 (held elsewhere) are counted apart, so that a district adding
+    # up its sub-districts counts nobody twice.
+    held = [(category, relation, n) for category, relation, n in by_kind if relation in HELD_HERE]
     members = [
-        sum(n for _, _, n in by_kind),
-        sum(n for category, _, n in by_kind if category == "probationary"),
+        sum(n for _, _, n in held),
+        sum(n for category, _, n in held if category == "probationary"),
         *(
             sum(n for _, relation, n in by_kind if relation == kind)
             for kind in ("pocket", "mobile_out", "mobile_in")
@@ -291,13 +313,13 @@ def _trend(session: Session, today: date, now: Coverage) -> list[dict[str, Any]]
         .order_by(StatSnapshot.month.desc())
         .limit(TREND_MONTHS - 1)
     ).all()
+    # Recorded months hold the four figures the snapshot table keeps: their 应建尽建率
+    # reads "—" (no 应建 count was recorded), this month's is live.
     points = [
         Coverage(r.month, r.scope, r.in_scope, r.covered, r.work_covered, r.independent)
         for r in reversed(rows)
     ]
-    points.append(
-        Coverage(this_month, now.label, now.in_scope, now.covered, now.work_covered, now.independent)
-    )
+    points.append(Coverage(**{**asdict(now), "key": this_month}))
     return [
         {"month": p.key, "scope": p.label, **{k: r.percent for k, r in p.rates().items()}} for p in points
     ]
@@ -336,18 +358,14 @@ def station_stats(store: Store, today: date | None = None) -> dict[str, Any]:
     by_rule = {**org_findings.result(), **party}
     rates = station.rates()
     by_band = {c.key: c for c in _labelled(orgs.groups["staff_band"], BAND_LABELS)}
+    by_kind = {c.key: c for c in _labelled(orgs.groups["kind"], KIND_LABELS)}
     return {
         "station": {"code": store.station.code, "name": store.station.name, "role": store.station.role},
         "date": today.isoformat(),
         "scope": station.label,
         "target_percent": settings["coverage.target_percent"],
         **counts,
-        "coverage": {
-            "in_scope": station.in_scope,
-            "covered": station.covered,
-            "work_covered": station.work_covered,
-            "independent": station.independent,
-        },
+        "coverage": {name: getattr(station, name) for name in COUNTS},
         "rates": {key: rate.as_dict() for key, rate in rates.items()},
         "by_community": [
             c.as_dict() for c in sorted(_labelled(orgs.groups["community"], communities), key=_rate_order)
@@ -357,6 +375,10 @@ def station_stats(store: Store, today: date | None = None) -> dict[str, Any]:
         ],
         "by_staff_band": [
             by_band.get(code, Coverage(code, label)).as_dict() for code, label, _, _ in STAFF_BANDS
+        ],
+        # Enterprises and social organizations side by side, whatever the scope.
+        "by_kind": [
+            by_kind.get(code, Coverage(code, label)).as_dict() for code, label in KIND_LABELS.items()
         ],
         "trend": trend,
         "findings": {
@@ -373,9 +395,12 @@ def _rate_order(c: Coverage) -> tuple[float, str]:
     return (101.0 if percent is None else percent, c.label)
 
 
+SNAPSHOT_COUNTS = ("in_scope", "covered", "work_covered", "independent")  # what stat_snapshot keeps
+
+
 def _snapshot_figures(store: Store, today: date, stats: dict[str, Any] | None) -> dict[str, Any]:
     if stats is not None:
-        return {**stats["coverage"], "scope": stats["scope"]}
+        return {**{k: stats["coverage"][k] for k in SNAPSHOT_COUNTS}, "scope": stats["scope"]}
     with store.read() as session:
         settings = load_settings(session)
         station = coverage_pass(session, Facts(settings, today)).station
@@ -437,7 +462,7 @@ class Figure:
     community, industry or staff band."""
 
     what: str
-    group: str | None = None  # community | industry | staff_band
+    group: str | None = None  # community | industry | staff_band | kind
     key: str | None = None
     label: str = ""
 
@@ -455,15 +480,31 @@ ORG_FIGURES = {
     "uncovered": "尚未被党组织覆盖",
     "work_covered": "党的工作已覆盖",
     "work_uncovered": "党的工作尚未覆盖（既无党组织也无指导员）",
-    "independent": "单独建立党组织",
-    "not_independent": "已覆盖但未单独组建",
+    "independent": "单独组建",
+    "joint": "联合组建",
+    "attached": "挂靠组建",
+    "not_independent": "已覆盖但未单独组建（联合组建或挂靠组建）",
+    "must_build": "按规定应建党组织",
+    "not_built": "按规定应建党组织但尚未建立",
 }
-MEMBER_FIGURES = {"members": "党员", "pocket": "口袋党员", "mobile": "流动党员"}
+MEMBER_FIGURES = {
+    "members": "党员（组织关系在本站）",
+    "pocket": "口袋党员",
+    "mobile": "流动党员",
+    "mobile_in": "流入党员",
+}
+MEMBER_RELATIONS = {
+    "members": list(HELD_HERE),
+    "pocket": ["pocket"],
+    "mobile": ["mobile_out", "mobile_in"],
+    "mobile_in": ["mobile_in"],
+}
 # A rate is traced to the records it still lacks: the gap staff must close.
 RATE_GAPS = {
     "organization_coverage": "uncovered",
     "work_coverage": "work_uncovered",
     "independent_rate": "not_independent",
+    "must_build_rate": "not_built",
 }
 
 
@@ -476,9 +517,11 @@ def _org_figure_clause(what: str, facts: Facts) -> Any:
         "work_covered": when["work_covered"],
         "work_uncovered": ~when["work_covered"],
         "independent": when["independent"],
-        "not_independent": and_(
-            when["covered"], or_(facts.party.formation.is_(None), facts.party.formation != "independent")
-        ),
+        "joint": when["joint"],
+        "attached": when["attached"],
+        "not_independent": and_(when["covered"], ~when["independent"]),
+        "must_build": when["must_build"],
+        "not_built": and_(when["must_build"], ~when["covered"]),
     }
     return clauses[what]
 
@@ -488,10 +531,11 @@ def figure_records(store: Store, figure: Figure) -> FigureRecords:
     what = RATE_GAPS.get(figure.what, figure.what)
     within = f"{figure.label}：" if figure.label else ""
     if what in MEMBER_FIGURES:
-        relation = {"members": None, "pocket": ["pocket"], "mobile": ["mobile_out", "mobile_in"]}[what]
-        stmt = select(Member.id).where(live_member()).order_by(Member.name, Member.id)
-        if relation:
-            stmt = stmt.where(Member.relation.in_(relation))
+        stmt = (
+            select(Member.id)
+            .where(live_member(), Member.relation.in_(MEMBER_RELATIONS[what]))
+            .order_by(Member.name, Member.id)
+        )
         with store.read() as session:
             return FigureRecords("member", within + MEMBER_FIGURES[what], list(session.scalars(stmt)))
     if what not in ORG_FIGURES:
@@ -515,6 +559,8 @@ def figure_records(store: Store, figure: Figure) -> FigureRecords:
             )
         elif figure.group == "staff_band":
             stmt = stmt.where(staff_band() == figure.key)
+        elif figure.group == "kind":
+            stmt = stmt.where(Organization.kind == figure.key)
         elif figure.group is not None:
             raise FieldError("group", f"不能按“{figure.group}”分组。")
         return FigureRecords("organization", within + ORG_FIGURES[what], list(session.scalars(stmt)))

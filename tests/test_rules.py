@@ -109,14 +109,15 @@ def test_joint_branch_over_the_limit_fires_even_with_an_override(store: Store) -
     assert _names(store, "joint_max_orgs") == {"大联合党支部", "小联合党支部"}
 
 
-def test_branch_with_more_than_fifty_members_should_upgrade(store: Store) -> None:
-    big = _branch(store, "大支部", [])
-    small = _branch(store, "小支部", [])
-    _members(store, 51, None, big)
-    _members(store, 50, None, small)
-    assert _names(store, "branch_upgrade") == {"大支部"}
-    change_setting(store, "rule.branch_upgrade.max_members", 49)
-    assert _names(store, "branch_upgrade") == {"大支部", "小支部"}
+def test_branch_with_fifty_members_or_more_should_upgrade(store: Store) -> None:
+    # Was "more than fifty": 以上 includes the number (seed 000, "党员50名以上的党支部").
+    big = _branch(store, "五十人支部", [])
+    small = _branch(store, "四十九人支部", [])
+    _members(store, 50, None, big)
+    _members(store, 49, None, small)
+    assert _names(store, "branch_upgrade") == {"五十人支部"}
+    change_setting(store, "rule.branch_upgrade.min_members", 49)
+    assert _names(store, "branch_upgrade") == {"五十人支部", "四十九人支部"}
 
 
 def test_empty_shell_counts_members_of_the_branches_below(store: Store) -> None:
@@ -147,15 +148,23 @@ def test_uncovered_organization_needs_an_instructor(store: Store) -> None:
 
 
 def test_covered_organization_should_have_mass_organizations(store: Store) -> None:
-    full = _org(store, "群团齐全公司", has_union="是", has_youth_league="是", has_women_federation="是")
-    partial = _org(store, "缺妇联公司", employees=30, has_union="是", has_youth_league="是")
+    # Was: every covered organization of any size needed all three. Now 工会 for every one,
+    # 共青团 and 妇联 from 100 staff (settings).
+    full = _org(
+        store, "群团齐全公司", employees=300, has_union="是", has_youth_league="是", has_women_federation="是"
+    )
+    partial = _org(store, "缺妇联公司", employees=100, has_union="是", has_youth_league="是")
+    small = _org(store, "小公司", employees=30, has_union="是")
     _org(store, "未建公司")
-    _branch(store, "联合党支部", [full, partial], level="joint_branch")
+    _branch(store, "联合党支部", [full, partial, small], level="joint_branch")
     findings = check(store, TODAY, ["mass_organizations"])
     assert [(f.record_name, f.message) for f in findings] == [
         ("缺妇联公司", "已建立党组织，但尚未建立妇联组织。")
     ]
-    change_setting(store, "rule.mass_org.min_employees", 31)
+    change_setting(store, "rule.mass_org.youth_league_min_employees", 30)
+    assert _names(store, "mass_organizations") == {"缺妇联公司", "小公司"}
+    change_setting(store, "rule.mass_org.women_federation_min_employees", 101)
+    change_setting(store, "rule.mass_org.youth_league_min_employees", 31)
     assert _names(store, "mass_organizations") == set()
 
 
@@ -213,13 +222,14 @@ def test_committee_meetings_only_where_a_branch_committee_exists(store: Store) -
 
 
 def test_expired_term_means_an_election_is_due(store: Store) -> None:
+    # Was: five years for every level. A 党支部 serves three, a 党委 five.
     _branch(store, "已届满支部", [], term_start="2021-01-01", term_end="2026-01-01")
-    _branch(store, "未届满支部", [], term_start="2023-06-01", term_end="2028-06-01")
-    _branch(store, "满五年支部", [], term_start="2021-10-01")
+    _branch(store, "未届满支部", [], term_start="2025-06-01", term_end="2028-06-01")
     _branch(store, "满三年支部", [], term_start="2023-10-01")
-    assert _names(store, "term_expired") == {"已届满支部", "满五年支部"}
-    change_setting(store, "party_org.term_years", 3)
-    assert _names(store, "term_expired") == {"已届满支部", "满五年支部", "满三年支部"}
+    _branch(store, "满四年党委", [], level="committee", term_start="2022-10-01")
+    assert _names(store, "term_expired") == {"已届满支部", "满三年支部"}
+    change_setting(store, "party_org.term_years", 4)
+    assert _names(store, "term_expired") == {"已届满支部", "满三年支部", "满四年党委"}
 
 
 def test_rates_follow_the_scope_setting(store: Store) -> None:
@@ -256,6 +266,7 @@ def test_findings_of_one_record(store: Store) -> None:
         "enterprise_members",
         "enterprise_party_org",
         "instructor_needed",
+        "mass_organizations_first",  # 150 staff, no Party organization and no 工会 yet
     }
     assert {f.record_name for f in detail.findings} == {"百人公司"}
     assert [

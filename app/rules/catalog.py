@@ -56,8 +56,8 @@ RULES: tuple[Rule, ...] = (
         "social_org_party_org",
         "实体性社会组织应有党组织",
         "organization",
-        "001",
-        "30人以上实体性的社会组织有党组织",
+        "000",
+        "从业 30 人以上的民办学校、医院以及律师、会计师、税务师事务所等实体性社会组织有党组织",
         "rule.social_org.min_staff",
     ),
     Rule(
@@ -66,6 +66,14 @@ RULES: tuple[Rule, ...] = (
         "organization",
         "002",
         "对职工中正式党员3名以上的非“两新”组织……指导其及时单独建立党组织",
+        "rule.independent.min_full_members",
+    ),
+    Rule(
+        "few_members_joint",
+        "正式党员不足3名的应联合建、挂靠建",
+        "organization",
+        "002",
+        "对职工中正式党员不足3名的，开展联合建、挂靠建",
         "rule.independent.min_full_members",
     ),
     Rule(
@@ -82,7 +90,7 @@ RULES: tuple[Rule, ...] = (
         "party_org",
         "000",
         "推动党员50名以上的党支部及时升格",
-        "rule.branch_upgrade.max_members",
+        "rule.branch_upgrade.min_members",
     ),
     Rule(
         "empty_shell",
@@ -106,11 +114,19 @@ RULES: tuple[Rule, ...] = (
         "organization",
         "001",
         "成立党组织的两新组织要同步成立群团组织",
-        "rule.mass_org.min_employees",
+        "rule.mass_org.youth_league_min_employees",
+    ),
+    Rule(
+        "mass_organizations_first",
+        "未建党组织的应先行建立群团组织",
+        "organization",
+        "001",
+        "暂不具备条件成立党组织的两新组织,要先行成立群团组织",
+        "rule.mass_org_first.min_employees",
     ),
     Rule(
         "theme_day_monthly",
-        "每月开展一次主题党日",
+        "党支部每月开展一次主题党日",
         "party_org",
         "002",
         "每月开展一次“主题党日”活动",
@@ -118,7 +134,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "committee_meeting_monthly",
-        "支委会每月召开",
+        "设支委会的党支部每月召开支委会",
         "party_org",
         "000",
         "严格落实“三会一课”、主题党日等制度",
@@ -126,7 +142,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "lecture_quarterly",
-        "党课每季度至少一次",
+        "党支部党课每季度至少一次",
         "party_org",
         "000",
         "严格落实“三会一课”、主题党日等制度",
@@ -138,7 +154,25 @@ RULES: tuple[Rule, ...] = (
         "party_org",
         "000",
         "按照统一部署，精心组织党支部换届",
-        "party_org.term_years",
+        "party_org.term_years.branch",
+    ),
+    Rule(
+        "term_ending",
+        "任期即将届满，应准备换届",
+        "party_org",
+        "000",
+        "按照统一部署，精心组织党支部换届",
+        "party_org.term_reminder_months",
+    ),
+    Rule(
+        "term_missing",
+        "没有登记任期，无法提醒换届",
+        "party_org",
+        "000",
+        "精心组织党支部换届，规范支委设置",
     ),
 )
+# Rules that apply to branches only: "三会一课" and 主题党日 are a 党支部's organizational
+# life (党支部工作条例); a 党委's or 党总支's members hold theirs in the branches below.
+BRANCH_LEVELS = ("branch", "joint_branch")
 RULES_BY_ID = {rule.id: rule for rule in RULES}

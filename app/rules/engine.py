@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from app.domain.codes import ENTITY_SOCIAL_SUBTYPES, FORMATION, PARTY_LEVEL
-from app.rules.catalog import RULES, RULES_BY_ID, Rule
+from app.domain.codes import FORMATION, PARTY_LEVEL, SOCIAL_SUBTYPE
+from app.rules.catalog import BRANCH_LEVELS, RULES, RULES_BY_ID, Rule
 from db.models import Activity, InstructorAssignment, Member, Organization, PartyOrg
 
 
@@ -37,6 +37,13 @@ def live_member() -> ColumnElement[bool]:
     return and_(Member.deleted.is_(False), Member.exit_kind.is_(None))
 
 
+def held_here() -> ColumnElement[bool]:
+    """A live member whose relation is not held elsewhere: a 流入党员 (mobile_in) belongs
+    to the Party organization that holds the relation, and is never counted here as well
+    (GLOSSARY: "counted apart, never added to the members held here")."""
+    return and_(live_member(), Member.relation != "mobile_in")
+
+
 @dataclass(frozen=True)
 class _Shared:
     """The parts of the facts that depend on neither the settings nor the day."""
@@ -45,6 +52,7 @@ class _Shared:
     instructor: Any
     direct: Any
     below: Any
+    full: Any
 
 
 @functools.cache
@@ -58,9 +66,14 @@ def _shared() -> _Shared:
             InstructorAssignment.deleted.is_(False), InstructorAssignment.ends_on.is_(None)
         )
     )
+    # Members held here (not 流入) and, of them, the 正式党员: the 支委会 rule counts those.
     direct = (
-        select(Member.party_org_id.label("po_id"), func.count().label("n"))
-        .where(live_member(), Member.party_org_id.is_not(None))
+        select(
+            Member.party_org_id.label("po_id"),
+            func.count().label("n"),
+            func.sum(case((Member.category == "full", 1), else_=0)).label("full"),
+        )
+        .where(held_here(), Member.party_org_id.is_not(None))
         .group_by(Member.party_org_id)
         .cte("party_members")
         .prefix_with("MATERIALIZED")  # counted once, used by several rules
@@ -90,7 +103,15 @@ def _shared() -> _Shared:
         .group_by(below.c.root)
         .cte("party_below_members")
     )
-    return _Shared(aliased(PartyOrg, name="covering"), instructor, direct, below_members)
+    # Employers with enough 正式党员 to judge by: one set, counted once (PostgreSQL would
+    # run a correlated count for each of the 30,000 organizations).
+    full = (
+        select(Member.employer_id.label("org_id"), func.count().label("n"))
+        .where(held_here(), Member.category == "full", Member.employer_id.is_not(None))
+        .group_by(Member.employer_id)
+        .cte("employer_full")
+    )
+    return _Shared(aliased(PartyOrg, name="covering"), instructor, direct, below_members, full)
 
 
 class Facts:
@@ -109,7 +130,41 @@ class Facts:
         self.staff = func.coalesce(Organization.employees, 0)
         self._direct, self._below = shared.direct, shared.below
         self.members = func.coalesce(self._direct.c.n, 0)
+        self.full_members = func.coalesce(self._direct.c.full, 0)
         self.subtree = self.members + func.coalesce(self._below.c.n, 0)
+        self._employer_full = shared.full
+        self.entity_kinds = entity_kinds(settings)
+
+    def full_at_least(self, n: int) -> Any:
+        """The organization employs at least ``n`` 正式党员 held here."""
+        full = self._employer_full
+        return Organization.id.in_(select(full.c.org_id).where(full.c.n >= n))
+
+    def full_count(self) -> Any:
+        """How many 正式党员 held here the organization employs (for a finding's sentence)."""
+        return self.employer_members(Member.category == "full", Member.relation != "mobile_in")
+
+    def must_have_party_org(self) -> ColumnElement[bool]:
+        """应建: what the rules say must have a Party organization — an enterprise of 100
+        staff or above scale, an entity social organization of 30 staff (seeds 000, 001),
+        an organization with 3 正式党员 (seed 002: "单独组建实现应建尽建。对职工中正式党员3名
+        以上的…指导其及时单独建立党组织")."""
+        s = self.settings
+        return or_(
+            and_(
+                Organization.kind == "enterprise",
+                or_(
+                    Organization.employees >= s["rule.enterprise_org.min_employees"],
+                    Organization.above_scale.is_(True),
+                ),
+            ),
+            and_(
+                Organization.kind == "social_org",
+                Organization.subtype.in_(self.entity_kinds),
+                Organization.employees >= s["rule.social_org.min_staff"],
+            ),
+            self.full_at_least(s["rule.independent.min_full_members"]),
+        )
 
     # -- organizations ----------------------------------------------------------------
     def org_rows(self, *columns: Any) -> Select[Any]:
@@ -140,6 +195,11 @@ class Facts:
             .outerjoin(self._below, self._below.c.root == PartyOrg.id)
             .where(PartyOrg.deleted.is_(False))
         )
+
+
+def entity_kinds(settings: dict[str, Any]) -> tuple[str, ...]:
+    """The social-organization kinds counted as 实体性社会组织 (a setting per kind)."""
+    return tuple(code for code in SOCIAL_SUBTYPE.labels if settings.get(f"rule.social_org.entity.{code}"))
 
 
 @dataclass(frozen=True)
@@ -192,7 +252,7 @@ def social_org_party_org(f: Facts) -> Condition:
     return Condition(
         and_(
             Organization.kind == "social_org",
-            Organization.subtype.in_(ENTITY_SOCIAL_SUBTYPES),
+            Organization.subtype.in_(f.entity_kinds),
             Organization.employees >= t,
             ~f.covered,
         ),
@@ -201,25 +261,30 @@ def social_org_party_org(f: Facts) -> Condition:
 
 
 def independent_formation(f: Facts) -> Condition:
+    """Judged on how the organization itself is covered: a joint or attached cover, or
+    none, is not its own Party organization."""
     t = f.settings["rule.independent.min_full_members"]
-    full = f.employer_members(Member.category == "full")
-    # Judged as a set of employers counted once, not a count per organization:
-    # PostgreSQL would run the correlated count for each of the 30,000 rows.
-    enough = Organization.id.in_(
-        select(Member.employer_id)
-        .where(live_member(), Member.category == "full")
-        .group_by(Member.employer_id)
-        .having(func.count() >= t)
-    )
 
     def message(r: Any) -> str:
         now = f"现为{FORMATION.label(r.formation)}" if r.formation else "现未建立党组织"
         return f"有正式党员 {r.full_n} 名（{t} 名以上），应单独建立党组织，{now}。"
 
+    own = and_(f.covered, Organization.formation == "independent")
     return Condition(
-        and_(or_(~f.covered, f.party.formation != "independent"), enough),
+        and_(~own, f.full_at_least(t)),
         message,
-        (full.label("full_n"), f.party.formation.label("formation")),
+        (f.full_count().label("full_n"), case((f.covered, Organization.formation)).label("formation")),
+    )
+
+
+def few_members_joint(f: Facts) -> Condition:
+    """An uncovered organization with 1 or 2 正式党员: too few for its own, enough to
+    join a joint one or attach to one (seed 002)."""
+    t = f.settings["rule.independent.min_full_members"]
+    return Condition(
+        and_(~f.covered, f.full_at_least(1), ~f.full_at_least(t)),
+        lambda r: f"有正式党员 {r.full_n} 名（不足 {t} 名），尚未建立或加入党组织，应开展联合建、挂靠建。",
+        (f.full_count().label("full_n"),),
     )
 
 
@@ -231,30 +296,42 @@ def instructor_needed(f: Facts) -> Condition:
     )
 
 
-def mass_organizations(f: Facts) -> Condition:
-    missing_any = or_(
-        Organization.has_union.is_(False),
-        Organization.has_youth_league.is_(False),
-        Organization.has_women_federation.is_(False),
-    )
+MASS_ORGS = (
+    ("工会", "rule.mass_org.union_min_employees", Organization.has_union),
+    ("共青团", "rule.mass_org.youth_league_min_employees", Organization.has_youth_league),
+    ("妇联", "rule.mass_org.women_federation_min_employees", Organization.has_women_federation),
+)
+
+
+def _mass_orgs(f: Facts, covered: bool) -> Condition:
+    """The 群团组织 an organization of its size must have (a staff threshold per kind) and
+    does not: covered ones at once, uncovered ones first (seed 001)."""
+    needed = [(label, f.settings[key], column) for label, key, column in MASS_ORGS]
+    missing_any = or_(*(and_(f.staff >= t, column.is_(False)) for _, t, column in needed))
 
     def message(r: Any) -> str:
-        missing = [
-            label
-            for label, have in (
-                ("工会", r.has_union),
-                ("共青团", r.has_youth_league),
-                ("妇联", r.has_women_federation),
-            )
-            if not have
-        ]
-        return f"已建立党组织，但尚未建立{'、'.join(missing)}组织。"
+        have = {"工会": r.has_union, "共青团": r.has_youth_league, "妇联": r.has_women_federation}
+        missing = [label for label, t, _ in needed if (r.employees or 0) >= t and not have[label]]
+        if covered:
+            return f"已建立党组织，但尚未建立{'、'.join(missing)}组织。"
+        return f"尚未建立党组织，职工 {r.employees} 人，应先行建立{'、'.join(missing)}组织。"
 
+    scope = (
+        f.covered if covered else and_(~f.covered, f.staff >= f.settings["rule.mass_org_first.min_employees"])
+    )
     return Condition(
-        and_(f.covered, f.staff >= f.settings["rule.mass_org.min_employees"], missing_any),
+        and_(scope, missing_any),
         message,
         (Organization.has_union, Organization.has_youth_league, Organization.has_women_federation),
     )
+
+
+def mass_organizations(f: Facts) -> Condition:
+    return _mass_orgs(f, covered=True)
+
+
+def mass_organizations_first(f: Facts) -> Condition:
+    return _mass_orgs(f, covered=False)
 
 
 # -- Party organization rules ---------------------------------------------------------
@@ -281,10 +358,11 @@ def joint_max_orgs(f: Facts) -> Condition:
 
 
 def branch_upgrade(f: Facts) -> Condition:
-    t = f.settings["rule.branch_upgrade.max_members"]
+    """Seed 000: "推动党员50名以上的党支部及时升格" — 以上 includes the number."""
+    t = f.settings["rule.branch_upgrade.min_members"]
     return Condition(
-        and_(PartyOrg.level.in_(("branch", "joint_branch")), f.members > t),
-        lambda r: f"{PARTY_LEVEL.label(r.level)}有党员 {r.n} 名（超过 {t} 名），应升格为党总支或党委。",
+        and_(PartyOrg.level.in_(BRANCH_LEVELS), f.members >= t),
+        lambda r: f"{PARTY_LEVEL.label(r.level)}有党员 {r.n} 名（{t} 名以上），应升格为党总支或党委。",
         (f.members.label("n"),),
     )
 
@@ -324,9 +402,12 @@ def _activity_rule(
         start, end, text = period(f.today)
         times = f.settings[times_setting] if times_setting else 1
         in_period = (Activity.deleted.is_(False), Activity.kind == kind, Activity.held_on.between(start, end))
-        judged = or_(PartyOrg.established_on.is_(None), PartyOrg.established_on <= start)
-        if members_setting:
-            judged = and_(judged, f.members >= f.settings[members_setting])
+        judged = and_(
+            PartyOrg.level.in_(BRANCH_LEVELS),
+            or_(PartyOrg.established_on.is_(None), PartyOrg.established_on <= start),
+        )
+        if members_setting:  # only a branch with a committee: 7 正式党员 (党支部工作条例)
+            judged = and_(judged, f.full_members >= f.settings[members_setting])
         if times == 1:
             # The usual case: who held one is read once from ix_activity_period, as a set
             # (PostgreSQL hashes it), rather than probed for each Party organization.
@@ -347,27 +428,90 @@ def _activity_rule(
     return check
 
 
-def term_expired(f: Facts) -> Condition:
-    today, years = f.today, f.settings["party_org.term_years"]
+def years_before(day: date, years: int) -> date:
     try:
-        cutoff = today.replace(year=today.year - years)
+        return day.replace(year=day.year - years)
     except ValueError:  # 29 February
-        cutoff = today.replace(year=today.year - years, day=28)
+        return day.replace(year=day.year - years, day=28)
+
+
+def months_after(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError(day)
+
+
+TERM_SETTINGS = {
+    "committee": "party_org.term_years",
+    "general_branch": "party_org.term_years.general_branch",
+    "branch": "party_org.term_years.branch",
+    "joint_branch": "party_org.term_years.branch",
+}
+
+
+def _term_ends_before(f: Facts, day: date) -> ColumnElement[bool]:
+    """The term ends before ``day``: its recorded end, or (none recorded) its start plus
+    the term length of the Party organization's level."""
+    by_start = or_(
+        *(
+            and_(PartyOrg.level == level, PartyOrg.term_start < years_before(day, f.settings[key]))
+            for level, key in TERM_SETTINGS.items()
+        )
+    )
+    return or_(
+        and_(PartyOrg.term_end.is_not(None), PartyOrg.term_end < day),
+        and_(PartyOrg.term_end.is_(None), PartyOrg.term_start.is_not(None), by_start),
+    )
+
+
+def _term_end(f: Facts, r: Any) -> date:
+    return r.term_end or months_after(
+        r.term_start, 12 * f.settings[TERM_SETTINGS.get(r.level, "party_org.term_years.branch")]
+    )
+
+
+def term_expired(f: Facts) -> Condition:
+    """Expired: the term ended on or before today (a term that ends today is due today)."""
 
     def message(r: Any) -> str:
         if r.term_end:
             return f"本届任期已于 {r.term_end:%Y年%m月%d日} 届满，应按期换届。"
+        years = f.settings[TERM_SETTINGS.get(r.level, "party_org.term_years.branch")]
         return f"本届任期自 {r.term_start:%Y年%m月%d日} 起已满 {years} 年，应按期换届。"
 
     return Condition(
-        or_(
-            and_(PartyOrg.term_end.is_not(None), PartyOrg.term_end < today),
-            and_(
-                PartyOrg.term_end.is_(None), PartyOrg.term_start.is_not(None), PartyOrg.term_start <= cutoff
-            ),
-        ),
+        _term_ends_before(f, f.today + timedelta(days=1)),
         message,
         (PartyOrg.term_start, PartyOrg.term_end),
+    )
+
+
+def term_ending(f: Facts) -> Condition:
+    """A reminder: the term ends within the next months the setting says."""
+    months = f.settings["party_org.term_reminder_months"]
+    if not months:
+        return Condition(false(), lambda r: "")
+    horizon = months_after(f.today, months)
+
+    def message(r: Any) -> str:
+        return f"本届任期将于 {_term_end(f, r):%Y年%m月%d日} 届满（{months} 个月内），请提前做好换届准备。"
+
+    return Condition(
+        and_(~_term_ends_before(f, f.today + timedelta(days=1)), _term_ends_before(f, horizon)),
+        message,
+        (PartyOrg.term_start, PartyOrg.term_end),
+    )
+
+
+def term_missing(f: Facts) -> Condition:
+    return Condition(
+        and_(PartyOrg.term_start.is_(None), PartyOrg.term_end.is_(None)),
+        lambda r: "没有登记本届任期的开始和届满日期，无法提醒换届；请补录任期。",
     )
 
 
@@ -376,20 +520,24 @@ CHECKERS: dict[str, Checker] = {
     "enterprise_party_org": enterprise_party_org,
     "social_org_party_org": social_org_party_org,
     "independent_formation": independent_formation,
+    "few_members_joint": few_members_joint,
     "joint_max_orgs": joint_max_orgs,
     "branch_upgrade": branch_upgrade,
     "empty_shell": empty_shell,
     "instructor_needed": instructor_needed,
     "mass_organizations": mass_organizations,
+    "mass_organizations_first": mass_organizations_first,
     "theme_day_monthly": _activity_rule(
         "theme_day", "主题党日活动", previous_month, "rule.theme_day.min_per_month"
     ),
-    # 支委会 only where a branch committee exists: 7 or more members (党支部工作条例).
+    # 支委会 only where a branch committee exists: 7 or more 正式党员 (党支部工作条例).
     "committee_meeting_monthly": _activity_rule(
         "committee_meeting", "支委会", previous_month, members_setting="rule.committee_meeting.min_members"
     ),
     "lecture_quarterly": _activity_rule("lecture", "党课", previous_quarter, "rule.lecture.min_per_quarter"),
     "term_expired": term_expired,
+    "term_ending": term_ending,
+    "term_missing": term_missing,
 }
 assert set(CHECKERS) == set(RULES_BY_ID)
 

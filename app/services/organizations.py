@@ -22,6 +22,7 @@ from app.domain.fields import Field, parse_fields
 from app.domain.masking import mask_phone
 from app.errors import FieldError, LiangxinError
 from app.services import coverage as coverage_rules
+from app.services import formation as formations
 from app.services.common import (
     Page,
     list_page,
@@ -49,6 +50,9 @@ ORG_FIELDS: dict[str, Field] = {
         Field("community", "所属社区", "ref", ref="community"),
         Field("status", "经营状态", "code", codes=ORG_STATUS),
         Field("party_org", "所属党组织", "ref", ref="party_org"),
+        # How this organization is covered; empty: as its Party organization is formed.
+        Field("formation", "组建方式", "code", codes=FORMATION),
+        Field("supervising_unit", "业务主管单位", max_length=100),
         Field("leader_link", "挂点领导", max_length=100),
         Field("has_union", "已建工会", _B),
         Field("has_youth_league", "已建共青团", _B),
@@ -118,6 +122,7 @@ def _apply(session: Session, org: Organization, values: dict[str, Any], override
     raw_subtype = parsed.pop("subtype", None)
     community = parsed.pop("community", None) if "community" in parsed else ...
     party_org = parsed.pop("party_org", None) if "party_org" in parsed else ...
+    wanted_formation = parsed.pop("formation", None)
     _check_uscc_unique(session, parsed.get("uscc"), org.id)
     for name, value in parsed.items():
         if value is None and name in ("kind", "industry", "status", "employees"):
@@ -141,7 +146,29 @@ def _apply(session: Session, org: Organization, values: dict[str, Any], override
             org.party_org_id = target.id
         else:
             org.party_org_id = None
+    _cover_formation(session, org, wanted_formation)
+    if org.supervising_unit and org.kind != "social_org":
+        raise FieldError(
+            "supervising_unit", "业务主管单位只适用于社会组织；非公企业请留空，或先把组织类型改为社会组织。"
+        )
     set_search_keys(org)
+
+
+def _cover_formation(session: Session, org: Organization, wanted: str | None) -> None:
+    """How the organization is covered follows its Party organization (seed 002: a
+    joint one, an attached one, or its own — and its own covers it alone)."""
+    party = session.get(PartyOrg, org.party_org_id) if org.party_org_id else None
+    if party is None or party.deleted:
+        if wanted is not None:
+            raise FieldError("formation", "还没有选择所属党组织，不能填写组建方式；请先选择党组织。")
+        org.formation = None
+        return
+    org.formation = formations.choose(party, wanted, org.formation)
+    if org.formation == "independent":
+        if org.id is None:
+            session.add(org)
+        session.flush()
+        formations.check_one_own(session, party)
 
 
 def add_organization(
@@ -211,10 +238,11 @@ def organization_record(session: Session, org: Organization, *, reveal: bool = F
     record["kind_label"] = ORG_KIND.label(org.kind)
     record["subtype_label"] = subtype_codes(org.kind).label(org.subtype)
     record["industry_label"] = INDUSTRY.label(org.industry)
+    record["formation_label"] = FORMATION.label(org.formation)
     record["status_label"] = ORG_STATUS.label(org.status)
     record["instructor"] = instructor
     record["members"] = members
-    state = (party.formation if party else None) or ("work" if instructor else "none")
+    state = ((org.formation or party.formation) if party else None) or ("work" if instructor else "none")
     record["coverage"] = state
     record["coverage_label"] = COVERAGE.label(state)
     record["rev"] = org.rev
@@ -240,8 +268,9 @@ def has_instructor(org_id_column: Any) -> Any:
 
 
 def coverage_expression() -> Any:
+    """The organization's coverage state (with its Party organization joined, when live)."""
     return case(
-        (PartyOrg.formation.is_not(None), PartyOrg.formation),
+        (PartyOrg.id.is_not(None), func.coalesce(Organization.formation, PartyOrg.formation)),
         (has_instructor(Organization.id), "work"),
         else_="none",
     )
@@ -284,7 +313,7 @@ def organization_query(
         "industry": Organization.industry,
         "employees": Organization.employees,
         "party_org": PartyOrg.name_pinyin,
-        "formation": PartyOrg.formation,
+        "formation": Organization.formation,
         "instructor": instructor,
         "coverage": cover,
         "status": Organization.status,
@@ -300,7 +329,7 @@ def organization_query(
             Organization.industry,
             Organization.employees,
             PartyOrg.name,
-            PartyOrg.formation,
+            case((PartyOrg.id.is_not(None), Organization.formation)),
             instructor,
             cover,
             Organization.status,

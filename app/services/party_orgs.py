@@ -16,6 +16,7 @@ from app.domain.masking import mask_phone
 from app.domain.station_time import station_today
 from app.errors import FieldError, LiangxinError
 from app.services import coverage as coverage_rules
+from app.services import formation as formations
 from app.services.common import (
     Page,
     list_page,
@@ -128,8 +129,12 @@ def _cover(session: Session, party: PartyOrg, org_keys: list[str], override: str
     ):
         if org.id not in keep:
             org.party_org_id = None
+            org.formation = None
     for org in wanted:
+        if org.party_org_id != party.id:  # newly covered: as this Party organization is formed
+            org.formation = None
         org.party_org_id = party.id
+    formations.settle(session, party)
 
 
 def add_party_org(
@@ -164,8 +169,10 @@ def edit_party_org(
         _apply(session, party, values)
         if covers is not None:
             _cover(session, party, covers, override)
-        elif not was_joint:  # becoming a joint branch must respect the limit for what it covers
-            coverage_rules.check_capacity(session, party, [], override)
+        else:
+            if not was_joint:  # becoming a joint branch must respect the limit for what it covers
+                coverage_rules.check_capacity(session, party, [], override)
+            formations.settle(session, party)  # its organizations follow a changed formation
         session.flush()
         return party_org_record(session, party)
 

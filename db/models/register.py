@@ -56,6 +56,14 @@ class Organization(SearchKeys, Synced, Base):
     community_id: Mapped[str | None] = mapped_column(ForeignKey("community.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default="active", index=True)
     party_org_id: Mapped[str | None] = mapped_column(ForeignKey("party_org.id"))
+    # How this organization is covered (GLOSSARY "formation"): independent (its own Party
+    # organization, covering it alone), joint (one of several a joint one covers) or
+    # attached (its members attend another unit's). It belongs to the organization, not
+    # to the Party organization: null while uncovered.
+    formation: Mapped[str | None] = mapped_column(String(16))
+    # 业务主管单位 of a social organization, whose Party organization leads its Party
+    # work (seed 002: "有业务主管单位的社会组织党建工作，由业务主管单位党组织领导和管理").
+    supervising_unit: Mapped[str | None] = mapped_column(String(100))
     leader_link: Mapped[str | None] = mapped_column(String(100))  # 挂点领导
     has_union: Mapped[bool] = mapped_column(Boolean, default=False)
     has_youth_league: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -81,6 +89,9 @@ class PartyOrg(SearchKeys, Synced, Base):
 
     # committee | general_branch | branch | joint_branch
     level: Mapped[str] = mapped_column(String(16), index=True)
+    # What kind of Party organization this is: independent (one unit's own), joint (of
+    # several units) or attached (a host others' members attach to). It bounds how the
+    # organizations it covers may be covered; each one's own formation is on organization.
     formation: Mapped[str] = mapped_column(String(16), index=True)  # independent | joint | attached
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("party_org.id"), index=True)
     community_id: Mapped[str | None] = mapped_column(ForeignKey("community.id"), index=True)

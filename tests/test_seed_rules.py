@@ -1,0 +1,397 @@
+"""Each rule at its boundary, as the seed sentence it comes from says it (49 / 50 / 51
+staff or members, 2 / 3 正式党员, 6 / 7 正式党员), and the formation of each covered
+organization. Every test names its sentence; the sentence is checked against the
+seed text itself where ``shared/seeds`` sits beside the checkout."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.errors import FieldError
+from app.rules.catalog import RULES, RULES_BY_ID, SEED_FILES
+from app.services import members, organizations, party_orgs
+from app.settings import change_setting
+from app.stats import check, station_stats
+from app.store import Store
+from db.models import Activity
+
+TODAY = date(2026, 11, 22)
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def _seed_text(seed: str) -> str:
+    path = SEEDS / SEED_FILES[seed]
+    if not path.exists():
+        pytest.skip("shared/seeds is not beside this checkout")
+    return " ".join(path.read_text(encoding="utf-8").split())
+
+
+def cites(rule_id: str, sentence: str) -> None:
+    """The rule's finding quotes ``sentence``, and the seed says it word for word."""
+    rule = RULES_BY_ID[rule_id]
+    assert rule.quote == sentence
+    assert sentence in rule.source
+    seed = _seed_text(rule.seed)
+    for part in sentence.split("……"):
+        assert " ".join(part.split()) in seed, part
+
+
+def _names(store: Store, rule: str) -> set[str]:
+    return {f.record_name for f in check(store, TODAY, [rule])}
+
+
+def _org(store: Store, name: str, **values: object) -> str:
+    return organizations.add_organization(store, {"name": name, "kind": "enterprise", **values})["id"]
+
+
+def _social(store: Store, name: str, subtype: str, staff: int) -> str:
+    return organizations.add_organization(
+        store, {"name": name, "kind": "社会组织", "subtype": subtype, "employees": staff}
+    )["id"]
+
+
+def _party(store: Store, name: str, covers: list[str], **values: object) -> str:
+    values = {"level": "branch", "established_on": "2015-01-01", "term_start": "2025-01-01", **values}
+    return party_orgs.add_party_org(store, {"name": name, **values}, covers=covers)["id"]
+
+
+def _members(
+    store: Store,
+    n: int,
+    employer: str | None,
+    party: str | None,
+    category: str = "full",
+    relation: str = "transferred",
+) -> None:
+    for _ in range(n):
+        members.add_member(
+            store,
+            {
+                "name": "党员",
+                "employer": employer,
+                "party_org": party,
+                "category": category,
+                "relation": relation,
+            },
+        )
+
+
+# -- organizations ----------------------------------------------------------------------
+
+
+def test_enterprise_members_from_fifty_staff(store: Store) -> None:
+    cites("enterprise_members", "实现50人以上非公企业有党员")
+    for staff in (49, 50, 51):
+        _org(store, f"{staff}人公司", employees=staff)
+    assert _names(store, "enterprise_members") == {"50人公司", "51人公司"}
+
+
+def test_enterprise_party_org_from_a_hundred_staff(store: Store) -> None:
+    cites("enterprise_party_org", "100人以上非公企业、规模以上非公企业及30人以上实体性的社会组织有党组织")
+    for staff in (99, 100, 101):
+        _org(store, f"{staff}人公司", employees=staff)
+    assert _names(store, "enterprise_party_org") == {"100人公司", "101人公司"}
+
+
+def test_entity_social_organizations_are_an_open_class_set_per_kind(store: Store) -> None:
+    cites(
+        "social_org_party_org",
+        "从业 30 人以上的民办学校、医院以及律师、会计师、税务师事务所等实体性社会组织有党组织",
+    )
+    for staff in (29, 30, 31):
+        _social(store, f"{staff}人社工中心", "民办非企业单位", staff)  # "等": not only the five named
+    _social(store, "某体育舞蹈协会", "社会团体", 80)  # a membership body, not a workplace
+    assert _names(store, "social_org_party_org") == {"30人社工中心", "31人社工中心"}
+    change_setting(store, "rule.social_org.entity.social_group", 1)
+    change_setting(store, "rule.social_org.entity.private_non_enterprise", 0)
+    assert _names(store, "social_org_party_org") == {"某体育舞蹈协会"}
+
+
+def _employer_with(store: Store, name: str, full: int, **extra: int) -> str:
+    org = _org(store, name, employees=20)
+    _members(store, full, org, None)
+    for relation, n in extra.items():
+        category = "probationary" if relation == "probationary" else "full"
+        _members(store, n, org, None, category, "transferred" if relation == "probationary" else relation)
+    return org
+
+
+def test_three_full_members_form_their_own_two_join_or_attach(store: Store) -> None:
+    cites("independent_formation", "对职工中正式党员3名以上的非“两新”组织……指导其及时单独建立党组织")
+    cites("few_members_joint", "对职工中正式党员不足3名的，开展联合建、挂靠建")
+    _employer_with(store, "三名公司", 3)
+    _employer_with(store, "两名公司", 2, probationary=1)  # a 预备党员 is not a 正式党员
+    _employer_with(store, "一名公司", 1, mobile_in=2)  # 流入党员 are held elsewhere
+    _employer_with(store, "无党员公司", 0)
+    assert _names(store, "independent_formation") == {"三名公司"}
+    assert _names(store, "few_members_joint") == {"两名公司", "一名公司"}
+
+
+def test_an_organization_jointly_covered_with_three_full_members_should_form_its_own(store: Store) -> None:
+    a = _employer_with(store, "甲公司", 3)
+    b = _employer_with(store, "乙公司", 2)
+    joint = _party(store, "联合党支部", [a, b], level="joint_branch")
+    assert organizations.get_organization(store, a)["formation"] == "joint"
+    findings = {f.record_name: f.message for f in check(store, TODAY, ["independent_formation"])}
+    assert findings == {"甲公司": "有正式党员 3 名（3 名以上），应单独建立党组织，现为联合组建。"}
+    assert _names(store, "few_members_joint") == set()  # 乙公司 is in a joint one already
+    own = _party(store, "甲公司党支部", [a])
+    assert organizations.get_organization(store, a)["formation"] == "independent"
+    assert _names(store, "independent_formation") == set()
+    assert party_orgs.get_party_org(store, joint)["covered"] == [{"id": b, "name": "乙公司"}]
+    assert own
+
+
+def test_joint_branch_covers_at_most_five(store: Store) -> None:
+    cites("joint_max_orgs", "联合党组织覆盖单位数不超过5个")
+    five = [_org(store, f"五{i}公司") for i in range(5)]
+    six = [_org(store, f"六{i}公司") for i in range(6)]
+    _party(store, "五家联合党支部", five, level="joint_branch")
+    party_orgs.add_party_org(
+        store, {"name": "六家联合党支部", "level": "joint_branch"}, covers=six, override="同一楼宇"
+    )
+    assert _names(store, "joint_max_orgs") == {"六家联合党支部"}
+
+
+def test_mass_organizations_by_size_covered_at_once_uncovered_first(store: Store) -> None:
+    cites("mass_organizations", "成立党组织的两新组织要同步成立群团组织")
+    cites("mass_organizations_first", "暂不具备条件成立党组织的两新组织,要先行成立群团组织")
+    union = {"has_union": "是"}
+    covered = [
+        _org(store, "九十九人公司", employees=99, **union),
+        _org(store, "百人公司", employees=100, **union),
+        _org(store, "五人公司", employees=5),
+    ]
+    _party(store, "联合党支部", covered, level="joint_branch")
+    _org(store, "二十四人公司", employees=24)
+    _org(store, "二十五人公司", employees=25)
+    _org(store, "有工会的二十五人公司", employees=25, **union)
+    findings = {f.record_name: f.message for f in check(store, TODAY, ["mass_organizations"])}
+    assert findings == {
+        "百人公司": "已建立党组织，但尚未建立共青团、妇联组织。",
+        "五人公司": "已建立党组织，但尚未建立工会组织。",
+    }
+    assert _names(store, "mass_organizations_first") == {"二十五人公司"}
+
+
+def test_instructor_for_every_uncovered_organization(store: Store) -> None:
+    cites(
+        "instructor_needed",
+        "对未建立党组织的非“两新”组织，从乡镇（街道）、有关职能部门、产业园区在职党员干部中选派党建工作指导员",
+    )
+    _org(store, "小店", employees=1)
+    covered = _org(store, "已建公司", employees=1)
+    _party(store, "已建公司党支部", [covered])
+    assert _names(store, "instructor_needed") == {"小店"}
+
+
+# -- Party organizations ------------------------------------------------------------------
+
+
+def test_branch_upgrade_at_fifty_members_inclusive(store: Store) -> None:
+    cites("branch_upgrade", "推动党员50名以上的党支部及时升格")
+    for n in (49, 50, 51):
+        _members(store, n, None, _party(store, f"{n}人支部", []))
+    party = _party(store, "四十九人另有流入支部", [])
+    _members(store, 49, None, party)
+    _members(store, 3, None, party, relation="mobile_in")  # held elsewhere: not counted here
+    assert _names(store, "branch_upgrade") == {"50人支部", "51人支部"}
+
+
+def test_a_branch_without_members_is_an_empty_shell(store: Store) -> None:
+    cites("empty_shell", "对“两新”组织“空壳党支部”、流动党员、“口袋党员”等动态管理、合理优化不及时")
+    _party(store, "空支部", [])
+    _members(store, 1, None, _party(store, "一人支部", []))
+    assert _names(store, "empty_shell") == {"空支部"}
+
+
+def _activity(store: Store, party: str, kind: str, held_on: date) -> None:
+    with store.write() as session:
+        session.add(Activity(party_org_id=party, kind=kind, held_on=held_on))
+
+
+def test_theme_day_is_a_branch_duty(store: Store) -> None:
+    cites("theme_day_monthly", "每月开展一次“主题党日”活动")
+    committee = _party(store, "某公司党委", [], level="committee")
+    general = _party(store, "某公司党总支", [], level="general_branch", parent=committee)
+    branch = _party(store, "某公司第一党支部", [], parent=general)
+    _members(store, 3, None, branch)
+    assert _names(store, "theme_day_monthly") == {"某公司第一党支部"}
+    _activity(store, branch, "theme_day", date(2026, 10, 20))
+    assert _names(store, "theme_day_monthly") == set()
+
+
+def test_lecture_every_quarter_in_branches(store: Store) -> None:
+    cites("lecture_quarterly", "严格落实“三会一课”、主题党日等制度")
+    committee = _party(store, "某公司党委", [], level="committee")
+    held = _party(store, "第三季度有党课支部", [], parent=committee)
+    late = _party(store, "十月才上党课支部", [], parent=committee)
+    _activity(store, held, "lecture", date(2026, 9, 30))  # the last day of the last quarter
+    _activity(store, late, "lecture", date(2026, 10, 1))
+    assert _names(store, "lecture_quarterly") == {"十月才上党课支部"}
+
+
+def test_committee_meetings_from_seven_full_members(store: Store) -> None:
+    cites("committee_meeting_monthly", "严格落实“三会一课”、主题党日等制度")
+    six = _party(store, "六名正式党员支部", [])
+    _members(store, 6, None, six)
+    _members(store, 1, None, six, category="probationary")  # 预备党员 do not count
+    _members(store, 2, None, six, relation="mobile_in")  # nor do 流入党员
+    seven = _party(store, "七名正式党员支部", [])
+    _members(store, 7, None, seven)
+    committee = _party(store, "某公司党委", [], level="committee")
+    _members(store, 9, None, committee)
+    assert _names(store, "committee_meeting_monthly") == {"七名正式党员支部"}
+
+
+def test_terms_by_level_with_a_reminder_and_a_finding_without_dates(store: Store) -> None:
+    cites("term_expired", "按照统一部署，精心组织党支部换届")
+    cites("term_ending", "按照统一部署，精心组织党支部换届")
+    cites("term_missing", "精心组织党支部换届，规范支委设置")
+    _party(store, "满三年支部", [], term_start="2023-11-22")  # ends today: due
+    _party(store, "差一天满三年支部", [], term_start="2023-11-23")
+    _party(store, "两年半支部", [], term_start="2024-05-01")
+    _party(store, "满三年党委", [], level="committee", term_start="2023-11-01")
+    _party(store, "四年九个月党委", [], level="committee", term_start="2022-02-01")
+    _party(store, "无任期支部", [], term_start="")
+    assert _names(store, "term_expired") == {"满三年支部"}
+    ending = {f.record_name: f.message for f in check(store, TODAY, ["term_ending"])}
+    assert ending == {
+        "差一天满三年支部": "本届任期将于 2026年11月23日 届满（3 个月内），请提前做好换届准备。",
+        "四年九个月党委": "本届任期将于 2027年02月01日 届满（3 个月内），请提前做好换届准备。",
+    }
+    assert _names(store, "term_missing") == {"无任期支部"}
+    change_setting(store, "party_org.term_reminder_months", 0)
+    assert _names(store, "term_ending") == set()
+
+
+# -- rates ---------------------------------------------------------------------------------------
+
+
+def test_must_build_rate_counts_what_the_rules_say_must_have_a_party_org(store: Store) -> None:
+    sentence = "确保党组织应建尽建率和党的工作覆盖率均达到100%"
+    assert sentence in _seed_text("002")
+    big = _org(store, "百人公司", employees=100)
+    _org(store, "九十九人公司", employees=99)
+    _social(store, "三十人学校", "民办学校", 30)
+    three = _employer_with(store, "三名党员小公司", 3)
+    _party(store, "百人公司党支部", [big])
+    joint = [_org(store, "联建甲"), three]
+    _party(store, "联合党支部", joint, level="joint_branch")
+    rates = station_stats(store, TODAY)["rates"]
+    # 应建: 百人公司, 三十人学校, 三名党员小公司; 已建: 百人公司 and (jointly) 三名党员小公司.
+    rate = rates["must_build_rate"]
+    assert (rate["numerator"], rate["denominator"]) == (2, 3)
+    assert "应建尽建率" in rate["definition"]
+    coverage = station_stats(store, TODAY)["coverage"]
+    assert (coverage["independent"], coverage["joint"], coverage["attached"]) == (1, 2, 0)
+
+
+# -- formation belongs to each covered organization ------------------------------------------
+
+
+def test_an_independent_party_org_covers_exactly_one_organization(store: Store) -> None:
+    a, b = _org(store, "甲公司"), _org(store, "乙公司")
+    with pytest.raises(FieldError, match="单独组建的党组织只覆盖一个单位"):
+        _party(store, "甲公司党支部", [a, b])
+    own = _party(store, "甲公司党支部", [a])
+    # 乙公司's members attach to 甲公司's branch: allowed, and 乙 is 挂靠, not 单独.
+    organizations.edit_organization(store, b, {"party_org": "甲公司党支部", "formation": "挂靠组建"})
+    assert organizations.get_organization(store, b)["coverage"] == "attached"
+    with pytest.raises(FieldError, match="只能是单独组建、挂靠组建"):
+        organizations.edit_organization(store, b, {"formation": "联合组建"})
+    with pytest.raises(FieldError, match="单独组建的党组织只覆盖一个单位"):
+        organizations.edit_organization(store, b, {"formation": "单独组建"})
+    stats = station_stats(store, TODAY)
+    assert stats["rates"]["independent_rate"]["percent"] == 50.0
+    assert stats["coverage"]["attached"] == 1
+    assert own
+
+
+def test_a_party_org_changing_its_formation_takes_its_organizations_along(store: Store) -> None:
+    a, b, c = _org(store, "甲公司"), _org(store, "乙公司"), _org(store, "丙公司")
+    joint = _party(store, "联合党支部", [a, b, c], level="branch", formation="联合组建")
+    assert {organizations.get_organization(store, o)["formation"] for o in (a, b, c)} == {"joint"}
+    with pytest.raises(FieldError, match="单独组建的党组织只覆盖一个单位"):
+        party_orgs.edit_party_org(store, joint, {"formation": "单独组建"})
+    party_orgs.set_covered_organizations(store, joint, [a])
+    party_orgs.edit_party_org(store, joint, {"formation": "单独组建"})
+    assert organizations.get_organization(store, a)["formation"] == "independent"
+    assert organizations.get_organization(store, b)["formation"] is None  # no longer covered
+
+
+def test_supervising_unit_is_a_social_organizations_field(store: Store) -> None:
+    org = _social(store, "某社工中心", "民办非企业单位", 40)
+    organizations.edit_organization(store, org, {"supervising_unit": "区民政局"})
+    assert organizations.get_organization(store, org)["supervising_unit"] == "区民政局"
+    with pytest.raises(FieldError, match="业务主管单位只适用于社会组织"):
+        _org(store, "某公司", supervising_unit="区工信局")
+
+
+def test_every_rule_is_tested_here() -> None:
+    source = re.sub(r"\s+", "", Path(__file__).read_text(encoding="utf-8"))
+    assert [r.id for r in RULES if f'cites("{r.id}"' not in source] == []
+
+
+def test_upgrade_gives_each_covered_organization_its_formation(db_url: str) -> None:
+    """0011: an organization takes its Party organization's formation; one marked
+    independent that covers several is joint in truth, and so are its organizations."""
+    from alembic import command
+
+    from app.store import init_store, open_store, resolve_url
+    from db import migrate
+    from db.engine import create_db_engine
+    from tests.conftest import STATION
+
+    store, _ = init_store(db_url, *STATION)
+    crowded = [_org(store, f"楼宇{i}公司") for i in range(3)]
+    alone = _org(store, "独立公司")
+    joint = [_org(store, "联建甲"), _org(store, "联建乙")]
+    host = [_org(store, "挂靠公司")]
+    _org(store, "未覆盖公司")
+    crowded_party = _party(store, "楼宇联合党支部", crowded, level="joint_branch")
+    _party(store, "独立公司党支部", [alone])
+    _party(store, "联合党支部", joint, level="joint_branch")
+    _party(store, "社区两新党支部", host, formation="挂靠组建")
+    store.close()
+    engine = create_db_engine(resolve_url(db_url))
+    config = migrate.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0010")
+        # As the old program let a clerk save it: "单独组建", covering three firms.
+        conn.execute(
+            text("UPDATE party_org SET formation = 'independent', level = 'branch' WHERE id = :id"),
+            {"id": crowded_party},
+        )
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    engine.dispose()
+    store = open_store(db_url)
+    try:
+        formation = {
+            organizations.get_organization(store, o)["name"]: organizations.get_organization(store, o)[
+                "formation"
+            ]
+            for o in [*crowded, alone, *joint, *host]
+        }
+        assert formation == {
+            "楼宇0公司": "joint",
+            "楼宇1公司": "joint",
+            "楼宇2公司": "joint",
+            "独立公司": "independent",
+            "联建甲": "joint",
+            "联建乙": "joint",
+            "挂靠公司": "attached",
+        }
+        assert party_orgs.get_party_org(store, crowded_party)["formation"] == "joint"
+        coverage = station_stats(store, TODAY)["coverage"]
+        assert (coverage["independent"], coverage["joint"], coverage["attached"]) == (1, 5, 1)
+    finally:
+        store.close()
