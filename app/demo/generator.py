@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 
 from app.demo import names as N
+from app.demo import proportions as P
 from app.domain.idcard import make_id_number
 from app.domain.pinyin import person_keys, search_keys
 from app.domain.station_time import station_today
@@ -46,6 +47,7 @@ from db.models import (
 )
 
 CHUNK = 10_000
+EDUCATION = ("doctorate", "master", "bachelor", "college", "secondary", "junior")
 BASE_MS = 1_767_225_600_000  # 2026-01-01T00:00:00Z: demo ids are time-ordered from here
 
 
@@ -92,6 +94,26 @@ def _years_before(day: date, years: float) -> date:
     return day - timedelta(days=int(years * 365.25))
 
 
+def _chinese_number(n: int) -> str:
+    """1 -> 一, 12 -> 十二, 305 -> 三百零五 (for names like 南湾十二社区)."""
+    digits = "零一二三四五六七八九"
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    text = f"{digits[hundreds]}百" if hundreds else ""
+    if tens:
+        text += ("" if tens == 1 and not hundreds else digits[tens]) + "十"
+    elif hundreds and ones:
+        text += "零"
+    return text + (digits[ones] if ones else "")
+
+
+def _share_of_staff(staff: int) -> float:
+    for high, share in P.MEMBER_SHARE_BY_STAFF:
+        if high is None or staff <= high:
+            return share
+    raise AssertionError(staff)
+
+
 class _Builder:
     def __init__(self, store: Store, orgs: int, members: int, seed: int, today: date) -> None:
         self.rng = random.Random(seed)
@@ -100,7 +122,9 @@ class _Builder:
         self.station_code = store.station.code
         self.division = store.station.code[:6]
         self.town = (store.station.code + "001")[:9]
+        self.station_name = store.station.name
         self.place = store.station.name.removesuffix("街道").removesuffix("区").removesuffix("镇")
+        self.district = N.DISTRICTS.get(self.division, "")
         self.communities: list[dict[str, Any]] = []
         self.orgs: list[dict[str, Any]] = []
         self.parties: list[dict[str, Any]] = []
@@ -122,18 +146,21 @@ class _Builder:
     def phone(self) -> str:
         return f"1{self.rng.choice('3578')}{self.rng.randrange(10**9):09d}"
 
+    def address(self) -> str:
+        """深圳市龙岗区南湾街道南湾大道128号3栋 — fictional roads in the real district."""
+        r = self.rng
+        road = r.choice(N.ROAD_WORDS) + r.choice(("路", "路", "大道", "街"))
+        building = f"{r.randint(1, 12)}栋" if r.random() < 0.8 else f"{r.choice('ABCD')}座"
+        return f"深圳市{self.district}{self.station_name}{road}{r.randint(1, 399)}号{building}"
+
     # -- communities ------------------------------------------------------------
     def build_communities(self) -> None:
+        """Plainly fictional names (南湾一社区, 南湾二社区 …): a real community list would
+        belong to one real sub-district only."""
         count = max(6, self.n_orgs // 100)
-        names = list(N.COMMUNITIES[:count])
-        words = N.COMMUNITY_WORDS
-        for a, b in itertools.product(words, words):
-            if len(names) >= count:
-                break
-            if a != b and f"{a}{b}社区" not in names:
-                names.append(f"{a}{b}社区")
-        for i, name in enumerate(names):
+        for i in range(count):
             code = f"{self.town}{i + 1:03d}"
+            name = f"{self.place}{_chinese_number(i + 1)}社区"
             self.communities.append(_row(Community, id=self.new_id(), name=name, code=code))
 
     # -- organizations ----------------------------------------------------------
@@ -167,9 +194,7 @@ class _Builder:
         raise AssertionError("ran out of demo names")
 
     def uscc(self, kind: str, subtype: str, i: int) -> str:
-        # The station's own code in the mix: two streets of one district (same division)
-        # must not hand out each other's credit codes (the district's 查重 would find them).
-        org_code = f"{(i * 2654435761 + 12345678 + int(self.station_code) * 7919) % 10**8:08d}"
+        org_code = f"{(i * 2654435761 + 12345678) % 10**8:08d}"
         if kind == "enterprise":
             authority, type_ = "9", "2" if subtype == "individual" else "1"
         elif subtype == "law_firm":
@@ -186,16 +211,17 @@ class _Builder:
         taken = self.taken
         community_weights = [r.uniform(0.5, 3.0) for _ in self.communities]
         for i in range(self.n_orgs):
-            kind = "enterprise" if r.random() < 0.76 else "social_org"
+            kind = "enterprise" if r.random() < P.ENTERPRISE_SHARE else "social_org"
             if kind == "enterprise":
                 industry = _weighted(r, N.ENTERPRISE_INDUSTRY_WEIGHTS)
                 subtype = _weighted(r, N.ENTERPRISE_SUBTYPE_WEIGHTS)
             else:
                 subtype = _weighted(r, N.SOCIAL_SUBTYPE_WEIGHTS)
                 industry = N.SOCIAL_PATTERNS[subtype][0]
-            employees = min(20_000, int(r.lognormvariate(2.3, 1.3)) + 1)
-            status = "active" if r.random() < 0.95 else r.choice(("closed", "moved_out"))
+            employees = min(P.STAFF_MAX, int(r.lognormvariate(P.STAFF_LOG_MEDIAN, P.STAFF_LOG_SIGMA)) + 1)
+            status = "active" if r.random() >= P.INACTIVE_SHARE else r.choice(("closed", "moved_out"))
             community = r.choices(self.communities, community_weights)[0]
+            supervised, unit = P.SUPERVISED_SHARE.get(subtype, (0.0, ""))
             self.orgs.append(
                 _row(
                     Organization,
@@ -207,24 +233,83 @@ class _Builder:
                     industry=industry,
                     employees=employees,
                     above_scale=kind == "enterprise"
-                    and (employees >= 300 or (employees >= 50 and r.random() < 0.1)),
+                    and (
+                        employees >= P.ABOVE_SCALE_STAFF
+                        or (employees >= 50 and r.random() < P.ABOVE_SCALE_SHARE_50)
+                    ),
                     community_id=community["id"],
                     status=status,
+                    supervising_unit=unit if kind == "social_org" and r.random() < supervised else None,
                     legal_rep=self.person(),
                     contact_name=self.person(),
                     contact_phone=self.phone(),
-                    address=f"深圳市{community['name']}{r.randint(1, 300)}号",
+                    address=self.address(),
                 )
             )
+
+    def recast(self, org: dict[str, Any], kind: str, subtype: str, industry: str, employees: int) -> None:
+        """Turn a generated organization into a forced case, with a name that fits it."""
+        self.taken.discard(org["name"])
+        org.update(kind=kind, subtype=subtype, industry=industry, employees=employees)
+        org["above_scale"] = False
+        org["name"] = self.org_name(kind, subtype, industry, self.taken)
+        org["name_pinyin"], org["name_initials"] = search_keys(org["name"])
+        org["uscc"] = self.uscc(kind, subtype, self.orgs.index(org))
+        unit = P.SUPERVISED_SHARE.get(subtype, (0.0, ""))[1]
+        org["supervising_unit"] = unit or None if kind == "social_org" else None
+
+    # -- how many members work where ---------------------------------------------------
+    def allot_members(self) -> None:
+        """Each active organization's members (``_n``): a share of its staff that grows
+        with its size, drawn at random (so some 50-staff firms have none), never more
+        than MEMBER_SHARE_CAP of its staff. The 流出 members work elsewhere."""
+        r = self.rng
+        active = [o for o in self.orgs if o["status"] == "active"]
+        self.mobile_out = round(self.n_members * P.MOBILE_OUT_SHARE)
+        weights, room = [], []
+        for o in active:
+            o["_n"] = o.get("_n", 0)
+            staff = o["employees"]
+            w = 0.0 if o.get("_no_members") else staff * _share_of_staff(staff)
+            if o["industry"] in P.BLANK_SPOT_INDUSTRIES:
+                w *= P.BLANK_SPOT_FACTOR
+            weights.append(w)
+            room.append(0 if o.get("_no_members") else max(0, int(staff * P.MEMBER_SHARE_CAP) - o["_n"]))
+        left = self.n_members - self.mobile_out - sum(o["_n"] for o in active)
+        capacity = sum(room)
+        if capacity < left:  # asked for more members than the staff could hold: lift the cap
+            room = [None if w else 0 for w in weights]  # type: ignore[misc]
+        cumulative = list(itertools.accumulate(weights))
+        total = cumulative[-1] if cumulative else 0.0
+        misses = 0
+        while left > 0 and total > 0:
+            i = bisect.bisect(cumulative, r.random() * total)
+            i = min(i, len(active) - 1)
+            if room[i] is not None and room[i] <= 0:
+                misses += 1
+                if misses > 50 * self.n_orgs:  # the rare case the rest will not fit: any with room
+                    i = next((k for k, space in enumerate(room) if space is None or space > 0), i)
+                    if room[i] is not None and room[i] <= 0:
+                        break
+                else:
+                    continue
+            active[i]["_n"] += 1
+            if room[i] is not None:
+                room[i] -= 1
+            left -= 1
+        self.mobile_out += max(0, left)  # what found no room works elsewhere
 
     # -- Party organizations ------------------------------------------------------
     def party(
         self, name: str, level: str, formation: str, community_id: str, parent: str | None = None
     ) -> str:
         r = self.rng
+        years = 5 if level == "committee" else 3
         established = _years_before(self.today, r.uniform(1.0, 15.0))
-        term_start = max(established, _years_before(self.today, r.uniform(0.2, 5.6)))
-        term_end = None if r.random() < 0.3 else _years_before(term_start, -5)
+        term_start = max(established, _years_before(self.today, r.uniform(0.1, years + 0.6)))
+        term_end = None if r.random() < P.TERM_END_UNRECORDED_SHARE else _years_before(term_start, -years)
+        if r.random() < P.TERM_MISSING_SHARE:
+            term_start = term_end = None
         pid = self.new_id()
         self.parties.append(
             _row(
@@ -245,64 +330,87 @@ class _Builder:
         return pid
 
     def build_party_orgs(self) -> None:
-        """Decide coverage per organization, then set up the Party organizations."""
+        """Decide coverage per organization from its members, then set up the Party
+        organizations."""
         r = self.rng
         active = [o for o in self.orgs if o["status"] == "active"]
         # Forced cases so that every rule has findings, whatever the size.
         forced = max(2, self.n_orgs // 300)
         no_members = active[:forced]
-        for org in no_members:  # big enterprise, no Party member found yet, nobody assigned
-            self.recast(org, "enterprise", "llc", "manufacturing", r.randint(60, 400))
+        for org in no_members:  # big enterprise, no Party member found yet: 挂点 by a 区领导
+            self.recast(org, "enterprise", "llc", "manufacturing", r.randint(120, 400))
             org["_no_members"] = True
         for org in active[forced : 2 * forced]:  # entity social organization over the staff threshold
             self.recast(org, "social_org", "private_school", "education", r.randint(30, 90))
-        uncovered_forced = {o["id"] for o in active[: 2 * forced]}
-        # Every level exists whatever the size: the largest enterprises have a 党委 and a 党总支.
+            org["_uncovered"] = True
+        decided = {o["id"] for o in active[: 2 * forced]}
+        # Every level exists whatever the size: the largest enterprises have a 党委 and a 党总支,
+        # the next one a branch of 50 members or more (due an upgrade).
         largest = sorted(
             (o for o in active[2 * forced :] if o["kind"] == "enterprise"), key=lambda o: -o["employees"]
         )
-        for org, level, staff in zip(largest, ("committee", "general_branch"), (2500, 1200), strict=False):
+        for org, level, staff in zip(
+            largest, ("committee", "general_branch", "branch"), (2500, 1200, 400), strict=False
+        ):
             org["employees"] = max(org["employees"], staff)
             org["above_scale"] = True
-            self.independent(org, level)
-            uncovered_forced.add(org["id"])  # decided here, not by the draw below
+            org["_level"] = level
+            decided.add(org["id"])
+        if len(largest) > 2:
+            largest[2]["_n"] = 52
+        self.allot_members()
 
         joint_pool: dict[str, list[dict[str, Any]]] = {}
         attached_pool: dict[str, list[dict[str, Any]]] = {}
         for org in active:
-            if org["id"] in uncovered_forced:
+            if org["id"] in decided:
+                if org.get("_level"):
+                    self.independent(org, org["_level"])
                 continue
-            e = org["employees"]
-            p = 0.8 if e >= 100 else 0.6 if e >= 50 else 0.4 if e >= 10 else 0.25
-            if r.random() >= p:
+            n = org["_n"]
+            if n == 0:
                 continue
             roll = r.random()
-            if e >= 100:
-                formation = "independent" if roll < 0.85 else "joint"
-            elif e >= 30:
-                formation = "independent" if roll < 0.4 else "joint" if roll < 0.8 else "attached"
+            if n >= 3:
+                shares = P.OWN_FORMATION_BIG if org["employees"] >= 100 else P.OWN_FORMATION_SMALL
+                formation = (
+                    "independent" if roll < shares[0] else "joint" if roll < shares[0] + shares[1] else None
+                )
             else:
-                formation = "independent" if roll < 0.05 else "joint" if roll < 0.65 else "attached"
+                shares = P.FEW_FORMATION
+                formation = (
+                    "joint" if roll < shares[0] else "attached" if roll < shares[0] + shares[1] else None
+                )
+            if org["industry"] in P.BLANK_SPOT_INDUSTRIES and r.random() < P.BLANK_SPOT_UNCOVERED:
+                formation = None
             if formation == "independent":
-                self.independent(org, None)
+                level = None
+                if n >= P.COMMITTEE_MEMBERS and r.random() < P.UPGRADED_SHARE:
+                    level = "committee"
+                elif n >= P.GENERAL_BRANCH_MEMBERS and r.random() < P.UPGRADED_SHARE:
+                    level = "general_branch"
+                self.independent(org, level)
             elif formation == "joint":
                 joint_pool.setdefault(org["community_id"], []).append(org)
-            else:
+            elif formation == "attached":
                 attached_pool.setdefault(org["community_id"], []).append(org)
 
         names = {c["id"]: c["name"] for c in self.communities}
-        ordinal = "一二三四五六七八九十"
+        oversized = False
         for community_id, pool in joint_pool.items():
             i = 0
             n = 0
             while i < len(pool):
-                size = 6 if r.random() < 0.05 else r.randint(2, 5)
+                over = len(pool) - i >= 6 and (not oversized or r.random() < P.JOINT_OVERSIZE_SHARE)
+                size = 6 if over else r.randint(2, 5)
+                oversized = oversized or over
                 group = pool[i : i + size]
                 i += size
                 if len(group) < 2 and n:
                     group[0]["party_org_id"] = self.parties[-1]["id"]
+                    group[0]["formation"] = "joint"
                     continue
-                label = ordinal[n % 10] + ("" if n < 10 else str(n // 10))
+                label = _chinese_number(n + 1)
                 kind = "非公企业" if group[0]["kind"] == "enterprise" else "社会组织"
                 pid = self.party(
                     f"{names[community_id]}{kind}第{label}联合党支部", "joint_branch", "joint", community_id
@@ -313,18 +421,25 @@ class _Builder:
                     )
                 for org in group:
                     org["party_org_id"] = pid
+                    org["formation"] = "joint"
                 n += 1
         for community_id, pool in attached_pool.items():
             pid = self.party(f"{names[community_id]}两新组织党支部", "branch", "attached", community_id)
             for org in pool:
                 org["party_org_id"] = pid
+                org["formation"] = "attached"
 
-        # Covered organizations mostly have their mass organizations and venue.
+        # 群团组织 and the "六有" venue follow coverage and size.
         for org in self.orgs:
             covered = org["party_org_id"] is not None
-            org["has_union"] = r.random() < (0.85 if covered else 0.25)
-            org["has_youth_league"] = r.random() < (0.6 if covered else 0.1)
-            org["has_women_federation"] = r.random() < (0.65 if covered else 0.1)
+            big = org["employees"] >= 100
+            union = P.UNION_SHARE[
+                "covered" if covered else "uncovered_big" if org["employees"] >= 25 else "uncovered_small"
+            ]
+            league = P.LEAGUE_SHARE[("covered_big" if big else "covered_small") if covered else "uncovered"]
+            org["has_union"] = r.random() < union
+            org["has_youth_league"] = r.random() < league
+            org["has_women_federation"] = r.random() < league
             for flag in (
                 "venue_site",
                 "venue_facilities",
@@ -333,32 +448,23 @@ class _Builder:
                 "venue_books",
                 "venue_rules",
             ):
-                org[flag] = covered and r.random() < 0.75
+                org[flag] = covered and r.random() < P.VENUE_SHARE
+        # 挂点促建: a 区领导 takes the hardest uncovered large enterprises (seed 001).
         for org in no_members:
             org["leader_link"] = r.choice(N.LEADERS)
         # Some branches exist only on paper (空壳).
-        branches = [p for p in self.parties if p["level"] in ("branch", "joint_branch")]
-        for p in r.sample(branches, max(1, len(branches) // 40)) if branches else []:
+        branches = [
+            p
+            for p in self.parties
+            if p["level"] in ("branch", "joint_branch") and p["formation"] != "independent"
+        ]
+        for p in r.sample(branches, max(1, round(len(branches) * P.EMPTY_SHELL_SHARE))) if branches else []:
             self.empty_parties.add(p["id"])
-
-    def recast(self, org: dict[str, Any], kind: str, subtype: str, industry: str, employees: int) -> None:
-        """Turn a generated organization into a forced case, with a name that fits it."""
-        self.taken.discard(org["name"])
-        org.update(kind=kind, subtype=subtype, industry=industry, employees=employees)
-        org["above_scale"] = False
-        org["name"] = self.org_name(kind, subtype, industry, self.taken)
-        org["name_pinyin"], org["name_initials"] = search_keys(org["name"])
-        org["uscc"] = self.uscc(kind, subtype, self.orgs.index(org))
 
     def independent(self, org: dict[str, Any], level: str | None) -> None:
         r = self.rng
-        e = org["employees"]
-        if level is None:
-            level = (
-                "committee" if e >= 2000 else "general_branch" if e >= 800 and r.random() < 0.5 else "branch"
-            )
         if level == "committee":
-            pid = self.party(f"{org['name']}委员会", "committee", "independent", org["community_id"])
+            pid = self.party(f"中共{org['name']}委员会", "committee", "independent", org["community_id"])
             self.children[pid] = [
                 self.party(
                     f"{org['name']}第{'一二三四'[k]}党支部",
@@ -371,7 +477,7 @@ class _Builder:
             ]
         elif level == "general_branch":
             pid = self.party(
-                f"{org['name']}总支部委员会", "general_branch", "independent", org["community_id"]
+                f"中共{org['name']}总支部委员会", "general_branch", "independent", org["community_id"]
             )
             self.children[pid] = [
                 self.party(
@@ -386,75 +492,73 @@ class _Builder:
         else:
             pid = self.party(f"{org['name']}党支部", "branch", "independent", org["community_id"])
         org["party_org_id"] = pid
+        org["formation"] = "independent"
 
     # -- members -------------------------------------------------------------------
+    def member(self, employer: str | None, party_id: str | None, relation: str) -> dict[str, Any]:
+        r = self.rng
+        age = r.triangular(P.AGE_MIN, P.AGE_MAX, P.AGE_MODE)
+        born = _years_before(self.today, age) - timedelta(days=r.randint(0, 364))
+        female = r.random() < P.FEMALE_SHARE
+        while True:  # the 17th digit is odd for a man, even for a woman
+            number = make_id_number(
+                r.choice(N.BIRTHPLACES), born, r.randrange(500) * 2 + (0 if female else 1)
+            )
+            if number not in self.used_ids:
+                self.used_ids.add(number)
+                break
+        join_age = r.uniform(P.JOIN_AGE_MIN, max(P.JOIN_AGE_MIN + 0.1, min(P.JOIN_AGE_MAX, age - 0.1)))
+        joined = min(_years_before(born, -join_age), self.today - timedelta(days=r.randint(30, 120)))
+        probationary = (self.today - joined).days < 365
+        exit_kind = None
+        if r.random() < P.EXIT_SHARE:
+            exit_kind = r.choice(("transferred_out", "died", "left", "stopped"))
+        return _row(
+            Member,
+            id=self.new_id(),
+            name=self.person(),
+            gender="female" if female else "male",
+            ethnicity=r.choices(self.ethnicities, self.ethnicity_weights)[0],
+            id_number=number,
+            birth_date=born,
+            phone=self.phone(),
+            education=r.choices(EDUCATION, P.EDUCATION_WEIGHTS)[0],
+            joined_on=joined,
+            full_on=None if probationary else _years_before(joined, -1),
+            category="probationary" if probationary else "full",
+            relation=relation,
+            mobile_from=r.choice(N.HOMETOWNS) if relation == "mobile_in" else None,
+            mobile_to=r.choice(P.MOBILE_OUT_PLACES) if relation == "mobile_out" else None,
+            employer_id=employer,
+            party_org_id=party_id,
+            exit_kind=exit_kind,
+            # Not before joining: the same bounds a clerk's entry must meet.
+            exit_on=max(joined, self.today - timedelta(days=r.randint(1, 700))) if exit_kind else None,
+        )
+
     def build_members(self) -> None:
         r = self.rng
-        active = [o for o in self.orgs if o["status"] == "active"]
-        weights = []
-        for o in active:
-            if o.get("_no_members"):
-                weights.append(0.0)
-            else:
-                weights.append(o["employees"] * (0.12 if o["party_org_id"] else 0.02))
-        cumulative = list(itertools.accumulate(weights))
-        ethnicities, ethnicity_weights = zip(*N.ETHNICITIES, strict=True)
-        education = ("doctorate", "master", "bachelor", "college", "secondary", "junior")
-        education_weights = (1, 8, 45, 28, 13, 5)
-        for _ in range(self.n_members):
-            org = active[bisect.bisect(cumulative, r.random() * cumulative[-1])]
-            party_id = org["party_org_id"]
-            if party_id in self.children:
-                party_id = r.choice(self.children[party_id])
-            if party_id in self.empty_parties:
-                party_id = None
-            born = date(r.randint(1950, 2003), r.randint(1, 12), r.randint(1, 28))
-            while True:
-                number = make_id_number(r.choice(N.BIRTHPLACES), born, r.randrange(1000))
-                if number not in self.used_ids:
-                    self.used_ids.add(number)
-                    break
-            joined = min(
-                _years_before(born, -r.uniform(18, 45)), self.today - timedelta(days=r.randint(30, 3000))
-            )
-            joined = max(joined, _years_before(born, -18))
-            probationary = (self.today - joined).days < 365
-            if party_id is None:
-                relation = "pocket"
-            else:
-                roll = r.random()
-                relation = "transferred" if roll < 0.88 else "mobile_out" if roll < 0.94 else "mobile_in"
-            exit_kind = None
-            if r.random() < 0.015:
-                exit_kind = r.choice(("transferred_out", "died", "left", "stopped"))
-            self.members.append(
-                _row(
-                    Member,
-                    id=self.new_id(),
-                    name=self.person(),
-                    gender="male" if int(number[16]) % 2 else "female",
-                    ethnicity=r.choices(ethnicities, ethnicity_weights)[0],
-                    id_number=number,
-                    birth_date=born,
-                    phone=self.phone(),
-                    education=r.choices(education, education_weights)[0],
-                    joined_on=joined,
-                    full_on=None if probationary else _years_before(joined, -1),
-                    category="probationary" if probationary else "full",
-                    relation=relation,
-                    mobile_from=r.choice(N.HOMETOWNS) if relation == "mobile_in" else None,
-                    mobile_to=r.choice(("广州", "东莞", "惠州", "上海", "杭州"))
-                    if relation == "mobile_out"
-                    else None,
-                    employer_id=org["id"],
-                    party_org_id=party_id,
-                    exit_kind=exit_kind,
-                    # Not before joining: the same bounds a clerk's entry must meet.
-                    exit_on=max(joined, self.today - timedelta(days=r.randint(1, 700)))
-                    if exit_kind
-                    else None,
-                )
-            )
+        self.ethnicities, self.ethnicity_weights = zip(*N.ETHNICITIES, strict=True)
+        branches_by_size: list[str] = []
+        for org in self.orgs:
+            if org["status"] != "active":
+                continue
+            covered = org["party_org_id"] is not None
+            relations = P.COVERED_RELATIONS if covered else P.UNCOVERED_RELATIONS
+            for _ in range(org.get("_n", 0)):
+                relation = _weighted(r, relations)
+                party_id = org["party_org_id"] if relation != "pocket" else None
+                if party_id in self.children:
+                    party_id = r.choice(self.children[party_id])
+                if party_id in self.empty_parties:  # on paper only: nobody transferred in
+                    party_id, relation = None, "pocket"
+                if party_id and relation == "transferred":
+                    branches_by_size.append(party_id)
+                self.members.append(self.member(org["id"], party_id, relation))
+        # 流出: relation held by a branch here (picked as members are), working elsewhere.
+        for _ in range(self.mobile_out):
+            party_id = r.choice(branches_by_size) if branches_by_size else None
+            self.members.append(self.member(None, party_id, "mobile_out" if party_id else "pocket"))
 
     # -- instructors and activities ---------------------------------------------------
     def build_instructors(self) -> None:
@@ -472,7 +576,7 @@ class _Builder:
                 )
             )
         for org in self.orgs:
-            if org["status"] == "active" and org["party_org_id"] is None and r.random() < 0.7:
+            if org["status"] == "active" and org["party_org_id"] is None and r.random() < P.INSTRUCTOR_SHARE:
                 self.assignments.append(
                     _row(
                         InstructorAssignment,
@@ -484,7 +588,17 @@ class _Builder:
                 )
 
     def build_activities(self) -> None:
+        """A branch's organizational life follows its size and the rules: 主题党日 every
+        month, a 支委会 only where 7 正式党员 elect a committee, a 党课 and a 党员大会 every
+        quarter; attendance is a share of its members."""
         r = self.rng
+        held: dict[str, int] = {}
+        full: dict[str, int] = {}
+        for m in self.members:
+            pid = m["party_org_id"]
+            if pid and m["exit_kind"] is None and m["relation"] != "mobile_in":
+                held[pid] = held.get(pid, 0) + 1
+                full[pid] = full.get(pid, 0) + (m["category"] == "full")
         first_of_month = self.today.replace(day=1)
         months = []
         day = first_of_month
@@ -492,19 +606,33 @@ class _Builder:
             day = (day - timedelta(days=1)).replace(day=1)
             months.append(day)
         for party in self.parties:
-            if party["id"] in self.empty_parties or party["level"] == "committee":
+            pid = party["id"]
+            if (
+                pid in self.empty_parties
+                or party["level"] not in ("branch", "joint_branch")
+                or not held.get(pid)
+            ):
                 continue
-            diligence = r.uniform(0.7, 1.0)
+            diligence = r.uniform(P.DILIGENCE_MIN, P.DILIGENCE_MAX)
+            size = held[pid]
+            committee = 3 if full.get(pid, 0) < 20 else 5
             for month in months:
-                for kind in ("theme_day", "committee_meeting"):
-                    if r.random() < diligence:
-                        self.activity(party["id"], kind, month.replace(day=r.randint(1, 28)))
-                if month.month in (1, 4, 7, 10) and r.random() < diligence:
-                    self.activity(
-                        party["id"], "lecture", month.replace(day=r.randint(1, 28)) + timedelta(days=30)
-                    )
+                if r.random() < diligence:
+                    self.activity(pid, "theme_day", month.replace(day=r.randint(1, 28)), size)
+                if full.get(pid, 0) >= 7 and r.random() < diligence:
+                    self.activity(pid, "committee_meeting", month.replace(day=r.randint(1, 28)), committee)
+                if month.month in (1, 4, 7, 10):
+                    for kind in ("lecture", "general_meeting"):
+                        if r.random() < diligence:
+                            self.activity(
+                                pid, kind, month.replace(day=r.randint(1, 28)) + timedelta(days=30), size
+                            )
 
-    def activity(self, party_id: str, kind: str, held_on: date) -> None:
+    def activity(self, party_id: str, kind: str, held_on: date, of: int) -> None:
+        r = self.rng
+        present = (
+            of if kind == "committee_meeting" else round(of * r.uniform(P.ATTENDANCE_MIN, P.ATTENDANCE_MAX))
+        )
         self.activities.append(
             _row(
                 Activity,
@@ -512,8 +640,8 @@ class _Builder:
                 party_org_id=party_id,
                 kind=kind,
                 held_on=min(held_on, self.today),
-                topic=self.rng.choice(N.TOPICS),
-                attendance=self.rng.randint(3, 40),
+                topic=r.choice(N.TOPICS),
+                attendance=max(1, present),
             )
         )
 
@@ -540,7 +668,8 @@ def fill_demo(
         builder.build_instructors()
         builder.build_activities()
         for org in builder.orgs:
-            org.pop("_no_members", None)
+            for scratch in ("_no_members", "_uncovered", "_level", "_n"):
+                org.pop(scratch, None)
         # Parents before children: Party organizations refer to their parents.
         builder.parties.sort(key=lambda p: p["parent_id"] is not None)
         tables: list[tuple[str, type[Synced], list[dict[str, Any]]]] = [
