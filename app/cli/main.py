@@ -21,6 +21,7 @@ from app.cli.admin import add_admin_commands
 from app.cli.campaigns import add_campaign_commands
 from app.cli.district import add_district_commands
 from app.cli.keys import add_key_commands
+from app.cli.ledger import add_ledger_commands
 from app.cli.output import print_json
 from app.cli.registers import add_register_commands
 from app.cli.reports import add_report_commands
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_admin_commands(sub)
     add_register_commands(sub)
     add_report_commands(sub)
+    add_ledger_commands(sub)
     add_campaign_commands(sub)
     add_key_commands(sub)
     add_sync_commands(sub)

@@ -1,5 +1,6 @@
 """``print dashboard|notice|appraisal|roster|ledger|card`` (PDF) and
-``export dashboard|notice`` (xlsx)."""
+``export dashboard|notice`` (xlsx); ``export FILE.xlsx --kind …`` (a register) is in
+``app.cli.ledger``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import args as types
+from app.cli.ledger import ExportTargets, add_register_export
 from app.cli.output import print_json
 from app.store import Store
 
@@ -125,8 +127,9 @@ def add_report_commands(sub: Any) -> None:
     c.add_argument("--out", required=True)
     p.set_defaults(handler=cmd_print)
 
-    p = sub.add_parser("export", help="导出：生成 Excel 表格")
-    what = p.add_subparsers(dest="what", required=True, metavar="内容")
+    p = sub.add_parser("export", help="导出：生成 Excel 表格（也可 export 文件.xlsx --kind 导出登记簿）")
+    what = p.add_subparsers(dest="what", required=True, metavar="内容", action=ExportTargets)
+    add_register_export(what)
     d = what.add_parser("dashboard", help="工作台的各张表和问题明细")
     d.add_argument("--out", required=True, help="输出 xlsx 文件，如 工作台.xlsx")
     d.add_argument("--today", type=types.day, help="按指定日期统计（YYYY-MM-DD）")

@@ -3,6 +3,7 @@
 from db.models.appraisal import Appraisal, AppraisalTemplate
 from db.models.campaign import Campaign, Phase, Task, TaskProgress
 from db.models.journal import Counter, JournalEntry
+from db.models.ledger import LedgerImport, LedgerMapping
 from db.models.life import Activity, Visit
 from db.models.register import (
     Community,
@@ -26,6 +27,8 @@ __all__ = [
     "InstructorAssignment",
     "JournalEntry",
     "Keyring",
+    "LedgerImport",
+    "LedgerMapping",
     "Member",
     "Organization",
     "PartyOrg",
