@@ -97,15 +97,15 @@ def export_register(store: Store, kind_key: str, out: str | Path, **options: Any
 
 def _lookups(session: Any, kind: str) -> dict[str, dict[str, str]]:
     found = {
-        "community_id": dict(session.execute(select(Community.id, Community.name)).tuples().all()),
-        "party_org_id": dict(session.execute(select(PartyOrg.id, PartyOrg.name)).tuples().all()),
+        "community_id": dict(session.execute(select(Community.id, Community.name)).all()),
+        "party_org_id": dict(session.execute(select(PartyOrg.id, PartyOrg.name)).all()),
     }
     found["parent_id"] = found["party_org_id"]
     if kind in (MEMBERS, PARTY_ORGS):
         found["employer_id"] = dict(
-            session.execute(select(Organization.id, Organization.name).where(Organization.deleted.is_(False)))
-            .tuples()
-            .all()
+            session.execute(
+                select(Organization.id, Organization.name).where(Organization.deleted.is_(False))
+            ).all()
         )
     if kind == PARTY_ORGS:
         covers: dict[str, list[str]] = {}

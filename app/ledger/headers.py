@@ -72,11 +72,15 @@ def find_header(sheet: Sheet, kind: LedgerKind) -> Header:
         found = _row_matches(row, words)
         if found > best:
             best, best_row = found, i
-    if best_row < 0 or (best < 2 and not _names_required(sheet.rows[best_row], kind, words)):
+    if best_row < 0:
+        best_row = _first_text_row(sheet.rows[:SCAN_ROWS])  # headers nobody uses: the person maps them
+    if best_row < 0:
         raise LiangxinError(
             f"在工作表“{sheet.name}”的前 {SCAN_ROWS} 行中找不到表头（如“{_example(kind)}”等列名）。"
             "请确认选对了工作表，或在数据上方一行写上列名。"
         )
+    if best_row > 0 and _is_sub_header(sheet.rows[best_row - 1], sheet.rows[best_row], words):
+        best_row -= 1  # the row found names the parts of a merged header above it
     top = sheet.rows[best_row]
     below = sheet.rows[best_row + 1] if best_row + 1 < len(sheet.rows) else None
     if below is not None and _is_sub_header(top, below, words):
@@ -91,9 +95,14 @@ def find_header(sheet: Sheet, kind: LedgerKind) -> Header:
     return Header(best_row, 1, _unique([_shown(v) for v in top]))
 
 
-def _names_required(row: list[object], kind: LedgerKind, words: dict[str, list[str]]) -> bool:
-    texts = {normalise_header(v) for v in row if isinstance(v, str)}
-    return any(_score(t, words[n]) for n in kind.required for t in texts)
+def _first_text_row(rows: list[list[object]]) -> int:
+    """The first row with two or more distinct texts and no numbers: a header of names
+    this program does not know."""
+    for i, row in enumerate(rows):
+        texts = {v for v in row if isinstance(v, str) and v.strip()}
+        if len(texts) >= 2 and not any(_looks_like_data(v) for v in row):
+            return i
+    return -1
 
 
 def _example(kind: LedgerKind) -> str:

@@ -39,9 +39,7 @@ def plan_rows(session: Session, rows: list[RowPlan], names: list[str], registry:
             select(InstructorAssignment.organization_id, Instructor.name)
             .join(Instructor, Instructor.id == InstructorAssignment.instructor_id)
             .where(InstructorAssignment.deleted.is_(False), InstructorAssignment.ends_on.is_(None))
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     refuse_repeats(rows, names, _file_key)
     linking: dict[str, list[RowPlan]] = {}

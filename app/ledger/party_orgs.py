@@ -41,9 +41,7 @@ def plan_rows(
     covering: dict[str, str | None] = dict(
         session.execute(
             select(Organization.id, Organization.party_org_id).where(Organization.deleted.is_(False))
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     # The rows' own Party organizations, so that a parent may be listed in the same file.
     in_file: dict[str, PartyRef] = {}

@@ -101,9 +101,7 @@ def load_registry(
     session: Session, station: str, *, create_communities: bool, organizations: bool
 ) -> Registry:
     communities = dict(
-        session.execute(select(Community.name, Community.id).where(Community.deleted.is_(False)))
-        .tuples()
-        .all()
+        session.execute(select(Community.name, Community.id).where(Community.deleted.is_(False))).all()
     )
     parties: dict[str, list[PartyRef]] = {}
     by_id: dict[str, PartyRef] = {}
