@@ -20,6 +20,8 @@ APPRAISAL = "appraisal"
 TEMPLATE = "template"
 SETTING = "setting"
 SNAPSHOT = "snapshot"
+# 数据交换: keys, registered stations, packages made or imported, receipts, refusals.
+SYNC = "sync"
 
 KINDS = frozenset(
     {
@@ -34,10 +36,13 @@ KINDS = frozenset(
         TEMPLATE,
         SETTING,
         SNAPSHOT,
+        SYNC,
     }
 )
 # Registers feed the figures, the findings and the tasks' "still breaking" checks.
 REGISTER_KINDS = frozenset({ORGANIZATION, PARTY_ORG, MEMBER, COMMUNITY, INSTRUCTOR})
+# What an imported package (or undoing one) may change: every synchronised table.
+SYNCED_KINDS = frozenset(KINDS - {SNAPSHOT})
 
 
 @dataclass(frozen=True)
