@@ -26,6 +26,10 @@ class _Choices(dict):  # type: ignore[type-arg]
     def __contains__(self, key: object) -> bool:
         return dict.__contains__(self, key) or (isinstance(key, str) and key.lower().endswith(".xlsx"))
 
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        # What argparse lists as the choices: the reports by name (a register is a file name).
+        return (k for k in dict.__iter__(self) if k != REGISTER)
+
 
 class ExportTargets(argparse._SubParsersAction):  # type: ignore[type-arg]
     """``export dashboard --out F`` and ``export F.xlsx --kind members`` side by side: a

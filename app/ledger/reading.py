@@ -65,6 +65,8 @@ def read_sheet(path: str | Path, sheet: str | None = None) -> Sheet:
             data = book.get_sheet_by_name(name)
             rows = [list(r) for r in data.to_python(skip_empty_area=False)]
             merged = data.merged_cell_ranges or []
+            if not merged and path.suffix.lower() == ".ods":
+                merged = _ods_merges(path, name)
         except Exception as exc:  # calamine's own errors are English and name Rust types
             log_storage_detail(f"reading sheet {name} of {path}", exc)
             raise LiangxinError(
@@ -147,6 +149,50 @@ def _square(rows: list[list[Cell]]) -> list[list[Cell]]:
     for row in rows:
         row.extend([None] * (width - len(row)))
     return rows
+
+
+_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_SCAN_ROWS = 100_000  # merges further down than this are not looked for
+
+
+def _ods_merges(path: Path, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Merged ranges of an .ods sheet (calamine does not report them): the cells with
+    number-columns-spanned / number-rows-spanned in content.xml."""
+    import zipfile
+    from xml.etree.ElementTree import iterparse
+
+    t = f"{{{_ODS_TABLE}}}"
+    found: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+            inside, row, col = False, -1, 0
+            for event, element in iterparse(content, events=("start", "end")):
+                tag = element.tag
+                if tag == t + "table":
+                    if event == "start":
+                        inside = element.get(t + "name") == sheet
+                    elif inside:
+                        break
+                    continue
+                if not inside:
+                    continue
+                if tag == t + "table-row" and event == "start":
+                    row += 1
+                    col = 0
+                elif tag == t + "table-row" and event == "end":
+                    row += int(element.get(t + "number-rows-repeated", "1")) - 1
+                    element.clear()
+                    if row > _SCAN_ROWS:
+                        break
+                elif tag in (t + "table-cell", t + "covered-table-cell") and event == "start":
+                    across = int(element.get(t + "number-columns-spanned", "1"))
+                    down = int(element.get(t + "number-rows-spanned", "1"))
+                    if across > 1 or down > 1:
+                        found.append(((row, col), (row + down - 1, col + across - 1)))
+                    col += int(element.get(t + "number-columns-repeated", "1"))
+    except (OSError, zipfile.BadZipFile, SyntaxError) as exc:
+        log_storage_detail(f"reading merged cells of {path}", exc)
+    return found
 
 
 def _fill_merged(rows: list[list[Cell]], merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
