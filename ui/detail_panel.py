@@ -4,6 +4,7 @@ related to it (each item opens with one click), and the rule findings about it."
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -87,6 +88,8 @@ class DetailPanel(QScrollArea):
         self._layout.setContentsMargins(12, 8, 12, 8)
         self.setWidget(self._body)
         self.detail: Detail | None = None
+        # (register, id) -> why the district refused the record, on a sub-district (the window sets it)
+        self.refusal_of: Callable[[str, str], str | None] | None = None
         self.show_empty(t("在左侧表格中选择一条记录，这里会显示与它相关的组织、党员和待整改问题。"))
 
     def _clear(self, layout: QVBoxLayout | QHBoxLayout | None = None) -> None:
@@ -120,6 +123,18 @@ class DetailPanel(QScrollArea):
         title.setWordWrap(True)
         title.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 4px 0;")
         self._layout.addWidget(title)
+        reason = self.refusal_of(detail.kind, record["id"]) if self.refusal_of and "id" in record else None
+        if reason:
+            refused = QLabel(t("区里拒收：{reason}").format(reason=visible(reason)))
+            refused.setObjectName("refused")
+            refused.setTextFormat(Qt.TextFormat.PlainText)  # the reason quotes what people typed
+            refused.setWordWrap(True)
+            refused.setToolTip(t("改正这条记录后，下一个上报数据包会带上修改，区里重新审核。"))
+            refused.setStyleSheet(
+                "background: #FDECEA; color: #8E0E12; border-left: 4px solid #C8161D; padding: 6px 8px;"
+            )
+            self._layout.addWidget(refused)
+            self._layout.addSpacing(4)
 
         facts = QLabel()
         facts.setTextFormat(Qt.TextFormat.RichText)

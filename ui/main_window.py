@@ -26,6 +26,8 @@ from app import changes as kinds
 from app.changes import Changes
 from app.stats import register_counts
 from app.store import Store
+from app.sync.history import exchange_status
+from app.sync.receipt import refusal_of
 from ui.background import Background
 from ui.global_search import GlobalSearch
 from ui.i18n import t
@@ -39,8 +41,9 @@ if TYPE_CHECKING:
     from ui.appraisal_page import AppraisalPage
     from ui.board_page import BoardPage
     from ui.dashboard_page import DashboardPage
+    from ui.exchange_page import ExchangePage
 
-DASHBOARD, BOARD, APPRAISAL, SETTINGS = "dashboard", "board", "appraisal", "settings"
+DASHBOARD, BOARD, APPRAISAL, EXCHANGE, SETTINGS = "dashboard", "board", "appraisal", "exchange", "settings"
 NAV = (
     (DASHBOARD, "工作台", QStyle.StandardPixmap.SP_ComputerIcon),
     ("organization", REGISTERS["organization"].title, QStyle.StandardPixmap.SP_DirHomeIcon),
@@ -48,6 +51,7 @@ NAV = (
     ("member", REGISTERS["member"].title, QStyle.StandardPixmap.SP_FileDialogDetailedView),
     (BOARD, "专项行动", QStyle.StandardPixmap.SP_FileDialogContentsView),
     (APPRAISAL, "考核评议", QStyle.StandardPixmap.SP_DialogApplyButton),
+    (EXCHANGE, "数据交换", QStyle.StandardPixmap.SP_DriveNetIcon),
     (SETTINGS, "设置", QStyle.StandardPixmap.SP_FileDialogInfoView),
 )
 PAGE_KEYS = [key for key, _, _ in NAV]
@@ -60,8 +64,10 @@ SHOWS: dict[str, tuple[str, ...]] = {
     "member": (kinds.MEMBER, kinds.PARTY_ORG, kinds.ORGANIZATION),
     BOARD: (*_REGISTERS, kinds.CAMPAIGN, kinds.TASK, kinds.SETTING),
     APPRAISAL: (kinds.APPRAISAL, kinds.TEMPLATE, kinds.PARTY_ORG, kinds.ORGANIZATION, kinds.MEMBER),
+    EXCHANGE: (kinds.SYNC,),
     SETTINGS: (kinds.SETTING,),
 }
+LAZY = (DASHBOARD, BOARD, APPRAISAL, EXCHANGE)  # built when first shown
 
 
 class MainWindow(QMainWindow):
@@ -83,12 +89,13 @@ class MainWindow(QMainWindow):
         self._dashboard: DashboardPage | None = None
         self._board: BoardPage | None = None
         self._appraisal: AppraisalPage | None = None
+        self._exchange: ExchangePage | None = None
         self.settings_page = SettingsPage(store, self.background)
         self.settings_page.status.connect(self.statusBar().showMessage)
         self.pages: dict[str, RegisterPage] = {}
         self._stale: set[str] = set()
         for key, title, icon in NAV:
-            if key in (DASHBOARD, BOARD, APPRAISAL):
+            if key in LAZY:
                 widget: QWidget = QLabel(t("正在统计……"))
             elif key == SETTINGS:
                 widget = self.settings_page
@@ -97,6 +104,8 @@ class MainWindow(QMainWindow):
                 page.open_link.connect(self.open_record)
                 page.status.connect(self.statusBar().showMessage)
                 self.pages[key] = page
+                if store.station.role != "district":  # a record the district refused says why
+                    page.detail.refusal_of = lambda table, record_id: refusal_of(store, table, record_id)
                 widget = page
             self.stack.addWidget(widget)
             item = QListWidgetItem(self.style().standardIcon(icon), t(title))
@@ -130,6 +139,11 @@ class MainWindow(QMainWindow):
         column.addWidget(body, 1)
         self.setCentralWidget(central)
         self._shortcuts()
+        # What the district has confirmed (a sub-district): beside the counts, never replaced by them.
+        self.exchange_state = QLabel()
+        self.exchange_state.setObjectName("exchange_state")
+        self.exchange_state.setVisible(store.station.role != "district")
+        self.statusBar().addPermanentWidget(self.exchange_state)
 
         settings = window_state()
         geometry = settings.value("window/geometry")
@@ -201,6 +215,15 @@ class MainWindow(QMainWindow):
             self._install(APPRAISAL, self._appraisal)
         return self._appraisal
 
+    @property
+    def exchange(self) -> ExchangePage:
+        if self._exchange is None:
+            from ui.exchange_page import ExchangePage
+
+            self._exchange = ExchangePage(self.store, self.runner)
+            self._install(EXCHANGE, self._exchange)
+        return self._exchange
+
     def today(self) -> date:
         """The date the board judges overdue by (tests fix it)."""
         return date.today()
@@ -224,6 +247,8 @@ class MainWindow(QMainWindow):
             self.dashboard.reload()
         elif self.current_key == BOARD:
             self.board.reload()
+        elif self.current_key == EXCHANGE:
+            self.exchange.load()
         else:
             self._on_register("reload")
 
@@ -252,6 +277,11 @@ class MainWindow(QMainWindow):
                 self._stale.discard(APPRAISAL)
                 self.appraisal.load_templates()
             self.appraisal  # noqa: B018 (built, and loaded, on first show)
+        elif key == EXCHANGE:
+            if EXCHANGE in self._stale and self._exchange is not None:
+                self._stale.discard(EXCHANGE)
+                self._exchange.load()
+            self.exchange  # noqa: B018 (built, and loaded, on first show)
         elif key == SETTINGS:
             self.settings_page.load()
         else:
@@ -268,6 +298,8 @@ class MainWindow(QMainWindow):
                 self._stale.add(key)
         if changes.registers:
             self.update_status()
+        elif changes.touches(kinds.SYNC):
+            self.update_exchange_state()
 
     def show_problem(self, message: str) -> None:
         """A refusal nobody on the page was waiting for (a background write): say it."""
@@ -288,6 +320,13 @@ class MainWindow(QMainWindow):
         where = self.store.location if self.store.is_sqlite else self.store.server
         self.statusBar().showMessage(f"{self.store.station.name}（{self.store.station.code}） · {where}")
         self.runner.read("status", lambda: register_counts(self.store), self._show_counts)
+        self.update_exchange_state()
+
+    def update_exchange_state(self) -> None:
+        if self.store.station.role != "district":
+            self.runner.read(
+                "exchange_state", lambda: exchange_status(self.store)["text"], self.exchange_state.setText
+            )
 
     def _show_counts(self, counts: dict) -> None:  # type: ignore[type-arg]
         # An SQLite file by its path; a PostgreSQL database by server and name (its URL
@@ -316,7 +355,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/page", self.current_key)
         for page in self.pages.values():
             page.save_layout()
-        for lazy in (self._dashboard, self._board, self._appraisal):
+        for lazy in (self._dashboard, self._board, self._appraisal, self._exchange):
             if lazy is not None:
                 lazy.save_layout()
         settings.sync()

@@ -180,16 +180,12 @@
         <translation>Date</translation>
     </message>
     <message>
-        <source>已为 {n} 个对象建立考核记录（已有的不重复建立）。</source>
-        <translation>Appraisals created for {n} subjects (existing ones were kept).</translation>
-    </message>
-    <message>
-        <source>已导入模板“{name}”（第 {v} 版，{n} 项考核内容）。</source>
-        <translation>Template “{name}” imported (version {v}, {n} criteria).</translation>
-    </message>
-    <message>
         <source>模板已是最新，未做改动。</source>
         <translation>The template is already up to date; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>已为 {n} 个对象建立考核记录（已有的不重复建立）。</source>
+        <translation>Appraisals created for {n} subjects (existing ones were kept).</translation>
     </message>
     <message>
         <source>未评分</source>
@@ -198,6 +194,10 @@
     <message>
         <source>（重新打开：{why}）</source>
         <translation> (reopened: {why})</translation>
+    </message>
+    <message>
+        <source>已导入模板“{name}”（第 {v} 版，{n} 项考核内容）。</source>
+        <translation>Template “{name}” imported (version {v}, {n} criteria).</translation>
     </message>
     <message>
         <source>评分标准：</source>
@@ -636,14 +636,6 @@
         <translation>Click a rule to see its source and its findings.</translation>
     </message>
     <message>
-        <source>已覆盖</source>
-        <translation>Covered</translation>
-    </message>
-    <message>
-        <source>未覆盖</source>
-        <translation>Not covered</translation>
-    </message>
-    <message>
         <source>本月统计快照未能保存：</source>
         <translation>This month's snapshot of the figures could not be saved: </translation>
     </message>
@@ -668,6 +660,10 @@
         <translation>Edit</translation>
     </message>
     <message>
+        <source>改正这条记录后，下一个上报数据包会带上修改，区里重新审核。</source>
+        <translation>Once this record is corrected, the next package carries the change and the district checks it again.</translation>
+    </message>
+    <message>
         <source>显示完整信息</source>
         <translation>Show full details</translation>
     </message>
@@ -686,6 +682,10 @@
     <message>
         <source>未发现问题</source>
         <translation>No findings</translation>
+    </message>
+    <message>
+        <source>区里拒收：{reason}</source>
+        <translation>Refused by the district: {reason}</translation>
     </message>
     <message>
         <source>（显示前 {n} 个）</source>
@@ -772,6 +772,680 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>请牢记这个口令：它无法找回。忘记了只能请区里为本站点重新生成登记文件，重新登记（生成新密钥）。</source>
+        <translation>Remember this passphrase: it cannot be recovered. If it is forgotten, the district must make a new enrolment file for this station and it must enrol again (with new keys).</translation>
+    </message>
+    <message>
+        <source>请牢记这个口令：它无法找回。忘记了只能换新密钥，所有街道都要重新登记。</source>
+        <translation>Remember this passphrase: it cannot be recovered. If it is forgotten, the district needs new keys and every sub-district must enrol again.</translation>
+    </message>
+    <message>
+        <source>可以导入</source>
+        <translation>Can be imported</translation>
+    </message>
+    <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>已导入过，无变化</source>
+        <translation>Already imported, no change</translation>
+    </message>
+    <message>
+        <source>等待前序数据包</source>
+        <translation>Waiting for an earlier package</translation>
+    </message>
+    <message>
+        <source>拒收</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>无变化</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>{y}年{m}月{d}日</source>
+        <translation>{y}-{m}-{d}</translation>
+    </message>
+    <message>
+        <source>输入密钥口令</source>
+        <translation>Enter the key passphrase</translation>
+    </message>
+    <message>
+        <source>打开本站点的密钥需要口令（登记时设定的那个）。本次运行程序只需输入一次。</source>
+        <translation>Opening this station's keys needs the passphrase (the one set at enrolment). You enter it once each time the program runs.</translation>
+    </message>
+    <message>
+        <source>密钥口令</source>
+        <translation>Key passphrase</translation>
+    </message>
+    <message>
+        <source>打开密钥</source>
+        <translation>Open keys</translation>
+    </message>
+    <message>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>登记街道</source>
+        <translation>Register a sub-district</translation>
+    </message>
+    <message>
+        <source>9 位行政区划代码，如 440307001</source>
+        <translation>9-digit division code, e.g. 440307001</translation>
+    </message>
+    <message>
+        <source>如 南湾街道</source>
+        <translation>e.g. 南湾街道</translation>
+    </message>
+    <message>
+        <source>街道代码</source>
+        <translation>Sub-district code</translation>
+    </message>
+    <message>
+        <source>街道名称</source>
+        <translation>Sub-district name</translation>
+    </message>
+    <message>
+        <source>下一步：保存登记文件…</source>
+        <translation>Next: save the enrolment file…</translation>
+    </message>
+    <message>
+        <source>登记簿</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>#{a} 至 #{b}</source>
+        <translation>#{a} to #{b}</translation>
+    </message>
+    <message>
+        <source>上报数据包已生成</source>
+        <translation>Package made</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>保存在</source>
+        <translation>Saved in</translation>
+    </message>
+    <message>
+        <source>变更范围</source>
+        <translation>Range of changes</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>同一批里有它前面的数据包，导入时会先导入那一个，再接着导入这一个。</source>
+        <translation>An earlier package of the same sub-district is in this batch: it is imported first, then this one.</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致，请重新输入。</source>
+        <translation>The two passphrases differ; please type them again.</translation>
+    </message>
+    <message>
+        <source>密钥</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>登记后会生成该街道的登记文件，请把它交给街道，在其“数据交换”页载入。</source>
+        <translation>Registering makes the sub-district's enrolment file; give it to the sub-district to load on its 数据交换 (Data exchange) page.</translation>
+    </message>
+    <message>
+        <source>请填写街道名称。</source>
+        <translation>Please enter the sub-district's name.</translation>
+    </message>
+    <message>
+        <source>全量上报数据包已生成。</source>
+        <translation>Full package made.</translation>
+    </message>
+    <message>
+        <source>上报数据包已生成。</source>
+        <translation>Package made.</translation>
+    </message>
+    <message>
+        <source>请把这个文件交给区里导入。区里导入后会给一份回执，在本页“载入回执”后，下次只上报之后的新变化。</source>
+        <translation>Hand this file to the district for import. After importing, the district gives back a receipt; once it is loaded here with “Load receipt”, the next package carries only the changes since.</translation>
+    </message>
+    <message>
+        <source>导入数据包：预检结果</source>
+        <translation>Import packages: dry run</translation>
+    </message>
+    <message>
+        <source>导入数据包：结果</source>
+        <translation>Import packages: result</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>口令至少 {n} 个字符，可以用汉字、字母和数字；开头和结尾的空格不算。</source>
+        <translation>The passphrase needs at least {n} characters: Chinese characters, letters and digits; spaces at either end do not count.</translation>
+    </message>
+    <message>
+        <source>全量</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <source>打开回执所在文件夹</source>
+        <translation>Open the receipts' folder</translation>
+    </message>
+    <message>
+        <source>{state} {n} 个</source>
+        <translation>{state}: {n}</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <translation>{n} records</translation>
+    </message>
+    <message>
+        <source>拒收的记录（{n} 条），其余记录照常导入：</source>
+        <translation>Refused records ({n}); the other records are imported as usual:</translation>
+    </message>
+    <message>
+        <source>以下是预检结果，数据库还没有改动。点“导入”才会真正导入。</source>
+        <translation>This is a dry run: nothing has changed in the database yet. Click “Import” to import.</translation>
+    </message>
+    <message>
+        <source>没有可以导入的数据包，数据库没有改动。</source>
+        <translation>No package can be imported; nothing has changed in the database.</translation>
+    </message>
+    <message>
+        <source>共 {n} 个数据包：</source>
+        <translation>{n} package(s): </translation>
+    </message>
+    <message>
+        <source>密钥编号</source>
+        <translation>Key id</translation>
+    </message>
+    <message>
+        <source>已收到至</source>
+        <translation>Received up to</translation>
+    </message>
+    <message>
+        <source>区的密钥已生成。下一步：登记街道，把登记文件交给各街道。</source>
+        <translation>The district's keys are made. Next: register the sub-districts and give each its enrolment file.</translation>
+    </message>
+    <message>
+        <source>区的密钥</source>
+        <translation>District keys</translation>
+    </message>
+    <message>
+        <source>生成区里的密钥…</source>
+        <translation>Make the district's keys…</translation>
+    </message>
+    <message>
+        <source>已登记的街道</source>
+        <translation>Registered sub-districts</translation>
+    </message>
+    <message>
+        <source>登记街道…</source>
+        <translation>Register a sub-district…</translation>
+    </message>
+    <message>
+        <source>载入街道公钥…</source>
+        <translation>Load a sub-district's public key…</translation>
+    </message>
+    <message>
+        <source>重新生成登记文件…</source>
+        <translation>Make the enrolment file again…</translation>
+    </message>
+    <message>
+        <source>生成回执…</source>
+        <translation>Make a receipt…</translation>
+    </message>
+    <message>
+        <source>撤销登记…</source>
+        <translation>Revoke registration…</translation>
+    </message>
+    <message>
+        <source>导入数据包</source>
+        <translation>Import packages</translation>
+    </message>
+    <message>
+        <source>导入数据包…</source>
+        <translation>Import packages…</translation>
+    </message>
+    <message>
+        <source>导入文件夹…</source>
+        <translation>Import a folder…</translation>
+    </message>
+    <message>
+        <source>设定区的密钥口令</source>
+        <translation>Set the district's key passphrase</translation>
+    </message>
+    <message>
+        <source>区的密钥用来给登记文件和回执签名、打开街道上报的数据包。请设定密钥口令，每次运行程序输入一次。</source>
+        <translation>The district's keys sign enrolment files and receipts and open the packages sub-districts send. Set a key passphrase; you enter it once each time the program runs.</translation>
+    </message>
+    <message>
+        <source>生成区里的密钥</source>
+        <translation>Make the district's keys</translation>
+    </message>
+    <message>
+        <source>保存登记文件</source>
+        <translation>Save the enrolment file</translation>
+    </message>
+    <message>
+        <source>登记文件 (*.json)</source>
+        <translation>Enrolment file (*.json)</translation>
+    </message>
+    <message>
+        <source>载入街道交回的公钥文件</source>
+        <translation>Load the public-key file a sub-district sent back</translation>
+    </message>
+    <message>
+        <source>公钥文件 (*.json);;所有文件 (*)</source>
+        <translation>Public-key file (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>载入街道公钥</source>
+        <translation>Load a sub-district's public key</translation>
+    </message>
+    <message>
+        <source>选择保存回执的文件夹（如 U 盘）</source>
+        <translation>Choose the folder for the receipt (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>选择要导入的数据包</source>
+        <translation>Choose the packages to import</translation>
+    </message>
+    <message>
+        <source>数据包 (*.lxpkg)</source>
+        <translation>Packages (*.lxpkg)</translation>
+    </message>
+    <message>
+        <source>选择装有数据包的文件夹</source>
+        <translation>Choose a folder with packages</translation>
+    </message>
+    <message>
+        <source>正在预检数据包……</source>
+        <translation>Checking the packages……</translation>
+    </message>
+    <message>
+        <source>预检数据包</source>
+        <translation>Dry run</translation>
+    </message>
+    <message>
+        <source>已取消：尚未导入的数据包没有导入，取消前已导入的保留（见交换记录）。</source>
+        <translation>Cancelled: the packages not yet imported were not imported; those imported before the cancel stay (see the history).</translation>
+    </message>
+    <message>
+        <source>也可以把 .lxpkg 数据包或装有数据包的文件夹直接拖到本页。先预检、再导入；导入后回执写在数据包旁边，交给街道载入。</source>
+        <translation>You can also drop .lxpkg packages, or a folder of them, onto this page. A dry run comes first, then the import; the receipt is written beside each package, for the sub-district to load.</translation>
+    </message>
+    <message>
+        <source>还没有区的密钥。先生成密钥（设定一个口令），才能登记街道、导入街道上报的数据包。</source>
+        <translation>The district has no keys yet. Make them first (setting a passphrase) to register sub-districts and import their packages.</translation>
+    </message>
+    <message>
+        <source>已登记“{name}”（{code}），登记文件已保存到“{path}”。
+
+请把登记文件交给街道，并告诉对方区的密钥编号 {key}，让其电话核对。街道载入后会交回一个公钥文件，请用“载入街道公钥”载入。</source>
+        <translation>Registered “{name}” ({code}); the enrolment file is saved as “{path}”.
+
+Give the enrolment file to the sub-district and tell them the district's key id {key} so they can check it by phone. After loading it, the sub-district sends back a public-key file: load it with “Load a sub-district's public key”.</translation>
+    </message>
+    <message>
+        <source>撤销登记</source>
+        <translation>Revoke registration</translation>
+    </message>
+    <message>
+        <source>未能撤销登记</source>
+        <translation>Could not revoke the registration</translation>
+    </message>
+    <message>
+        <source>生成回执</source>
+        <translation>Make a receipt</translation>
+    </message>
+    <message>
+        <source>未能生成回执</source>
+        <translation>Could not make the receipt</translation>
+    </message>
+    <message>
+        <source>未能导入数据包</source>
+        <translation>Could not import the packages</translation>
+    </message>
+    <message>
+        <source>没有导入任何数据。</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>等待街道交回公钥文件</source>
+        <translation>Waiting for its public-key file</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已登记的街道（{n} 个）</source>
+        <translation>Registered sub-districts ({n})</translation>
+    </message>
+    <message>
+        <source>已登记“{name}”（{code}）。</source>
+        <translation>Registered “{name}” ({code}).</translation>
+    </message>
+    <message>
+        <source>“{name}”的这份公钥与已登记的相同，没有改动。</source>
+        <translation>This public key of “{name}” is the one already registered; nothing changed.</translation>
+    </message>
+    <message>
+        <source>已载入“{name}”（{code}）的公钥，密钥编号 {key}。请与街道电话核对这个编号；核对无误后即可导入它上报的数据包。</source>
+        <translation>Loaded the public key of “{name}” ({code}), key id {key}. Check this id with the sub-district by phone; once it matches, its packages can be imported.</translation>
+    </message>
+    <message>
+        <source>已撤销“{name}”（{code}）的登记，今后它的数据包一律拒收。</source>
+        <translation>Revoked the registration of “{name}” ({code}); its packages are refused from now on.</translation>
+    </message>
+    <message>
+        <source>区的密钥编号 {key}（生成于 {day}）。登记街道时请把这个编号告诉街道，供其电话核对。</source>
+        <translation>District key id {key} (made on {day}). When registering a sub-district, tell them this id so they can check it by phone.</translation>
+    </message>
+    <message>
+        <source>已撤销登记（{day}）</source>
+        <translation>Registration revoked ({day})</translation>
+    </message>
+    <message>
+        <source>未能生成区里的密钥</source>
+        <translation>Could not make the district's keys</translation>
+    </message>
+    <message>
+        <source>未能登记街道</source>
+        <translation>Could not register the sub-district</translation>
+    </message>
+    <message>
+        <source>未能载入公钥文件</source>
+        <translation>Could not load the public-key file</translation>
+    </message>
+    <message>
+        <source>已取消，没有导入任何数据。</source>
+        <translation>Cancelled; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>撤销“{name}”（{code}）的登记后，它上报的数据包一律拒收，已导入的数据保留。要恢复，须为它重新生成登记文件，让其重新登记并交回新的公钥文件。确定撤销吗？</source>
+        <translation>After revoking “{name}” ({code}), every package it sends is refused; the data already imported stays. To restore it, make a new enrolment file for it, let it enrol again and load its new public-key file. Revoke?</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>交换记录</source>
+        <translation>Exchange history</translation>
+    </message>
+    <message>
+        <source>撤销导入…</source>
+        <translation>Undo import…</translation>
+    </message>
+    <message>
+        <source>读取失败：</source>
+        <translation>Could not read: </translation>
+    </message>
+    <message>
+        <source>撤销导入</source>
+        <translation>Undo import</translation>
+    </message>
+    <message>
+        <source>未能撤销导入</source>
+        <translation>Could not undo the import</translation>
+    </message>
+    <message>
+        <source>撤销导入：把区里恢复到导入这个数据包之前（只能撤销每个街道最近的一次导入）。</source>
+        <translation>Undo import: the district goes back to how it was before that package (only each sub-district's latest import can be undone).</translation>
+    </message>
+    <message>
+        <source>区已确认至 #{n}</source>
+        <translation>District confirmed up to #{n}</translation>
+    </message>
+    <message>
+        <source>共 {n} 条：</source>
+        <translation>{n} records: </translation>
+    </message>
+    <message>
+        <source>撤销“{file}”（{station}）的导入后，区里这个街道的数据回到导入之前，下次可以重新导入这个数据包。确定撤销吗？</source>
+        <translation>After undoing the import of “{file}” ({station}), this sub-district's data at the district is as before that import, and the package can be imported again. Undo?</translation>
+    </message>
+    <message>
+        <source>登记到区里</source>
+        <translation>Enrol with the district</translation>
+    </message>
+    <message>
+        <source>载入区里发来的登记文件…</source>
+        <translation>Load the district's enrolment file…</translation>
+    </message>
+    <message>
+        <source>导出本站公钥文件…</source>
+        <translation>Export this station's public key…</translation>
+    </message>
+    <message>
+        <source>重新登记…</source>
+        <translation>Enrol again…</translation>
+    </message>
+    <message>
+        <source>忘记口令时：载入区里重新发来的登记文件，生成新密钥，原密钥作废。</source>
+        <translation>If the passphrase is forgotten: load a new enrolment file from the district and make new keys; the old ones stop working.</translation>
+    </message>
+    <message>
+        <source>上报数据</source>
+        <translation>Report to the district</translation>
+    </message>
+    <message>
+        <source>生成上报数据包…</source>
+        <translation>Make a package…</translation>
+    </message>
+    <message>
+        <source>全量（重报本站点的全部记录）</source>
+        <translation>Full (report every record of this station again)</translation>
+    </message>
+    <message>
+        <source>平时不用勾选：只上报区里上次确认以后的变化。区里数据丢失或要求重报时才勾选。</source>
+        <translation>Usually leave this off: only changes since the district's last confirmation are reported. Tick it when the district lost its data or asks for everything again.</translation>
+    </message>
+    <message>
+        <source>载入回执…</source>
+        <translation>Load a receipt…</translation>
+    </message>
+    <message>
+        <source>区里拒收的记录</source>
+        <translation>Records the district refused</translation>
+    </message>
+    <message>
+        <source>载入区里发来的登记文件</source>
+        <translation>Load the district's enrolment file</translation>
+    </message>
+    <message>
+        <source>登记文件 (*.json);;所有文件 (*)</source>
+        <translation>Enrolment file (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>设定密钥口令</source>
+        <translation>Set the key passphrase</translation>
+    </message>
+    <message>
+        <source>登记完成</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>导出本站公钥文件</source>
+        <translation>Export this station's public key</translation>
+    </message>
+    <message>
+        <source>公钥文件 (*.json)</source>
+        <translation>Public-key file (*.json)</translation>
+    </message>
+    <message>
+        <source>选择保存上报数据包的文件夹（如 U 盘）</source>
+        <translation>Choose the folder for the package (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>正在生成上报数据包……</source>
+        <translation>Making the package……</translation>
+    </message>
+    <message>
+        <source>生成上报数据包</source>
+        <translation>Make a package</translation>
+    </message>
+    <message>
+        <source>载入回执</source>
+        <translation>Load a receipt</translation>
+    </message>
+    <message>
+        <source>回执 (*.lxpkg);;所有文件 (*)</source>
+        <translation>Receipt (*.lxpkg);;All files (*)</translation>
+    </message>
+    <message>
+        <source>这些记录区里没有接收。请按原因改正，下次上报会带上修改。双击一行打开该记录。</source>
+        <translation>The district did not accept these records. Correct them as the reason says; the next package carries the change. Double-click a row to open the record.</translation>
+    </message>
+    <message>
+        <source>第一步：载入区里发来的登记文件。载入时为本站点设定一个密钥口令，程序随即生成本站点的密钥；然后导出本站公钥文件，交回区里。</source>
+        <translation>Step one: load the enrolment file the district sent. You set a key passphrase while loading it and the program makes this station's keys; then export this station's public key and send it back to the district.</translation>
+    </message>
+    <message>
+        <source>登记到区里之后才能生成上报数据包。</source>
+        <translation>Packages can be made once the station is enrolled with the district.</translation>
+    </message>
+    <message>
+        <source>未能导出公钥文件</source>
+        <translation>Could not export the public key</translation>
+    </message>
+    <message>
+        <source>未能生成上报数据包</source>
+        <translation>Could not make the package</translation>
+    </message>
+    <message>
+        <source>未能载入回执</source>
+        <translation>Could not load the receipt</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>上报数据包只含区里上次确认以后的变化，加密后只有区里能打开。</source>
+        <translation>A package holds the changes since the district's last confirmation; encrypted, only the district can open it. </translation>
+    </message>
+    <message>
+        <source>区里拒收的记录（{n} 条）</source>
+        <translation>Records the district refused ({n})</translation>
+    </message>
+    <message>
+        <source>重新登记</source>
+        <translation>Enrol again</translation>
+    </message>
+    <message>
+        <source>重新登记会生成新的密钥，原来的密钥作废。需要区里为本站点重新生成的登记文件；完成后要把新的公钥文件交回区里。确定继续吗？</source>
+        <translation>Enrolling again makes new keys and the old ones stop working. It needs a new enrolment file from the district; afterwards, send the new public-key file to the district. Continue?</translation>
+    </message>
+    <message>
+        <source>登记文件来自“{name}”（{code}）。请为本站点设定密钥口令：生成上报数据包、载入回执时要用，每次运行程序输入一次。</source>
+        <translation>The enrolment file comes from “{name}” ({code}). Set a key passphrase for this station: it is needed to make packages and load receipts, once each time the program runs.</translation>
+    </message>
+    <message>
+        <source>已登记到“{name}”。</source>
+        <translation>Enrolled with “{name}”.</translation>
+    </message>
+    <message>
+        <source>已登记到“{name}”（{code}），本站点的密钥已生成。</source>
+        <translation>Enrolled with “{name}” ({code}); this station's keys are made.</translation>
+    </message>
+    <message>
+        <source>请打电话给区里，核对区的密钥编号：
+{key}
+
+编号一致，才说明这份登记文件确实来自区里；不一致请停止使用，并告知区里。
+
+下一步：导出本站公钥文件，交给区里载入。</source>
+        <translation>Phone the district and check the district's key id:
+{key}
+
+Only if the ids match does the enrolment file really come from the district; if they differ, stop and tell the district.
+
+Next: export this station's public key and give it to the district.</translation>
+    </message>
+    <message>
+        <source>公钥文件已保存到“{path}”。请把它交给区里，在区里的“数据交换”页用“载入街道公钥”载入；本站点的密钥编号是 {key}，区里载入时可电话核对。</source>
+        <translation>The public-key file is saved as “{path}”. Give it to the district to load on its 数据交换 (Data exchange) page with “Load a sub-district's public key”; this station's key id is {key}, for the district to check by phone.</translation>
+    </message>
+    <message>
+        <source>已生成上报数据包：{path}</source>
+        <translation>Package made: {path}</translation>
+    </message>
+    <message>
+        <source>已登记到“{name}”（{code}）。区的密钥编号 {district_key}；本站点的密钥编号 {own_key}。</source>
+        <translation>Enrolled with “{name}” ({code}). District key id {district_key}; this station's key id {own_key}.</translation>
+    </message>
+    <message>
+        <source>未能载入登记文件</source>
+        <translation>Could not load the enrolment file</translation>
+    </message>
+    <message>
+        <source>本站点已登记到“{name}”，这份登记文件与已载入的相同，无需再次载入。</source>
+        <translation>This station is already enrolled with “{name}”; this enrolment file is the one already loaded.</translation>
+    </message>
+    <message>
+        <source>未能登记</source>
+        <translation>Could not enrol</translation>
+    </message>
+    <message>
+        <source>已取消，没有生成数据包。</source>
+        <translation>Cancelled; no package was made.</translation>
+    </message>
+    <message>
+        <source>上次保存到：{folder}</source>
+        <translation>Last saved to: {folder}</translation>
+    </message>
+    <message>
         <source>正在生成……</source>
         <translation>Writing…</translation>
     </message>
@@ -844,10 +1518,6 @@
         <translation>The full ID and phone numbers of this record will be shown. Make sure nobody else can see the screen.</translation>
     </message>
     <message>
-        <source>新增</source>
-        <translation>Add</translation>
-    </message>
-    <message>
         <source>查询失败：</source>
         <translation>Search failed: </translation>
     </message>
@@ -874,10 +1544,6 @@
     <message>
         <source>全部{title}</source>
         <translation>All: {title}</translation>
-    </message>
-    <message>
-        <source>共 {n} 条</source>
-        <translation>{n} records</translation>
     </message>
     <message>
         <source>新增{noun}</source>
@@ -1056,6 +1722,10 @@
         <translation>Three or more full members: set up an independent organization</translation>
     </message>
     <message>
+        <source>正式党员不足3名的应联合建、挂靠建</source>
+        <translation>Units with fewer than 3 full members should organize jointly or be attached</translation>
+    </message>
+    <message>
         <source>联合党组织覆盖单位不超过5个</source>
         <translation>A joint Party organization covers at most 5 units</translation>
     </message>
@@ -1076,20 +1746,64 @@
         <translation>Units with a Party organization should also have mass organizations</translation>
     </message>
     <message>
-        <source>每月开展一次主题党日</source>
-        <translation>A themed Party day every month</translation>
+        <source>未建党组织的应先行建立群团组织</source>
+        <translation>Units without a Party organization should set up mass organizations first</translation>
     </message>
     <message>
-        <source>支委会每月召开</source>
-        <translation>Branch committee meets every month</translation>
+        <source>党支部每月开展一次主题党日</source>
+        <translation>Branches hold a themed Party day every month</translation>
     </message>
     <message>
-        <source>党课每季度至少一次</source>
-        <translation>A Party lecture at least every quarter</translation>
+        <source>设支委会的党支部每月召开支委会</source>
+        <translation>Branches with a committee hold a committee meeting every month</translation>
+    </message>
+    <message>
+        <source>党支部党课每季度至少一次</source>
+        <translation>Branches hold a Party lecture at least every quarter</translation>
     </message>
     <message>
         <source>任期届满应按期换届</source>
         <translation>Elections due when the term ends</translation>
+    </message>
+    <message>
+        <source>任期即将届满，应准备换届</source>
+        <translation>Term ending soon: prepare the election</translation>
+    </message>
+    <message>
+        <source>没有登记任期，无法提醒换届</source>
+        <translation>No term recorded: no election reminder possible</translation>
+    </message>
+    <message>
+        <source>单独组建</source>
+        <translation>Independent</translation>
+    </message>
+    <message>
+        <source>联合组建</source>
+        <translation>Joint</translation>
+    </message>
+    <message>
+        <source>挂靠组建</source>
+        <translation>Attached</translation>
+    </message>
+    <message>
+        <source>非公企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>社会组织</source>
+        <translation>Social organization</translation>
+    </message>
+    <message>
+        <source>已转入</source>
+        <translation>Transferred in</translation>
+    </message>
+    <message>
+        <source>流出党员</source>
+        <translation>Mobile (out)</translation>
+    </message>
+    <message>
+        <source>流入党员</source>
+        <translation>Mobile (in)</translation>
     </message>
     <message>
         <source>党的组织覆盖率</source>
@@ -1098,6 +1812,10 @@
     <message>
         <source>党的工作覆盖率</source>
         <translation>Party work coverage</translation>
+    </message>
+    <message>
+        <source>应建尽建率</source>
+        <translation>Establishment rate</translation>
     </message>
     <message>
         <source>单独组建率</source>
@@ -1230,6 +1948,10 @@
     <message>
         <source>经营状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>业务主管单位</source>
+        <translation>Supervising authority</translation>
     </message>
     <message>
         <source>挂点领导</source>
@@ -1400,18 +2122,6 @@
         <translation>Probationary</translation>
     </message>
     <message>
-        <source>单独组建</source>
-        <translation>Independent</translation>
-    </message>
-    <message>
-        <source>联合组建</source>
-        <translation>Joint</translation>
-    </message>
-    <message>
-        <source>挂靠组建</source>
-        <translation>Attached</translation>
-    </message>
-    <message>
         <source>互联网</source>
         <translation>Internet</translation>
     </message>
@@ -1484,14 +2194,6 @@
         <translation>Other</translation>
     </message>
     <message>
-        <source>非公企业</source>
-        <translation>Enterprise</translation>
-    </message>
-    <message>
-        <source>社会组织</source>
-        <translation>Social organization</translation>
-    </message>
-    <message>
         <source>党委</source>
         <translation>Committee</translation>
     </message>
@@ -1508,18 +2210,6 @@
         <translation>Joint branch</translation>
     </message>
     <message>
-        <source>已转入</source>
-        <translation>Transferred in</translation>
-    </message>
-    <message>
-        <source>流出党员</source>
-        <translation>Mobile (out)</translation>
-    </message>
-    <message>
-        <source>流入党员</source>
-        <translation>Mobile (in)</translation>
-    </message>
-    <message>
         <source>已覆盖（单独组建）</source>
         <translation>Covered (independent)</translation>
     </message>
@@ -1534,6 +2224,10 @@
     <message>
         <source>工作覆盖（已派指导员）</source>
         <translation>Work coverage (instructor)</translation>
+    </message>
+    <message>
+        <source>未覆盖</source>
+        <translation>Not covered</translation>
     </message>
     <message>
         <source>全部在营两新组织</source>
@@ -1560,16 +2254,52 @@
         <translation>Staff from which a social organization should have a Party organization</translation>
     </message>
     <message>
-        <source>应单独组建的正式党员人数下限</source>
-        <translation>Full members from which to organize independently</translation>
+        <source>民办学校算作实体性社会组织（1 是，0 否）</source>
+        <translation>Private schools count as substantive social organizations (1 yes, 0 no)</translation>
+    </message>
+    <message>
+        <source>民办医院/医疗机构算作实体性社会组织（1 是，0 否）</source>
+        <translation>Private hospitals and clinics count as substantive social organizations (1 yes, 0 no)</translation>
+    </message>
+    <message>
+        <source>律师事务所算作实体性社会组织（1 是，0 否）</source>
+        <translation>Law firms count as substantive social organizations (1 yes, 0 no)</translation>
+    </message>
+    <message>
+        <source>会计师事务所算作实体性社会组织（1 是，0 否）</source>
+        <translation>Accounting firms count as substantive social organizations (1 yes, 0 no)</translation>
+    </message>
+    <message>
+        <source>税务师事务所算作实体性社会组织（1 是，0 否）</source>
+        <translation>Tax agent firms count as substantive social organizations (1 yes, 0 no)</translation>
+    </message>
+    <message>
+        <source>民办非企业单位（社会服务机构）算作实体性社会组织（1 是，0 否）</source>
+        <translation>Private non-enterprise units (social service agencies) count as substantive social organizations (1 yes, 0 no)</translation>
+    </message>
+    <message>
+        <source>行业协会/商会算作实体性社会组织（1 是，0 否）</source>
+        <translation>Trade associations and chambers of commerce count as substantive social organizations (1 yes, 0 no)</translation>
+    </message>
+    <message>
+        <source>社会团体算作实体性社会组织（1 是，0 否）</source>
+        <translation>Social groups count as substantive social organizations (1 yes, 0 no)</translation>
+    </message>
+    <message>
+        <source>基金会算作实体性社会组织（1 是，0 否）</source>
+        <translation>Foundations count as substantive social organizations (1 yes, 0 no)</translation>
+    </message>
+    <message>
+        <source>应单独组建的正式党员人数下限（不足此数的开展联合建、挂靠建）</source>
+        <translation>Full members from which to organize independently (fewer: joint or attached)</translation>
     </message>
     <message>
         <source>联合党组织覆盖单位数上限</source>
         <translation>Most units a joint organization may cover</translation>
     </message>
     <message>
-        <source>党支部党员人数上限（超过应升格）</source>
-        <translation>Most members of a branch (more: upgrade)</translation>
+        <source>党员达到此数（含本数）的党支部应升格</source>
+        <translation>Members at which (inclusive) a branch should be upgraded</translation>
     </message>
     <message>
         <source>党员人数不超过此数视为空壳</source>
@@ -1580,24 +2310,48 @@
         <translation>Staff from which an instructor is due (0: all)</translation>
     </message>
     <message>
-        <source>应同步建立群团组织的职工人数下限（0 为全部）</source>
-        <translation>Staff from which mass organizations are due (0: all)</translation>
+        <source>应建工会的职工人数下限（0 为全部）</source>
+        <translation>Staff from which a trade union is due (0: all)</translation>
+    </message>
+    <message>
+        <source>应建共青团组织的职工人数下限</source>
+        <translation>Staff from which a Youth League organization is due</translation>
+    </message>
+    <message>
+        <source>应建妇联组织的职工人数下限</source>
+        <translation>Staff from which a women's federation is due</translation>
+    </message>
+    <message>
+        <source>未建党组织的应先行建立群团组织的职工人数下限</source>
+        <translation>Staff from which a unit without a Party organization should first set up mass organizations</translation>
     </message>
     <message>
         <source>每月主题党日最少次数</source>
         <translation>Themed Party days per month, at least</translation>
     </message>
     <message>
-        <source>设支部委员会的党支部党员人数下限</source>
-        <translation>Members from which a branch has a committee</translation>
+        <source>设支部委员会的党支部正式党员人数下限（不含预备党员、流入党员）</source>
+        <translation>Full members from which a branch has a committee (probationary and transferred-in members not counted)</translation>
     </message>
     <message>
         <source>每季度党课最少次数</source>
         <translation>Party lectures per quarter, at least</translation>
     </message>
     <message>
-        <source>党组织任期（年）</source>
-        <translation>Term of office (years)</translation>
+        <source>党委每届任期（年）</source>
+        <translation>Term of a Party committee (years)</translation>
+    </message>
+    <message>
+        <source>党总支每届任期（年）</source>
+        <translation>Term of a general Party branch (years)</translation>
+    </message>
+    <message>
+        <source>党支部（含联合党支部）每届任期（年）</source>
+        <translation>Term of a branch, joint branches included (years)</translation>
+    </message>
+    <message>
+        <source>任期届满前提前提醒换届（月，0 为不提醒）</source>
+        <translation>Months before the term ends to remind of the election (0: no reminder)</translation>
     </message>
     <message>
         <source>覆盖率统计范围</source>
@@ -1812,6 +2566,10 @@
         <translation>Position</translation>
     </message>
     <message>
+        <source>承办街道</source>
+        <translation>Sub-district in charge</translation>
+    </message>
+    <message>
         <source>该组织的党建指导员</source>
         <translation>The organization's instructor</translation>
     </message>
@@ -1822,6 +2580,42 @@
     <message>
         <source>指定的责任单位</source>
         <translation>A unit you choose</translation>
+    </message>
+    <message>
+        <source>已覆盖</source>
+        <translation type="vanished">Covered</translation>
+    </message>
+    <message>
+        <source>每月开展一次主题党日</source>
+        <translation type="vanished">A themed Party day every month</translation>
+    </message>
+    <message>
+        <source>支委会每月召开</source>
+        <translation type="vanished">Branch committee meets every month</translation>
+    </message>
+    <message>
+        <source>党课每季度至少一次</source>
+        <translation type="vanished">A Party lecture at least every quarter</translation>
+    </message>
+    <message>
+        <source>应单独组建的正式党员人数下限</source>
+        <translation type="vanished">Full members from which to organize independently</translation>
+    </message>
+    <message>
+        <source>党支部党员人数上限（超过应升格）</source>
+        <translation type="vanished">Most members of a branch (more: upgrade)</translation>
+    </message>
+    <message>
+        <source>应同步建立群团组织的职工人数下限（0 为全部）</source>
+        <translation type="vanished">Staff from which mass organizations are due (0: all)</translation>
+    </message>
+    <message>
+        <source>设支部委员会的党支部党员人数下限</source>
+        <translation type="vanished">Members from which a branch has a committee</translation>
+    </message>
+    <message>
+        <source>党组织任期（年）</source>
+        <translation type="vanished">Term of office (years)</translation>
     </message>
     <message>
         <source>程序出错了，刚才的操作可能没有完成。已保存的数据不受影响。</source>
