@@ -60,11 +60,12 @@ def test_page_pdf_workbook_and_cli_show_the_same_numbers(
     stats = station_stats(demo)
     assert cli == json.loads(json.dumps(stats))
     shown = tiles(stats)
-    assert [t.title for t in shown][:5] == [
+    assert [t.title for t in shown][:6] == [
         "两新组织",
         "已建党组织覆盖",
         "党的组织覆盖率",
         "党的工作覆盖率",
+        "应建尽建率",  # seed 002: "确保党组织应建尽建率和党的工作覆盖率均达到100%"
         "单独组建率",
     ]
 
@@ -159,9 +160,13 @@ def test_clicking_a_tile_a_bar_or_a_finding_opens_the_records(qtbot, synchronous
         assert opened[-1].model.rowCount() == worst["uncovered"]
         assert worst["label"] in opened[-1].windowTitle()
 
-        band = page.stats["by_staff_band"][0]
-        page.band_chart.bar_clicked.emit(0, 0)
-        assert opened[-1].model.rowCount() == band["covered"]
+        band = max(page.stats["by_staff_band"], key=lambda r: r["attached"])
+        i = page.stats["by_staff_band"].index(band)
+        page.band_chart.bar_clicked.emit(i, 0)
+        assert opened[-1].model.rowCount() == band["independent"]
+        page.band_chart.bar_clicked.emit(i, 2)  # 挂靠, apart from 单独 and 联合
+        assert opened[-1].model.rowCount() == band["attached"] > 0
+        assert "挂靠组建" in opened[-1].windowTitle()
 
         dialog = opened[-1]
         first = dialog.model.index(0, 0)
@@ -191,11 +196,13 @@ def test_chart_clicks_map_to_bars() -> None:
     assert bars.hit(5, 0.1) == (0, 0)
     assert bars.hit(5, 1.2) == (1, 0)
     assert bars.hit(5, 2.0) is None
-    stacked = StackedBars("t", ("已覆盖", "未覆盖"))
-    stacked.show_counts([("10人以下", 3, 4), ("10–29人", 1, 0)])
+    stacked = StackedBars("t", ("单独组建", "联合组建", "挂靠组建", "未覆盖"))
+    stacked.show_counts([("10人以下", (3, 1, 1, 4)), ("10–29人", (1, 0, 0, 0))])
     assert stacked.hit(0.1, 2) == (0, 0)
-    assert stacked.hit(0.1, 6) == (0, 1)
-    assert stacked.hit(0.1, 8) is None
+    assert stacked.hit(0.1, 3.5) == (0, 1)
+    assert stacked.hit(0.1, 4.5) == (0, 2)
+    assert stacked.hit(0.1, 6) == (0, 3)
+    assert stacked.hit(0.1, 10) is None
     assert stacked.hit(0.5, 2) is None  # between the bars
 
 
@@ -293,7 +300,8 @@ def test_threshold_settings_reject_bad_values(store: Store) -> None:
         change_setting(store, "coverage.target_percent", 120)
     with pytest.raises(FieldError, match="应为整数"):
         change_setting(store, "rule.joint.max_orgs", "五")
-    assert all(rule.setting for rule in RULES), "every rule has a threshold a clerk can change"
+    # Every rule with a threshold has it as a setting; a Party organization without term dates has none.
+    assert [rule.id for rule in RULES if not rule.setting] == ["term_missing"]
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="True is immortal from Python 3.12")
@@ -337,7 +345,16 @@ def test_the_same_figures_on_sqlite_and_postgresql(any_store: Store) -> None:
         any_store, instructors.add_instructor(any_store, {"name": "李明"})["id"], guided["id"]
     )
     stats = station_stats(any_store, TODAY)
-    assert stats["coverage"] == {"in_scope": 3, "covered": 1, "work_covered": 2, "independent": 1}
+    assert stats["coverage"] == {
+        "in_scope": 3,
+        "covered": 1,
+        "work_covered": 2,
+        "independent": 1,
+        "joint": 0,
+        "attached": 0,
+        "must_build": 2,  # 百人公司 (100 staff or more) and 小公司 (three 正式党员)
+        "built": 1,
+    }
     assert [(r["label"], r["in_scope"], r["covered"]) for r in stats["by_staff_band"] if r["in_scope"]] == [
         ("10人以下", 1, 0),
         ("30–49人", 1, 0),

@@ -395,3 +395,53 @@ def test_upgrade_gives_each_covered_organization_its_formation(db_url: str) -> N
         assert (coverage["independent"], coverage["joint"], coverage["attached"]) == (1, 5, 1)
     finally:
         store.close()
+
+
+# -- the 大组建 template (seed 001) ------------------------------------------------------------
+
+
+def test_da_zujian_starts_when_chosen_and_names_the_plans_units(store: Store) -> None:
+    from app.services import campaigns
+
+    plan = _seed_text("001")
+    assert "区领导带头挂点未组建党组织的重点、难点非公企业" in plan
+    assert "4月中旬前为**准备阶段**" in plan
+    record = campaigns.create_campaign(store, {"starts_on": "2026-09-01"}, template="da_zujian")
+    # "4月中旬前为准备阶段…6月20日前为攻坚阶段…6月30日前为总结阶段", kept in proportion.
+    assert [(p["name"], p["starts_on"], p["ends_on"]) for p in record["phases"]] == [
+        ("准备阶段", date(2026, 9, 1), date(2026, 9, 15)),
+        ("攻坚阶段", date(2026, 9, 16), date(2026, 11, 20)),
+        ("总结阶段", date(2026, 11, 21), date(2026, 11, 30)),
+    ]
+    units = {u["name"] for u in record["units"]}
+    assert "区领导（挂点促建）" in units  # 挂点促建 is by 区领导, not the street's
+    assert any(u.startswith("区委两新组织工委") for u in units)
+    assert {"区非公党委（组织安排挂点促建、固化成果）", "区社会组织党委（统筹指导主管包建）"} <= units
+
+
+def test_each_action_line_takes_its_targets(store: Store) -> None:
+    from app.services import campaigns
+    from app.services.campaign_actions import action_assignee
+
+    units = list(campaigns.TEMPLATES["da_zujian"].units)
+    _org(store, "无党员大企业", employees=320)
+    large = _org(store, "有党员百人企业", employees=120)
+    _members(store, 1, large, None)
+    school = _social(store, "某民办学校", "民办学校", 40)
+    organizations.edit_organization(store, school, {"supervising_unit": "区教育局"})
+    _social(store, "某协会", "社会团体", 40)
+    covered = _org(store, "缺工会企业", employees=60)
+    _party(store, "缺工会企业党支部", [covered])
+    findings = check(store, TODAY)
+    with store.read() as session:
+        routed = {
+            (f.record_name, f.rule_id): action_assignee(session, f, units)
+            for f in findings
+            if f.rule_id in ("enterprise_party_org", "social_org_party_org", "mass_organizations")
+        }
+    assert routed == {
+        ("无党员大企业", "enterprise_party_org"): ("leader", "区领导（挂点促建）"),
+        ("有党员百人企业", "enterprise_party_org"): ("department", "区直机关驻街工作组（驻街保建）"),
+        ("某民办学校", "social_org_party_org"): ("supervisor", "区教育局"),  # 谁主管谁负责
+        ("缺工会企业", "mass_organizations"): ("mass_org", "区总工会、团区委、区妇联（党群共建）"),
+    }

@@ -54,7 +54,17 @@ def test_the_template_gives_the_seed_phases_and_units(store: Store, campaign: st
         ("攻坚阶段", date(2026, 6, 20)),
         ("总结阶段", date(2026, 6, 30)),
     ]
-    assert [u["kind_label"] for u in record["units"]] == ["挂点领导", "驻街部门", "主管单位", "群团组织"]
+    # The units the plan names (seed 001, 三、分工安排): 区委两新工委 and the two 区 Party
+    # committees beside the four action lines' units.
+    assert [u["kind_label"] for u in record["units"]] == [
+        "其他单位",
+        "挂点领导",
+        "驻街部门",
+        "主管单位",
+        "群团组织",
+        "其他单位",
+        "其他单位",
+    ]
     own = campaigns.create_campaign(
         store,
         {"name": "楼宇党建百日行动", "starts_on": "2026-09-01", "ends_on": "2026-12-10"},

@@ -16,7 +16,9 @@ from ui.style import PARTY_RED
 
 LIGHT = "#D0D0D0"
 INK = "#333333"
-SERIES = (PARTY_RED, "#D98C00", "#3D6A9E")
+SERIES = (PARTY_RED, "#D98C00", "#3D6A9E", "#5A9A4B")
+# Stacked parts: red for 单独组建, lighter shades for 联合 and 挂靠, grey for 未覆盖.
+PARTS = (PARTY_RED, "#E58A8E", "#F4C7C9", LIGHT)
 
 pg.setConfigOptions(antialias=True, background="w", foreground=INK)
 
@@ -114,53 +116,61 @@ class RateBars(Chart):
 
 
 class StackedBars(Chart):
-    """Vertical bars per group: the first count in red under the second in grey."""
+    """Vertical bars per group, the parts stacked bottom up (the last in grey), each bar
+    labelled with the parts but the last over the total."""
 
-    def __init__(self, title: str, names: tuple[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, names: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.names = names
-        self.rows: list[tuple[str, int, int]] = []
-        legend = self.plot.addLegend(offset=(-8, 4), labelTextSize="8.5pt", labelTextColor=INK)
+        self.rows: list[tuple[str, tuple[int, ...]]] = []
+        legend = self.plot.addLegend(
+            offset=(-8, 4), labelTextSize="8.5pt", labelTextColor=INK, colCount=min(len(names), 4)
+        )
         legend.setParentItem(self.plot.getPlotItem().vb)
 
-    def show_counts(self, rows: Sequence[tuple[str, int, int]]) -> None:
+    def show_counts(self, rows: Sequence[tuple[str, Sequence[int]]]) -> None:
         self.clear()
         self.plot.getPlotItem().legend.clear()
-        self.rows = list(rows)
+        self.rows = [(name, tuple(parts)) for name, parts in rows]
         x = list(range(len(rows)))
-        first = [a for _, a, _ in rows]
-        second = [b for _, _, b in rows]
-        lower = pg.BarGraphItem(x=x, height=first, width=0.6, brush=PARTY_RED, pen=None, name=self.names[0])
-        upper = pg.BarGraphItem(
-            x=x, y0=first, height=second, width=0.6, brush=LIGHT, pen=None, name=self.names[1]
-        )
-        self.add(lower)
-        self.add(upper)
-        top = max((a + b for a, b in zip(first, second, strict=True)), default=0) or 1
-        for i, (a, b) in enumerate(zip(first, second, strict=True)):
-            self.label(f"{a:,}/{a + b:,}", i, a + b, (0.5, 1), 8)
-        self.plot.getAxis("bottom").setTicks([[(i, name) for i, (name, _, _) in enumerate(rows)]])
+        base = [0] * len(rows)
+        colors = (*PARTS[: len(self.names) - 1], LIGHT)
+        for k, (name, color) in enumerate(zip(self.names, colors, strict=True)):
+            heights = [parts[k] for _, parts in self.rows]
+            self.add(
+                pg.BarGraphItem(
+                    x=x, y0=list(base), height=heights, width=0.6, brush=color, pen=None, name=name
+                )
+            )
+            base = [b + h for b, h in zip(base, heights, strict=True)]
+        top = max(base, default=0) or 1
+        for i, (_, parts) in enumerate(self.rows):
+            self.label(f"{sum(parts[:-1]):,}/{sum(parts):,}", i, sum(parts), (0.5, 1), 8)
+        self.plot.getAxis("bottom").setTicks([[(i, name) for i, (name, _) in enumerate(self.rows)]])
         self.plot.getAxis("left").setStyle(showValues=False)  # each bar carries its own counts
         self.plot.setXRange(-0.6, len(rows) - 0.4, padding=0)
-        self.plot.setYRange(0, top * 1.3, padding=0)
+        self.plot.setYRange(0, top * 1.35, padding=0)
 
     def hit(self, x: float, y: float) -> tuple[int, int] | None:
+        """(bar, part): which group and which of its stacked parts was clicked."""
         i = round(x)
         if not (0 <= i < len(self.rows)) or abs(x - i) > 0.3 or y < 0:
             return None
-        _, first, second = self.rows[i]
-        if y <= first:
-            return (i, 0)
-        return (i, 1) if y <= first + second else None
+        floor = 0
+        for k, value in enumerate(self.rows[i][1]):
+            if y <= floor + value:
+                return (i, k)
+            floor += value
+        return None
 
 
 class TrendLines(Chart):
-    """The three rates by month, 0–100%."""
+    """The rates by month, 0–100% (a month without a figure is left out of its line)."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.plot.setCursor(Qt.CursorShape.ArrowCursor)
-        legend = self.plot.addLegend(offset=(8, 4), labelTextSize="8.5pt", labelTextColor=INK, colCount=3)
+        legend = self.plot.addLegend(offset=(8, 4), labelTextSize="8.5pt", labelTextColor=INK, colCount=4)
         legend.setParentItem(self.plot.getPlotItem().vb)
         self.plot.getAxis("left").setTicks([[(v, f"{v}%") for v in (0, 25, 50, 75, 100)]])
 

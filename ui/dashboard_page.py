@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dashboard import Tile, chinese_date, tiles
+from app.dashboard import FORMATION_PARTS, Tile, chinese_date, formation_rows, tiles
+from app.domain.codes import FORMATION, ORG_KIND, RELATION
 from app.rules.catalog import RULES_BY_ID
 from app.stats import RATE_TITLES, Figure, check, figure_records, record_monthly_snapshot, station_stats
 from app.store import Store
@@ -38,6 +39,15 @@ from ui.table_model import ID_ROLE
 CHART_BARS = 12  # bars per rate chart; the workbook has every group
 
 
+def _detail(text: str) -> str:
+    """A tile's detail line in the window's language: its words are labels of coded
+    values (非公企业, 单独组建, 流入党员 …), which the catalogue already holds."""
+    for codes in (ORG_KIND, FORMATION, RELATION):
+        for label in codes.labels.values():
+            text = text.replace(label, t(label))
+    return text
+
+
 class TileCard(QFrame):
     clicked = Signal()
 
@@ -50,17 +60,23 @@ class TileCard(QFrame):
         self.value = QLabel("…")
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.value.setStyleSheet("font-size: 17pt;")
+        # Enterprises and social organizations side by side (or 单独·联合·挂靠).
+        self.detail = QLabel()
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.detail.setStyleSheet("color: #777; font-size: 8pt;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
         layout.addWidget(self.title)
         layout.addWidget(self.value)
+        layout.addWidget(self.detail)
         self.tile: Tile | None = None
 
     def show_tile(self, tile: Tile) -> None:
         self.tile = tile
         self.title.setText(t(tile.title))
         self.value.setText(tile.value)
+        self.detail.setText(_detail(tile.detail))
         alarm = tile.key == "findings" and bool(tile.number)
         self.value.setStyleSheet(f"font-size: 17pt; color: {PARTY_RED if alarm else '#222'};")
         self.setToolTip(tile.hint)
@@ -191,7 +207,7 @@ class DashboardPage(QWidget):
         self.cards: list[TileCard] = []
         tile_row = QHBoxLayout()
         tile_row.setSpacing(8)
-        for i in range(9):
+        for i in range(10):
             card = TileCard()
             card.clicked.connect(lambda i=i: self.tile_clicked(i))
             self.cards.append(card)
@@ -199,7 +215,10 @@ class DashboardPage(QWidget):
 
         self.community_chart = RateBars(t("各社区党的组织覆盖率（由低到高）"))
         self.industry_chart = RateBars(t("各行业党的组织覆盖率（由低到高）"))
-        self.band_chart = StackedBars(t("按职工规模：已覆盖 / 统计范围内"), (t("已覆盖"), t("未覆盖")))
+        # Covered (单独, 联合, 挂靠 apart) over all in scope, per staff band.
+        self.band_chart = StackedBars(
+            t("按职工规模：已覆盖 / 统计范围内"), tuple(t(name) for name in FORMATION_PARTS)
+        )
         self.trend_chart = TrendLines(t("覆盖率月度趋势"))
         self.community_chart.bar_clicked.connect(
             lambda i, _: self.group_clicked("by_community", "community", i)
@@ -258,9 +277,7 @@ class DashboardPage(QWidget):
         self.industry_chart.show_rates(
             [(r["label"], r["organization_coverage"]) for r in self._industries()[:CHART_BARS]], target
         )
-        self.band_chart.show_counts(
-            [(r["label"], r["covered"], r["uncovered"]) for r in stats["by_staff_band"]]
-        )
+        self.band_chart.show_counts(formation_rows(stats["by_staff_band"]))
         self.trend_chart.show_series(
             [p["month"] for p in stats["trend"]],
             [(t(name), [p[key] for p in stats["trend"]]) for key, name in RATE_TITLES.items()],
@@ -310,9 +327,8 @@ class DashboardPage(QWidget):
     def band_clicked(self, i: int, part: int) -> None:
         if self.stats:
             row = self.stats["by_staff_band"][i]
-            self.drill(
-                Figure("covered" if part == 0 else "uncovered", "staff_band", row["key"], row["label"])
-            )
+            what = ("independent", "joint", "attached", "uncovered")[part]
+            self.drill(Figure(what, "staff_band", row["key"], row["label"]))
 
     # -- print and export ---------------------------------------------------------------
     def ask_save_path(self, caption: str, name: str, pattern: str) -> str:

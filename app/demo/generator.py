@@ -730,22 +730,37 @@ def _snapshot_history(builder: _Builder, session: Any) -> None:
         )
 
 
-DEMO_CAMPAIGN_RULES = ("enterprise_party_org", "social_org_party_org", "instructor_needed")
+DEMO_CAMPAIGN_RULES = (
+    "enterprise_party_org",
+    "social_org_party_org",
+    "few_members_joint",
+    "instructor_needed",
+    "mass_organizations_first",
+)
 
 
 def _demo_campaign(builder: _Builder, session: Any) -> None:
-    """A 大组建 campaign under way (started 75 days ago), its tasks made from today's
-    findings and partly worked through, so the board and its burn-down have a story."""
+    """A 大组建 campaign under way (started 75 days ago, in its 攻坚阶段), its tasks made
+    from today's findings, each given to the unit of its action line (挂点, 驻街, 主管包建,
+    党群共建; the rest to the community), and partly worked through, so the board and its
+    burn-down have a story."""
     from app.rules.catalog import RULES_BY_ID
     from app.rules.engine import run_checks
+    from app.services.campaign_actions import Target, route
     from app.services.campaigns import TEMPLATES
     from app.settings import SPECS
 
     r, today = builder.rng, builder.today
     plan = TEMPLATES["da_zujian"]
     start = today - timedelta(days=75)
-    bounds = [(start, start + timedelta(days=20)), (start + timedelta(days=21), today + timedelta(days=25))]
-    bounds.append((bounds[1][1] + timedelta(days=1), today + timedelta(days=40)))
+    bounds = [(p.starts_on, p.ends_on) for p in plan.phase_plans(start)]
+    employing = {m["employer_id"] for m in builder.members if m["exit_kind"] is None}
+    targets = {
+        o["id"]: Target(
+            o["kind"], o["employees"], o["supervising_unit"], o["leader_link"], o["id"] in employing
+        )
+        for o in builder.orgs
+    }
     campaign_id = builder.new_id()
     bulk_insert(
         session,
@@ -779,7 +794,10 @@ def _demo_campaign(builder: _Builder, session: Any) -> None:
     for f in run_checks(session, settings, today, list(DEMO_CAMPAIGN_RULES)):
         made = start + timedelta(days=r.randint(0, 20))
         early = r.random() < 0.3
-        leader = f.rule_id == "enterprise_party_org" and r.random() < 0.3
+        kind, unit = route(f.rule_id, targets[f.record_id], list(plan.units)) or (
+            "community",
+            org_community.get(f.record_id, "未填社区"),
+        )
         task_id = builder.new_id()
         task_rows.append(
             _row(
@@ -790,8 +808,8 @@ def _demo_campaign(builder: _Builder, session: Any) -> None:
                 organization_id=f.record_id,
                 title=RULES_BY_ID[f.rule_id].title,
                 rule_id=f.rule_id,
-                assignee_kind="leader" if leader else "community",
-                assignee=plan.units[0][1] if leader else org_community.get(f.record_id, "未填社区"),
+                assignee_kind=kind,
+                assignee=unit,
                 station_code=builder.station_code,
                 due_on=bounds[0 if early else 1][1],
                 notes=f.message,

@@ -12,9 +12,17 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from app import __version__
-from app.dashboard import Tile, chinese_date, station_line, tiles
+from app.dashboard import (
+    FORMATION_PARTS,
+    Tile,
+    chinese_date,
+    formation_rows,
+    station_line,
+    summary_line,
+    tiles,
+)
 from app.jobs import Job, Progress, run_job
-from app.reports import charts
+from app.reports import charts, coverage_charts
 from app.reports.output import output_file
 from app.reports.pdf import FONT, GREY, INK, RED, RULE, Page, escape, fit_text, paragraph_style, register_font
 from app.rules.catalog import RULES_BY_ID, SEEDS
@@ -30,7 +38,7 @@ def seed_short(seed: str) -> str:
 
 
 def _tile_grid(page: Page, cells: list[Tile]) -> None:
-    cols, gap, h = 3, 6, 36
+    cols, gap, h = 5, 5, 42
     w = (page.inner_width - gap * (cols - 1)) / cols
     c = page.canvas
     for i, tile in enumerate(cells):
@@ -39,13 +47,23 @@ def _tile_grid(page: Page, cells: list[Tile]) -> None:
         c.setStrokeColor(RULE)
         c.setLineWidth(0.6)
         c.rect(x, y, w, h, stroke=1, fill=0)
-        page.text(x + 6, y + h - 11, tile.title, 7.5, GREY)
-        page.text(x + w - 6, y + 7, tile.value, 15, RED if tile.key == "findings" else INK, align="right")
-    page.y -= (len(cells) + cols - 1) // cols * (h + gap) + 4
+        page.text(x + 5, y + h - 10, tile.title, 7, GREY)
+        page.text(x + w - 5, y + 14, tile.value, 13.5, RED if tile.key == "findings" else INK, align="right")
+        if tile.detail:
+            page.text(x + w - 5, y + 4.5, fit_text(tile.detail, 5.8, w - 8), 5.8, GREY, align="right")
+    page.y -= (len(cells) + cols - 1) // cols * (h + gap) + 2
+
+
+def _summary(page: Page, stats: dict[str, Any]) -> None:
+    """The line every print carries: 应建尽建率 and the coverage rates, by kind."""
+    text = Paragraph(escape(summary_line(stats)), paragraph_style("summary", 7.5, 10.5))
+    _, height = text.wrapOn(page.canvas, page.inner_width, page.y)
+    text.drawOn(page.canvas, page.left, page.y - height)
+    page.y -= height + 6
 
 
 def _charts(page: Page, stats: dict[str, Any]) -> None:
-    gap, h = 14, 150
+    gap, h = 12, 138
     w = (page.inner_width - gap) / 2
     target = float(stats["target_percent"])
     worst = stats["by_community"][:CHART_ROWS]
@@ -65,15 +83,15 @@ def _charts(page: Page, stats: dict[str, Any]) -> None:
             w,
             h,
         ),
-        charts.stacked_bars(
-            "按职工规模：已覆盖 / 统计范围内",
-            [(r["label"], r["covered"], r["uncovered"]) for r in stats["by_staff_band"]],
-            ("已覆盖", "未覆盖"),
+        coverage_charts.stacked_parts(
+            "按职工规模：单独 / 联合 / 挂靠 / 未覆盖",
+            formation_rows(stats["by_staff_band"]),
+            FORMATION_PARTS,
             w,
             h,
         ),
-        charts.trend_lines(
-            "覆盖率月度趋势",
+        coverage_charts.rate_trend(
+            "覆盖率月度趋势（应建尽建率自本月起记）",
             [p["month"] for p in stats["trend"]],
             [(name, [p[key] for p in stats["trend"]]) for key, name in RATE_TITLES.items()],
             w,
@@ -90,7 +108,7 @@ def _charts(page: Page, stats: dict[str, Any]) -> None:
 def _findings_table(page: Page, stats: dict[str, Any]) -> None:
     page.text(page.left, page.y - 9, f"规则检查发现的问题（共 {stats['findings']['total']:,} 项）", 9)
     page.y -= 14
-    cell = paragraph_style("cell", 7, 8.5)
+    cell = paragraph_style("cell", 6.5, 7.5)
     widths = [18, 170, 46, 46, page.inner_width - 280]
     data: list[list[Any]] = [["序号", "规则", "现行标准", "问题数", "依据"]]
     for n, row in enumerate(stats["findings"]["rules"], 1):
@@ -101,22 +119,22 @@ def _findings_table(page: Page, stats: dict[str, Any]) -> None:
                 Paragraph(escape(row["title"]), cell),
                 "—" if row["threshold"] is None else str(row["threshold"]),
                 f"{row['count']:,}",
-                fit_text(seed_short(rule.seed), 7, widths[4] - 6),
+                fit_text(seed_short(rule.seed), 6.5, widths[4] - 6),
             ]
         )
     table = Table(data, colWidths=widths, rowHeights=None, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), FONT, 7),
-                ("FONT", (0, 0), (-1, 0), FONT, 7.5),
+                ("FONT", (0, 0), (-1, -1), FONT, 6.5),
+                ("FONT", (0, 0), (-1, 0), FONT, 7),
                 ("BACKGROUND", (0, 0), (-1, 0), "#F0F0F0"),
                 ("GRID", (0, 0), (-1, -1), 0.5, RULE),
                 ("ALIGN", (0, 0), (0, -1), "CENTER"),
                 ("ALIGN", (2, 1), (3, -1), "RIGHT"),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
             ]
         )
     )
@@ -144,6 +162,7 @@ def write_dashboard_pdf_job(stats: dict[str, Any], out: str | Path) -> Job[Path]
             f"统计范围：{stats['scope']}；覆盖率目标 {stats['target_percent']}%。比率的定义见电子表格“概况”页。",
         )
         _tile_grid(page, tiles(stats))
+        _summary(page, stats)
         _charts(page, stats)
         _findings_table(page, stats)
         page.signature()

@@ -11,7 +11,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from app.dashboard import chinese_date, station_line
+from app.dashboard import chinese_date, station_line, summary_line
 from app.domain.station_time import station_today
 from app.jobs import Job, Progress, run_job
 from app.reports.output import output_file
@@ -31,9 +31,20 @@ from app.store import Store
 
 
 def notice_data(store: Store, campaign: str, today: date) -> dict[str, Any]:
+    from app.stats import station_stats
+
     progress = campaign_progress(store, campaign, today).as_dict()
     cards = task_cards(store, TaskFilter(campaign=progress["campaign"]["id"]), today=today)
-    return {**progress, "overdue_tasks": [c for c in cards if c.days_overdue], "tasks": cards}
+    # What the campaign is for, as it stands today (seed 002: "确保党组织应建尽建率和党的
+    # 工作覆盖率均达到100%"): the same figures as 工作台.
+    stats = station_stats(store, today)
+    return {
+        **progress,
+        "overdue_tasks": [c for c in cards if c.days_overdue],
+        "tasks": cards,
+        "coverage": summary_line(stats),
+        "must_build_rate": stats["rates"]["must_build_rate"]["percent"],
+    }
 
 
 def _table(rows: list[list[Any]], widths: list[float], numeric_from: int) -> Table:
@@ -77,6 +88,7 @@ def write_notice_pdf_job(data: dict[str, Any], station: str, out: str | Path) ->
             f"完成率 {total['percent']:.1f}%；未完成 {total['open']:,} 项，其中逾期 {total['overdue']:,} 项。",
             body,
         ),
+        Paragraph(f"辖区两新组织党建情况：{escape(data['coverage'])}", body),
         Paragraph("一、各阶段进度", heading),
         _table(
             [["阶段", "起止日期", "任务", "已销号", "未完成", "逾期", "完成率"]]
@@ -181,7 +193,7 @@ def export_notice_job(store: Store, campaign: str, out: str | Path, today: date 
         book = Workbook()
         book.remove(book.active)
         total = data["total"]
-        sheet(
+        overview = sheet(
             book,
             "概况",
             [("项目", 16), ("数值", 40)],
@@ -193,8 +205,12 @@ def export_notice_job(store: Store, campaign: str, out: str | Path, today: date 
                 ["未完成", total["open"]],
                 ["逾期", total["overdue"]],
                 ["完成率", total["percent"] / 100],
+                ["应建尽建率", None if data["must_build_rate"] is None else data["must_build_rate"] / 100],
+                ["辖区两新组织党建情况", data["coverage"]],
             ],
-        )["B8"].number_format = "0.0%"
+        )
+        overview["B8"].number_format = "0.0%"
+        overview["B9"].number_format = "0.0%"
         tally = [("任务", 8), ("已销号", 8), ("未完成", 8), ("逾期", 8), ("完成率", 8)]
         phases = sheet(
             book,

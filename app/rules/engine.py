@@ -9,13 +9,14 @@ dashboard), so a count and its list cannot disagree."""
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, false, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, configure_mappers
 
 from app.domain.codes import FORMATION, PARTY_LEVEL, SOCIAL_SUBTYPE
 from app.rules.catalog import BRANCH_LEVELS, RULES, RULES_BY_ID, Rule
@@ -55,10 +56,22 @@ class _Shared:
     full: Any
 
 
-@functools.cache
+_SHARED_LOCK = threading.Lock()
+
+
 def _shared() -> _Shared:
     """Built once per process: SQLAlchemy constructs are immutable, and building the
-    aliases and CTEs took a millisecond or two for each of the dashboard's passes."""
+    aliases and CTEs took a millisecond or two for each of the dashboard's passes. The
+    dashboard's passes start on two threads at once: the first builds under a lock (two
+    threads building the alias together once made one of them refer to the table, not
+    the alias: "no such column: party_org.deleted")."""
+    with _SHARED_LOCK:
+        return _build_shared()
+
+
+@functools.cache
+def _build_shared() -> _Shared:
+    configure_mappers()
     # As a set looked up per row (not a correlated EXISTS): PostgreSQL then hashes
     # the live assignments once instead of probing the index for every organization.
     instructor = Organization.id.in_(

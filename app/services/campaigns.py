@@ -4,7 +4,7 @@ from the built-in template of the Longgang "大组建" campaign (seed 001)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -24,7 +24,7 @@ from db.models import Campaign, Phase
 ASSIGNEE_KIND = Codes(
     "责任单位类型",
     {
-        "leader": "挂点领导",
+        "leader": "挂点领导",  # 挂点促建: by 区领导 (seed 001)
         "department": "驻街部门",
         "supervisor": "主管单位",
         "mass_org": "群团组织",
@@ -60,32 +60,48 @@ class Template:
     key: str
     name: str
     goal: str
-    phases: tuple[tuple[str, tuple[int, int], tuple[int, int]], ...]  # name, (month, day) start and end
+    # name, and the first and last day as days after the start the campaign is given
+    phases: tuple[tuple[str, int, int], ...]
     units: tuple[tuple[str, str], ...]  # (kind, name)
     source: str
+    # The calendar the plan itself gives, for a campaign created by year: (month, day).
+    usual_start: tuple[int, int] = (4, 1)
 
-    def phase_plans(self, year: int) -> list[PhasePlan]:
-        return [PhasePlan(name, date(year, *start), date(year, *end)) for name, start, end in self.phases]
+    def phase_plans(self, start: int | date) -> list[PhasePlan]:
+        """The phases from a chosen first day (or, given a year, the plan's own calendar)."""
+        first = date(start, *self.usual_start) if isinstance(start, int) else start
+        return [
+            PhasePlan(name, first + timedelta(days=a), first + timedelta(days=b))
+            for name, a, b in self.phases
+        ]
 
 
-# Seed 001 (深龙组通〔2019〕27号): 准备 until mid-April, 攻坚 until 20 June, 总结 until 30 June;
-# 挂点促建, 驻街保建, 主管包建, 党群共建.
+# Seed 001 (深龙组通〔2019〕27号): "4月中旬前为准备阶段…6月20日前为攻坚阶段…6月30日前为总结
+# 阶段" — from a start on 1 April: 15 days to prepare, until day 80 (20 June) the push, until
+# day 90 (30 June) the wrap-up. The start is a choice; the lengths keep the plan's proportions.
+# Its units (三、分工安排) and its four action lines (二、工作措施), each with the unit that
+# carries it: "区领导“挂点促建”", "区直机关“驻街保建”", "社会组织“主管包建”", "群团组织“党群共建”";
+# "区委两新组织工委…做好行动期间各单位工作情况统计、汇总及通报".
 TEMPLATES = {
     "da_zujian": Template(
         "da_zujian",
         "两新组织党组织“大组建”专项攻坚行动",
-        "两新组织党组织单独组建率和覆盖率明显提升：100人以上非公企业、规模以上非公企业及30人以上"
-        "实体性社会组织有党组织，50人以上非公企业有党员；成立党组织的同步成立群团组织。",
+        "两新组织党组织单独组建率和覆盖率明显提升：严格落实应建尽建要求，以单独组建为原则；"
+        "实现50人以上非公企业有党员，100人以上非公企业、规模以上非公企业及30人以上实体性社会组织有党组织；"
+        "成立党组织的两新组织同步成立群团组织，暂不具备条件的先行成立群团组织。",
         (
-            ("准备阶段", (3, 1), (4, 15)),
-            ("攻坚阶段", (4, 16), (6, 20)),
-            ("总结阶段", (6, 21), (6, 30)),
+            ("准备阶段", 0, 14),
+            ("攻坚阶段", 15, 80),
+            ("总结阶段", 81, 90),
         ),
         (
-            ("leader", "街道党工委挂点领导（挂点促建）"),
-            ("department", "区直部门驻街工作组（驻街保建）"),
+            ("unit", "区委两新组织工委（统筹协调、统计汇总、定期通报）"),
+            ("leader", "区领导（挂点促建）"),
+            ("department", "区直机关驻街工作组（驻街保建）"),
             ("supervisor", "社会组织业务主管单位（主管包建）"),
-            ("mass_org", "工会、共青团、妇联（党群共建）"),
+            ("mass_org", "区总工会、团区委、区妇联（党群共建）"),
+            ("unit", "区非公党委（组织安排挂点促建、固化成果）"),
+            ("unit", "区社会组织党委（统筹指导主管包建）"),
         ),
         "深龙组通〔2019〕27号（两新组织党组织“大组建”专项攻坚行动实施方案）",
     )
@@ -193,19 +209,25 @@ def create_campaign(
     units: list[str] | str | None = None,
     year: int | None = None,
 ) -> dict[str, Any]:
-    """The user action 新建专项行动: from scratch, or from a template (its phases for
-    ``year`` and its units, which ``values``, ``phases`` and ``units`` may override)."""
+    """The user action 新建专项行动: from scratch, or from a template — its phases from
+    the chosen start (``values["starts_on"]``; else, given ``year``, the plan's own
+    calendar that year; else from today) and its units, which ``values``, ``phases``
+    and ``units`` may override."""
     plan = TEMPLATES.get(template) if template else None
     if template and plan is None:
         raise FieldError("template", f"没有模板“{template}”。可用模板：{'、'.join(TEMPLATES)}。")
-    year = parse_year(year, "模板年份") if year is not None else station_today().year
+    if year is not None:
+        year = parse_year(year, "模板年份")
     if plan is not None:
         values = {
             "name": plan.name,
             "goal": plan.goal,
             **{k: v for k, v in values.items() if v not in (None, "")},
         }
-        phases = phases if phases is not None else plan.phase_plans(year)
+        if phases is None:
+            chosen = parse_fields(CAMPAIGN_FIELDS, {"starts_on": values.get("starts_on")}, partial=True)
+            start = chosen.get("starts_on") or (year if year is not None else station_today())
+            phases = plan.phase_plans(start)
         values.setdefault("starts_on", phases[0].starts_on if phases else None)
         values.setdefault("ends_on", phases[-1].ends_on if phases else None)
     parsed = parse_fields(CAMPAIGN_FIELDS, values, partial=False)
