@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.domain.codes import ORG_KIND
 from app.stats import RATE_TITLES
 
 
@@ -46,10 +47,7 @@ def _count_tile(key: str, title: str, number: int, hint: str, figure: str | None
 
 def _kinds(stats: dict[str, Any], show: Any) -> str:
     """非公企业 and 社会组织 side by side, whatever the scope: "非公企业 41.2% · 社会组织 30.0%"."""
-    parts = [
-        f"{'企业' if row['key'] == 'enterprise' else '社会组织'} {show(row)}"
-        for row in stats.get("by_kind", [])
-    ]
+    parts = [f"{ORG_KIND.label(row['key'])} {show(row)}" for row in stats.get("by_kind", [])]
     return " · ".join(parts)
 
 

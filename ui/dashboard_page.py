@@ -37,6 +37,7 @@ from ui.style import PARTY_RED
 from ui.table_model import ID_ROLE
 
 CHART_BARS = 12  # bars per rate chart; the workbook has every group
+TILES_PER_ROW = 5
 
 
 def _detail(text: str) -> str:
@@ -205,13 +206,14 @@ class DashboardPage(QWidget):
             top.addWidget(button)
 
         self.cards: list[TileCard] = []
-        tile_row = QHBoxLayout()
+        # Two rows of five: each tile has room for its line of 非公企业 beside 社会组织.
+        tile_row = QGridLayout()
         tile_row.setSpacing(8)
         for i in range(10):
             card = TileCard()
             card.clicked.connect(lambda i=i: self.tile_clicked(i))
             self.cards.append(card)
-            tile_row.addWidget(card, 1)
+            tile_row.addWidget(card, i // TILES_PER_ROW, i % TILES_PER_ROW)
 
         self.community_chart = RateBars(t("各社区党的组织覆盖率（由低到高）"))
         self.industry_chart = RateBars(t("各行业党的组织覆盖率（由低到高）"))

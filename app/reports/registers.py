@@ -209,15 +209,16 @@ def print_ledger_job(store: Store, out: str | Path) -> Job[Path]:
                     org.employees,
                     org.party_org,
                     org.coverage,
+                    org.supervising_unit,
                 ]
             )
     width = page[0] - 2 * MARGIN
-    widths = [40, 200, 60, 80, 70, 50, width - 620, 120]
+    widths = [34, 160, 56, 72, 62, 46, width - 630, 110, 90]
     story = [
         HeavyTitle("两新组织台账"),
         Spacer(1, 6),
         *_chunks(
-            ["序号", "组织名称", "类型", "社区", "行业", "职工人数", "党组织", "覆盖状态"],
+            ["序号", "组织名称", "类型", "社区", "行业", "职工人数", "党组织", "覆盖状态", "业务主管单位"],
             rows,
             widths,
             (0, 5),

@@ -126,7 +126,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "theme_day_monthly",
-        "党支部每月开展一次主题党日",
+        "每月开展一次主题党日",
         "party_org",
         "002",
         "每月开展一次“主题党日”活动",
@@ -134,7 +134,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "committee_meeting_monthly",
-        "设支委会的党支部每月召开支委会",
+        "支委会每月召开",
         "party_org",
         "000",
         "严格落实“三会一课”、主题党日等制度",
@@ -142,7 +142,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "lecture_quarterly",
-        "党支部党课每季度至少一次",
+        "党课每季度至少一次",
         "party_org",
         "000",
         "严格落实“三会一课”、主题党日等制度",

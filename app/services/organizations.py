@@ -87,6 +87,7 @@ class OrgRow:
     instructor: str
     coverage: str
     status: str
+    supervising_unit: str = ""
 
 
 def subtype_codes(kind: str) -> Any:
@@ -333,6 +334,7 @@ def organization_query(
             instructor,
             cover,
             Organization.status,
+            Organization.supervising_unit,
         )
         .outerjoin(Community, Community.id == Organization.community_id)
         .outerjoin(PartyOrg, and_(PartyOrg.id == Organization.party_org_id, PartyOrg.deleted.is_(False)))
@@ -369,6 +371,7 @@ def _org_row(r: Any) -> OrgRow:
         instructor=r[10] or "",
         coverage=COVERAGE.label(r[11]),
         status=ORG_STATUS.label(r[12]),
+        supervising_unit=r[13] or "",
     )
 
 
