@@ -32,6 +32,7 @@ from ui.editor import RecordEditor
 from ui.files import ask_save_path, write_report
 from ui.i18n import t
 from ui.layout import beside_panel, page_layout
+from ui.ledger_dialog import LedgerDialog, export_register, save_template
 from ui.registers import Register, lookups
 from ui.state import window_state
 from ui.table_model import LazyTableModel
@@ -106,6 +107,22 @@ class RegisterPage(QWidget):
                 action.triggered.connect(lambda _=False, key=key: self.print_register(key))
             self.print_button.setMenu(menu)
             top.addWidget(self.print_button)
+        self.import_button = QPushButton(t("导入台账"))
+        self.import_button.setToolTip(t("从 Excel、WPS 表格导入台账：先试导入核对，再导入"))
+        self.import_button.clicked.connect(self.import_ledger)
+        self.export_button = QPushButton(t("导出") + " ▾")
+        menu = QMenu(self.export_button)
+        menu.addAction(t("导出当前列表（号码打码）…")).triggered.connect(lambda: export_register(self, False))
+        menu.addAction(t("导出当前列表（含完整号码）…")).triggered.connect(
+            lambda: export_register(self, True)
+        )
+        menu.addSeparator()
+        menu.addAction(t("空白模板…")).triggered.connect(
+            lambda: save_template(self, self.register.kind, self.status.emit)
+        )
+        self.export_button.setMenu(menu)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
 
         self.model = LazyTableModel(
             [type(c)(c.key, t(c.title), c.numeric, c.width) for c in register.columns],
@@ -293,6 +310,10 @@ class RegisterPage(QWidget):
             self,
             t(title),
         )
+
+    def import_ledger(self) -> None:
+        """导入台账 into this register (the dialog runs the dry run and the import)."""
+        LedgerDialog(self.store, self.runner, self.register.kind, self).exec()
 
     def show_record(self, record_id: str) -> None:
         """Bring one record into view, clearing search and filters if they hide it."""

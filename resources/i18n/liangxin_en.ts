@@ -1478,6 +1478,318 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Nothing found</translation>
     </message>
     <message>
+        <source>表格文件 (*.xlsx *.xls *.ods *.csv *.et);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv *.et);;All files (*)</translation>
+    </message>
+    <message>
+        <source>是否建立党组织</source>
+        <translation>Party organization set up</translation>
+    </message>
+    <message>
+        <source>核对：与“所属党组织”是否一致</source>
+        <translation>Check: agrees with the Party organization column</translation>
+    </message>
+    <message>
+        <source>组建方式</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>核对：与所属党组织的组建方式是否一致</source>
+        <translation>Check: agrees with the Party organization's formation</translation>
+    </message>
+    <message>
+        <source>党组织书记</source>
+        <translation>Party secretary</translation>
+    </message>
+    <message>
+        <source>核对：与所属党组织登记的书记是否一致</source>
+        <translation>Check: agrees with the Party organization's registered secretary</translation>
+    </message>
+    <message>
+        <source>党建指导员</source>
+        <translation>Party-building instructor</translation>
+    </message>
+    <message>
+        <source>核对：与该单位登记的指导员是否一致</source>
+        <translation>Check: agrees with the organization's registered instructor</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>核对：与公民身份号码中的出生日期是否一致</source>
+        <translation>Check: agrees with the birth date in the ID number</translation>
+    </message>
+    <message>
+        <source>覆盖单位</source>
+        <translation>Units covered</translation>
+    </message>
+    <message>
+        <source>按名称或统一社会信用代码关联所覆盖的两新组织（多个用顿号分隔）</source>
+        <translation>Links the covered organizations by name or credit code (several separated by 、)</translation>
+    </message>
+    <message>
+        <source>1 选择文件</source>
+        <translation>1 Choose file</translation>
+    </message>
+    <message>
+        <source>2 核对列</source>
+        <translation>2 Check columns</translation>
+    </message>
+    <message>
+        <source>3 试导入结果</source>
+        <translation>3 Dry run</translation>
+    </message>
+    <message>
+        <source>4 完成</source>
+        <translation>4 Done</translation>
+    </message>
+    <message>
+        <source>空白模板</source>
+        <translation>Blank template</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>导入记录…</source>
+        <translation>Import history…</translation>
+    </message>
+    <message>
+        <source>选择 .xlsx、.xls、.ods 或 .csv 文件</source>
+        <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>下载空白模板…</source>
+        <translation>Blank template…</translation>
+    </message>
+    <message>
+        <source>按本登记簿的列生成空白表格，附填写说明和示例</source>
+        <translation>A blank sheet with this register's columns, with rules and examples</translation>
+    </message>
+    <message>
+        <source>程序会自动找到表头（上方的标题、填报单位和空行会跳过），合计、小计和填表人行不会导入。</source>
+        <translation>The header row is found by itself (titles, the reporting-unit line and blank rows above it are skipped); total, subtotal and signature rows are not imported.</translation>
+    </message>
+    <message>
+        <source>保存这组对应，以后遇到同样表头的表格时自动使用</source>
+        <translation>Save this mapping and use it again for sheets with the same headers</translation>
+    </message>
+    <message>
+        <source>保存核对结果…</source>
+        <translation>Save the check report…</translation>
+    </message>
+    <message>
+        <source>原表各行加上处理结果和原因两列，在 Excel 中改好后可直接再导入</source>
+        <translation>The original rows with two columns added (result and reason); fix them in Excel and import the file again</translation>
+    </message>
+    <message>
+        <source>导入可以导入的行，其余的改好后再导入</source>
+        <translation>Import the rows that can be imported; fix the rest and import them later</translation>
+    </message>
+    <message>
+        <source>全部改正后再导入（有未导入的行时，本次一行也不导入）</source>
+        <translation>Import nothing until every row is fixed</translation>
+    </message>
+    <message>
+        <source>选择台账</source>
+        <translation>Choose a ledger</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>保存核对结果</source>
+        <translation>Save the check report</translation>
+    </message>
+    <message>
+        <source>正在导入台账</source>
+        <translation>Importing the ledger</translation>
+    </message>
+    <message>
+        <source>台账导入记录</source>
+        <translation>Ledger import history</translation>
+    </message>
+    <message>
+        <source>撤销所选导入</source>
+        <translation>Undo the selected import</translation>
+    </message>
+    <message>
+        <source>正在撤销导入</source>
+        <translation>Undoing the import</translation>
+    </message>
+    <message>
+        <source>已生成空白模板：{path}</source>
+        <translation>Blank template written: {path}</translation>
+    </message>
+    <message>
+        <source>{title}-{day}.xlsx</source>
+        <translation>{title}-{day}.xlsx</translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>工作表：</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <source>表格中的列</source>
+        <translation>Column in the sheet</translation>
+    </message>
+    <message>
+        <source>第一行的内容</source>
+        <translation>First row</translation>
+    </message>
+    <message>
+        <source>导入到</source>
+        <translation>Import into</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>已按上次保存的对应填好，请核对。</source>
+        <translation>Filled in from the mapping saved last time; please check it.</translation>
+    </message>
+    <message>
+        <source>已按列名自动对应，请核对；不需要导入的列选“（不导入）”。带“核对”的列只用来检查，不会写入。</source>
+        <translation>Matched by the column names; please check. Choose "(not imported)" for columns you do not need. Columns marked "check" are only compared, not stored.</translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <source>如导入有误，可在“导入记录”中撤销这次导入。</source>
+        <translation>If something went wrong, undo this import from the import history.</translation>
+    </message>
+    <message>
+        <source>没有需要写入的内容：台账与登记簿一致。</source>
+        <translation>Nothing to write: the ledger matches the register.</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>未导入</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <source>导入人</source>
+        <translation>Imported by</translation>
+    </message>
+    <message>
+        <source>请先在列表中选中一次导入。</source>
+        <translation>Select an import in the list first.</translation>
+    </message>
+    <message>
+        <source>{title}台账模板.xlsx</source>
+        <translation>{title} ledger template.xlsx</translation>
+    </message>
+    <message>
+        <source>导出的表格将含完整的身份证号码和电话号码。请妥善保管该文件，不要通过微信、QQ 等发送。继续吗？</source>
+        <translation>The exported sheet will hold full ID numbers and phone numbers. Keep the file safe and do not send it by WeChat or QQ. Continue?</translation>
+    </message>
+    <message>
+        <source>导入台账：{title}</source>
+        <translation>Import ledger: {title}</translation>
+    </message>
+    <message>
+        <source>表头在第 {rows} 行，数据从第 {data} 行开始。</source>
+        <translation>Header on row {rows}; data from row {data}.</translation>
+    </message>
+    <message>
+        <source>列对应有误</source>
+        <translation>Mapping problem</translation>
+    </message>
+    <message>
+        <source>试导入（未写入）：新增 {new} 条，更新 {update} 条，无变化 {unchanged} 条，未导入 {refused} 条，跳过 {skipped} 行。</source>
+        <translation>Dry run (nothing written): {new} new, {update} updated, {unchanged} unchanged, {refused} refused, {skipped} rows skipped.</translation>
+    </message>
+    <message>
+        <source>同意新建以下社区（将新建）：{names}</source>
+        <translation>Create these communities (to be created): {names}</translation>
+    </message>
+    <message>
+        <source>已导入 {written} 条：新增 {new} 条，更新 {update} 条。未导入 {refused} 条，跳过 {skipped} 行。</source>
+        <translation>Imported {written}: {new} new, {update} updated. {refused} refused, {skipped} rows skipped.</translation>
+    </message>
+    <message>
+        <source>撤销 {day} 导入的“{file}”？这次新增的记录将被删除，更新的记录恢复原值。</source>
+        <translation>Undo the import of "{file}" on {day}? The records it added will be deleted and the ones it updated get their old values back.</translation>
+    </message>
+    <message>
+        <source>无法撤销</source>
+        <translation>Cannot undo</translation>
+    </message>
+    <message>
+        <source>（核对）</source>
+        <translation> (check)</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>已取消导入，数据库没有任何改动。</source>
+        <translation>Import cancelled; the database is unchanged.</translation>
+    </message>
+    <message>
+        <source>没有导入任何数据：有 {refused} 行未能导入。请保存核对结果，在表格中改正后重新导入。</source>
+        <translation>Nothing was imported: {refused} rows could not be imported. Save the check report, fix them in the sheet and import again.</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <source>已保存：{path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -1504,6 +1816,14 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>也可双击一行或按回车</source>
         <translation>Or double-click a row, or press Enter</translation>
+    </message>
+    <message>
+        <source>导入台账</source>
+        <translation>Import ledger</translation>
+    </message>
+    <message>
+        <source>从 Excel、WPS 表格导入台账：先试导入核对，再导入</source>
+        <translation>Import a ledger from Excel or WPS: a dry run first, then the import</translation>
     </message>
     <message>
         <source>正在查询……</source>
@@ -1544,6 +1864,18 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>全部{title}</source>
         <translation>All: {title}</translation>
+    </message>
+    <message>
+        <source>导出当前列表（号码打码）…</source>
+        <translation>Export this list (numbers masked)…</translation>
+    </message>
+    <message>
+        <source>导出当前列表（含完整号码）…</source>
+        <translation>Export this list (full numbers)…</translation>
+    </message>
+    <message>
+        <source>空白模板…</source>
+        <translation>Blank template…</translation>
     </message>
     <message>
         <source>新增{noun}</source>
@@ -1750,16 +2082,16 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Units without a Party organization should set up mass organizations first</translation>
     </message>
     <message>
-        <source>党支部每月开展一次主题党日</source>
-        <translation>Branches hold a themed Party day every month</translation>
+        <source>每月开展一次主题党日</source>
+        <translation>A themed Party day every month</translation>
     </message>
     <message>
-        <source>设支委会的党支部每月召开支委会</source>
-        <translation>Branches with a committee hold a committee meeting every month</translation>
+        <source>支委会每月召开</source>
+        <translation>Branch committee meets every month</translation>
     </message>
     <message>
-        <source>党支部党课每季度至少一次</source>
-        <translation>Branches hold a Party lecture at least every quarter</translation>
+        <source>党课每季度至少一次</source>
+        <translation>A Party lecture at least every quarter</translation>
     </message>
     <message>
         <source>任期届满应按期换届</source>
@@ -1858,10 +2190,6 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Level</translation>
     </message>
     <message>
-        <source>组建方式</source>
-        <translation>Formation</translation>
-    </message>
-    <message>
         <source>书记</source>
         <translation>Secretary</translation>
     </message>
@@ -1884,10 +2212,6 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>公民身份号码</source>
         <translation>ID number</translation>
-    </message>
-    <message>
-        <source>出生日期</source>
-        <translation>Birth date</translation>
     </message>
     <message>
         <source>党员类别</source>
@@ -2020,10 +2344,6 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>党组织名称</source>
         <translation>Party organization</translation>
-    </message>
-    <message>
-        <source>覆盖单位</source>
-        <translation>Units covered</translation>
     </message>
     <message>
         <source>党组织类别</source>
@@ -2550,10 +2870,6 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Mass organization</translation>
     </message>
     <message>
-        <source>党建指导员</source>
-        <translation>Party-building instructor</translation>
-    </message>
-    <message>
         <source>其他单位</source>
         <translation>Other unit</translation>
     </message>
@@ -2582,20 +2898,20 @@ Next: export this station's public key and give it to the district.</translation
         <translation>A unit you choose</translation>
     </message>
     <message>
+        <source>党支部每月开展一次主题党日</source>
+        <translation type="vanished">Branches hold a themed Party day every month</translation>
+    </message>
+    <message>
+        <source>设支委会的党支部每月召开支委会</source>
+        <translation type="vanished">Branches with a committee hold a committee meeting every month</translation>
+    </message>
+    <message>
+        <source>党支部党课每季度至少一次</source>
+        <translation type="vanished">Branches hold a Party lecture at least every quarter</translation>
+    </message>
+    <message>
         <source>已覆盖</source>
         <translation type="vanished">Covered</translation>
-    </message>
-    <message>
-        <source>每月开展一次主题党日</source>
-        <translation type="vanished">A themed Party day every month</translation>
-    </message>
-    <message>
-        <source>支委会每月召开</source>
-        <translation type="vanished">Branch committee meets every month</translation>
-    </message>
-    <message>
-        <source>党课每季度至少一次</source>
-        <translation type="vanished">A Party lecture at least every quarter</translation>
     </message>
     <message>
         <source>应单独组建的正式党员人数下限</source>
