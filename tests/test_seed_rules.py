@@ -445,3 +445,55 @@ def test_each_action_line_takes_its_targets(store: Store) -> None:
         ("某民办学校", "social_org_party_org"): ("supervisor", "区教育局"),  # 谁主管谁负责
         ("缺工会企业", "mass_organizations"): ("mass_org", "区总工会、团区委、区妇联（党群共建）"),
     }
+
+
+# -- a shipped template that changes is a new version ------------------------------------------
+
+
+def test_a_shipped_template_raised_to_version_2_reaches_an_existing_database(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shipped file with "version": 2 is seeded beside version 1 at the next upgrade or
+    write (under its own fixed id); a finalised appraisal keeps version 1's criteria, a
+    subject appraised from then on gets version 2."""
+    import json
+
+    from app.services import appraisal_templates, appraisals
+    from db.models.appraisal import builtin_template_id
+
+    first = _party(store, "华信物流党支部", [])
+    [scored] = appraisals.start_appraisals(store, "review", 2026, [first])
+    template = appraisal_templates.builtin_template("review")
+    appraisals.finalize_appraisal(
+        store,
+        scored,
+        scores={c.code: c.max for c in template.criteria},
+        evaluator="李评议",
+        evaluated_on="2026-11-20",
+    )
+    shipped = json.loads(appraisal_templates.builtin_text("review"))
+    shipped["version"] = 2
+    shipped["sections"][0]["criteria"][0]["title"] = "研究部署党建工作（第二版）"
+    text_v2 = json.dumps(shipped, ensure_ascii=False)
+    original = appraisal_templates.builtin_text
+    monkeypatch.setattr(
+        appraisal_templates, "builtin_text", lambda code: text_v2 if code == "review" else original(code)
+    )
+    appraisal_templates.builtin_version.cache_clear()
+    appraisal_templates.builtin_template.cache_clear()
+    try:
+        with store.write() as session:  # what upgrading (or any write that needs them) runs
+            assert appraisal_templates.seed_builtin_templates(session) == 1
+            assert appraisal_templates.seed_builtin_templates(session) == 0
+        with store.read() as session:
+            rows = {r.id for r in appraisal_templates.stored_templates(session).values()}
+        assert builtin_template_id("review", 2) in rows
+        assert {t["code"]: t["version"] for t in appraisal_templates.list_templates(store)}["review"] == 2
+        kept = appraisals.appraisal_record(store, scored)
+        assert kept["state"] == "final" and kept["criteria"][0].title == "研究部署党建工作"
+        second = _party(store, "安达科技党支部", [])
+        [fresh] = appraisals.start_appraisals(store, "review", 2026, [second])
+        assert appraisals.appraisal_record(store, fresh)["criteria"][0].title == "研究部署党建工作（第二版）"
+    finally:
+        appraisal_templates.builtin_version.cache_clear()
+        appraisal_templates.builtin_template.cache_clear()

@@ -175,14 +175,24 @@ def parse_template(text: str, origin: str = "模板") -> Template:
 
 
 BUILTIN = ("review", "star_rating", "health_check")
-# The version the shipped files are: a changed shipped file raises it, and so becomes a
-# new row beside the old one (appraisals scored with the old one keep it).
+# The version a shipped file is when it says none. A changed shipped file raises its own
+# "version", and so becomes a new row beside the old one (appraisals scored with the old
+# one keep it), seeded into every database at its next upgrade or write.
 BUILTIN_VERSION = 1
 TEMPLATES_CHANGED = Changes.of(TEMPLATE)
 
 
 def builtin_text(code: str) -> str:
     return resource("templates", f"{code}.json").read_text(encoding="utf-8")
+
+
+@functools.cache
+def builtin_version(code: str) -> int:
+    """The version of the shipped file: its "version" (a positive whole number), else 1."""
+    version = json.loads(builtin_text(code)).get("version", BUILTIN_VERSION)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise TemplateError(f"内置模板 {code} 的“version”应为正整数。")
+    return version
 
 
 @functools.cache
@@ -224,7 +234,7 @@ def seed_builtin_templates(session: Session) -> int:
     the same id (from code and version), the program as owner — so they are written
     beside the journal (rev 0), not as a change the station made, and no station can
     change them."""
-    wanted = {builtin_template_id(code, BUILTIN_VERSION): code for code in BUILTIN}
+    wanted = {builtin_template_id(code, builtin_version(code)): code for code in BUILTIN}
     present = set(session.scalars(select(AppraisalTemplate.id).where(AppraisalTemplate.id.in_(wanted))))
     missing = [(row_id, code) for row_id, code in wanted.items() if row_id not in present]
     if not missing:
@@ -243,7 +253,7 @@ def seed_builtin_templates(session: Session) -> int:
                 "deleted": False,
                 "code": code,
                 "name": builtin_template(code).name,
-                "version": BUILTIN_VERSION,
+                "version": builtin_version(code),
                 "body": builtin_text(code),
             }
             for row_id, code in missing
@@ -282,7 +292,7 @@ def list_templates(store: Store) -> list[dict[str, Any]]:
             {
                 "code": code,
                 "name": row.name if row else template.name,
-                "version": row.version if row else 1,
+                "version": row.version if row else builtin_version(code),
                 "kind": template.kind,
             }
             for code, (row, template) in available_templates(session).items()
