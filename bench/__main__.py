@@ -1,9 +1,13 @@
 import os
 import sys
 
+from bench import sync  # adds the 数据交换 scenarios to the harness
 from bench.harness import main
 
-code = main()
+try:
+    code = main()
+finally:
+    sync.close_all()  # the scratch databases and folders the sync scenarios made
 sys.stdout.flush()
 sys.stderr.flush()
 # PySide6 (6.12) can abort while the interpreter tears down a process that made
