@@ -23,7 +23,7 @@ from app.ledger import members, organizations, party_orgs
 from app.ledger.headers import Header, find_header, propose_mapping
 from app.ledger.kinds import MEMBERS, ORGANIZATIONS, PARTY_ORGS, ledger_kind
 from app.ledger.mappings import check_mapping, saved_mapping
-from app.ledger.plan import NEW, REFUSED, SKIPPED, UPDATE, Plan, data_rows, read_cells, settle
+from app.ledger.plan import NEW, REFUSED, UPDATE, Plan, data_rows, read_all, settle
 from app.ledger.reading import Sheet, read_sheet, sheet_names
 from app.ledger.registry import load_registry
 from app.store import Store
@@ -90,9 +90,7 @@ def make_plan(
     check_mapping(kind.key, mapping, ledger.names)
     today = today or station_today()
     rows = data_rows(ledger.sheet, ledger.header)
-    for row in rows:
-        if row.action != SKIPPED:
-            read_cells(row, kind, ledger.names, mapping)
+    read_all(rows, kind, ledger.names, mapping)
     registry = load_registry(
         session,
         store.station.code,

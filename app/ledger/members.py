@@ -30,13 +30,20 @@ def plan_rows(
     session: Session, rows: list[RowPlan], names: list[str], registry: Registry, today: date
 ) -> None:
     refuse_repeats(rows, names, _file_key)
-    wanted_ids = sorted({r.values["id_number"] for r in rows if r.values.get("id_number") and not r.refused})
-    stored: dict[str, dict[str, Any]] = {}
     table = Member.__table__
-    for start in range(0, len(wanted_ids), CHUNK):
-        chunk = wanted_ids[start : start + CHUNK]
+    # Every registered ID number from its index (one pass), then the rows matched in full.
+    known = dict(
+        session.execute(
+            select(table.c.id_number, table.c.id).where(
+                table.c.deleted.is_(False), table.c.id_number.is_not(None)
+            )
+        ).all()
+    )
+    matched = sorted({known[n] for r in rows if (n := r.values.get("id_number")) in known and not r.refused})
+    stored: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(matched), CHUNK):
         for r in session.execute(
-            select(table).where(table.c.deleted.is_(False), table.c.id_number.in_(chunk))
+            select(table).where(table.c.id.in_(matched[start : start + CHUNK]))
         ).mappings():
             stored[r["id_number"]] = dict(r)
     nameless = _without_id_number(session, rows)

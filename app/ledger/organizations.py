@@ -190,7 +190,7 @@ def _check_against_party(row: RowPlan, names: list[str], party: Any) -> None:
     has = v.get("has_party_org")
     if has is not None:
         says = _yes_no(has)
-        if says is True and party is None and "party_org" not in row.raw:
+        if says is True and party is None and "party_org" not in row.columns:
             note(
                 row,
                 names,

@@ -9,6 +9,7 @@ the write transaction, so it acts on the database as it is then.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,8 +57,7 @@ class RowPlan:
     action: str = NEW
     target: str | None = None  # the record updated (or found unchanged)
     values: dict[str, Any] = field(default_factory=dict)  # parsed, by field
-    raw: dict[str, Any] = field(default_factory=dict)  # the cell behind each field
-    columns: dict[str, int] = field(default_factory=dict)  # field -> column index
+    columns: dict[str, int] = field(default_factory=dict)  # field -> column index (shared)
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # column -> (old, new)
     record: dict[str, Any] = field(default_factory=dict)  # a new row's columns
     issues: list[Issue] = field(default_factory=list)
@@ -106,28 +106,30 @@ class Plan:
         }
 
 
-def skip_reason(cells: list[Any], names: list[str]) -> str | None:
-    """Why a row is not data (None: it is): 合计 and 小计 rows, the 填表人 line, notes
-    under the table, the header repeated on each printed page."""
-    texts = [values.display(v).strip() for v in cells]
-    filled = [t for t in texts if t]
+_HINT = re.compile("合计|小计|总计|共计|汇总|总数|填表|填报|制表|审核|审批|负责人|联系人|注|说明|备注")
+
+
+def skip_reason(cells: list[Any], names: list[str], header: frozenset[str] = frozenset()) -> str | None:
+    """Why a row is not data (None: it is; "" for a blank row): 合计 and 小计 rows, the
+    填表人 line, notes under the table, the header repeated on each printed page."""
+    filled = [v for v in cells if v is not None and v != ""]
     if not filled:
         return ""
-    plain = [normalise_header(t) for t in filled]
+    texts = [v for v in filled if isinstance(v, str)]
+    if header and sum(1 for t in texts if t in header) >= max(2, len(filled) - 1):
+        return "重复的表头行"
+    if not texts or not _HINT.search("".join(texts[:4])):
+        return None  # the usual data row, answered without looking closer
+    plain = [normalise_header(t) for t in texts]
     if any(p in _TOTALS for p in plain) or any(p.startswith(_TOTALS) and len(p) <= 6 for p in plain[:2]):
         return "合计、小计行，不是一条记录"
-    first = filled[0].replace(" ", "")
+    first = values.display(filled[0]).replace(" ", "")
     if first.startswith(_SIGNED) and (("：" in first or ":" in first) or len(filled) <= 3):
         return "填表人、审核人等落款行"
-    if any(s + "：" in t or s + ":" in t for t in filled for s in ("填表人", "填报人", "制表人", "审核人")):
+    if any(s + "：" in t or s + ":" in t for t in texts for s in ("填表人", "填报人", "制表人", "审核人")):
         return "填表人、审核人等落款行"
     if first.startswith(tuple(n + p for n in _NOTES for p in ("：", ":"))) and len(filled) <= 2:
         return "表格下方的说明文字"
-    header = [normalise_header(n) for n in names]
-    if sum(1 for t, h in zip(texts, header, strict=False) if t and normalise_header(t) == h) >= max(
-        2, len(filled) - 1
-    ):
-        return "重复的表头行"
     return None
 
 
@@ -135,9 +137,10 @@ def data_rows(sheet: Sheet, header: Header) -> list[RowPlan]:
     """Every row below the header: data rows (to be planned) and skipped ones, said why;
     blank rows are left out."""
     out = []
+    names = frozenset(n for n in header.names if not n.startswith("第"))
     for index in range(header.row + 1, len(sheet.rows)):
         cells = sheet.rows[index]
-        reason = skip_reason(cells, header.names)
+        reason = skip_reason(cells, header.names, names)
         if reason == "":
             continue
         row = RowPlan(index + 1, cells)
@@ -152,46 +155,69 @@ def _row_text(cells: list[Any]) -> str:
     return " ".join(values.display(v) for v in cells if values.display(v).strip())[:60]
 
 
-def read_cells(row: RowPlan, kind: LedgerKind, names: list[str], mapping: list[str | None]) -> None:
-    """Each mapped cell of the row through its field's spec; a refused cell is noted with
-    the spec's (or the translation's) sentence. Columns read only to check keep their text."""
-    for column, target_name in enumerate(mapping):
-        if target_name is None or column >= len(row.cells):
+def read_all(rows: list[RowPlan], kind: LedgerKind, names: list[str], mapping: list[str | None]) -> None:
+    """Each mapped cell of each data row through its field's spec; a refused cell is
+    noted with the spec's (or the translation's) sentence. Columns read only to check
+    keep their text."""
+    columns = {name: c for c, name in enumerate(mapping) if name is not None}
+    mapped = [
+        (c, name, spec, values.fast_reader(spec) if spec is not None else None)
+        for c, name in enumerate(mapping)
+        if name is not None
+        for spec in [kind.targets[name].spec]
+    ]
+    slow = values.SLOW
+    required = [(n, kind.targets[n].label) for n in kind.required]
+    translate, parse, display, refused_cell = (
+        values.translate,
+        values.parse,
+        values.display,
+        values.CellRefused,
+    )
+    for row in rows:
+        if row.action == SKIPPED:
             continue
-        raw = row.cells[column]
-        row.raw[target_name] = raw
-        row.columns[target_name] = column
-        target = kind.targets[target_name]
-        if target.spec is None:
-            text = values.display(raw).strip()
-            if text:
-                row.values[target_name] = text
-            continue
-        try:
-            cell = values.translate(target.spec, raw)
-            if cell.value is None:
+        row.columns = columns  # shared: the same for every row
+        cells, found = row.cells, row.values
+        for column, name, spec, fast in mapped:
+            raw = cells[column] if column < len(cells) else None
+            if raw is None:
                 continue
-            parsed = values.parse(target.spec, cell.value)
-        except values.CellRefused as refusal:
-            note(row, names, target_name, str(refusal))
-            continue
-        except FieldError as exc:
-            note(row, names, target_name, exc.message)
-            continue
-        if cell.doubt:
-            note(row, names, target_name, cell.doubt, refused=False)
-        if parsed is not None:
-            row.values[target_name] = parsed
-    for name in kind.required:
-        if name not in row.values and not any(
-            i.refused for i in row.issues if i.column == _column_name(row, names, name)
-        ):
-            note(row, names, name, f"请填写“{kind.targets[name].label}”。")
+            if fast is not None and type(raw) is str:
+                answer = fast(raw)
+                if answer is not slow:
+                    found[name] = answer
+                    continue
+            if spec is None:
+                text = display(raw).strip()
+                if text:
+                    found[name] = text
+                continue
+            try:
+                cell = translate(spec, raw)
+                if cell.value is None:
+                    continue
+                parsed = parse(spec, cell.value)
+            except refused_cell as refusal:
+                note(row, names, name, str(refusal))
+                continue
+            except FieldError as exc:
+                note(row, names, name, exc.message)
+                continue
+            if cell.doubt:
+                note(row, names, name, cell.doubt, refused=False)
+            if parsed is not None:
+                found[name] = parsed
+        for name, label in required:
+            if name not in found and not any(
+                i.refused and i.letter == _letter(columns, name) for i in row.issues
+            ):
+                note(row, names, name, f"请填写“{label}”。")
 
 
-def _column_name(row: RowPlan, names: list[str], field_name: str) -> str:
-    column = row.columns.get(field_name)
-    return names[column] if column is not None else ""
+def _letter(columns: dict[str, int], field_name: str) -> str:
+    column = columns.get(field_name)
+    return column_letter(column) if column is not None else ""
 
 
 def note(row: RowPlan, names: list[str], field_name: str, reason: str, *, refused: bool = True) -> None:
@@ -200,15 +226,9 @@ def note(row: RowPlan, names: list[str], field_name: str, reason: str, *, refuse
     if column is None:
         row.issues.append(Issue(row.row, "", "", "", reason, refused))
         return
+    raw = row.cells[column] if column < len(row.cells) else None
     row.issues.append(
-        Issue(
-            row.row,
-            names[column],
-            column_letter(column),
-            values.display(row.raw.get(field_name)),
-            reason,
-            refused,
-        )
+        Issue(row.row, names[column], column_letter(column), values.display(raw), reason, refused)
     )
 
 

@@ -24,6 +24,7 @@ from app.logs import log_storage_detail
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 READABLE = (*SPREADSHEETS, ".csv")
 Cell = Any  # str | float | int | bool | date | datetime | None
+_PLAIN = frozenset({str, float, int, bool, date})  # taken as they come (a datetime is looked at)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def read_sheet(path: str | Path, sheet: str | None = None) -> Sheet:
             ) from None
     finally:
         book.close()
-    rows = _square([[_plain(v) for v in row] for row in rows])
+    plain = _PLAIN
+    rows = _square([[None if v == "" else v if type(v) in plain else _plain(v) for v in row] for row in rows])
     _fill_merged(rows, merged)
     return Sheet(name, rows)
 

@@ -4,6 +4,7 @@ a dictionary look-up rather than a query."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,12 +79,12 @@ class Registry:
     def organization(self, row: RowPlan, names: list[str], key: str, field: str, what: str) -> str | None:
         """An organization by its credit code or exact name (None, said why, when it is
         not registered or the name is not unique)."""
-        code = normalise_code(key)
-        if code in self.org_usccs:
-            return self.org_usccs[code]
         found = self.org_names.get(key, [])
         if len(found) == 1:
             return found[0]
+        code = normalise_code(key)
+        if code in self.org_usccs:
+            return self.org_usccs[code]
         if found:
             note(
                 row,
@@ -146,6 +147,11 @@ def owned_elsewhere(registry: Registry, row: RowPlan, names: list[str], current:
 
 def column_defaults(model: type[Synced]) -> dict[str, Any]:
     """Every data column of a new row, with the model's own default (None without one)."""
+    return dict(_defaults(model))
+
+
+@functools.cache
+def _defaults(model: type[Synced]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for column in inspect(model).columns:
         if column.key in BOOKKEEPING_COLUMNS:
