@@ -148,10 +148,11 @@ class Facts:
         self._employer_full = shared.full
         self.entity_kinds = entity_kinds(settings)
 
-    def full_at_least(self, n: int) -> Any:
-        """The organization employs at least ``n`` 正式党员 held here."""
+    def full_at_least(self, n: int, below: int | None = None) -> Any:
+        """The organization employs at least ``n`` 正式党员 held here (and fewer than ``below``)."""
         full = self._employer_full
-        return Organization.id.in_(select(full.c.org_id).where(full.c.n >= n))
+        counted = select(full.c.org_id).where(full.c.n >= n)
+        return Organization.id.in_(counted if below is None else counted.where(full.c.n < below))
 
     def full_count(self) -> Any:
         """How many 正式党员 held here the organization employs (for a finding's sentence)."""
@@ -295,7 +296,7 @@ def few_members_joint(f: Facts) -> Condition:
     join a joint one or attach to one (seed 002)."""
     t = f.settings["rule.independent.min_full_members"]
     return Condition(
-        and_(~f.covered, f.full_at_least(1), ~f.full_at_least(t)),
+        and_(~f.covered, f.full_at_least(1, below=t)),
         lambda r: f"有正式党员 {r.full_n} 名（不足 {t} 名），尚未建立或加入党组织，应开展联合建、挂靠建。",
         (f.full_count().label("full_n"),),
     )

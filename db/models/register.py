@@ -109,11 +109,12 @@ class PartyOrg(SearchKeys, Synced, Base):
 class Member(SearchKeys, Synced, Base):
     __tablename__ = "member"
     # Covering indexes: counting live (full) members per employer or per Party
-    # organization reads the index alone instead of fetching every member row.
+    # organization reads the index alone instead of fetching every member row — with
+    # the relation, since a 流入党员 is counted apart from the members held here.
     __table_args__ = (
         live_unique("uq_member_id_number_live", "id_number"),
-        Index("ix_member_employer_live", "employer_id", "category", "exit_kind", "deleted"),
-        Index("ix_member_party_org_live", "party_org_id", "exit_kind", "deleted"),
+        Index("ix_member_employer_live", "employer_id", "category", "exit_kind", "deleted", "relation"),
+        Index("ix_member_party_org_live", "party_org_id", "exit_kind", "deleted", "relation", "category"),
         # The member list's default and date orders read their ids from these alone;
         # the first also holds every searched column, so a search scans the index only.
         Index(

@@ -10,6 +10,10 @@ it (the joint-branch limit then judges it). A 单独 Party organization covers e
 Every database derives the same values from the same rows, so the station and the
 district agree without a change travelling; nothing is journaled.
 
+The member counts per employer and per Party organization now leave 流入党员 apart (and
+count 正式党员 per Party organization): their covering indexes take the relation (and
+the category) so that the counts still read the index alone.
+
 Revision ID: 0011
 Revises: 0010
 """
@@ -69,9 +73,23 @@ def upgrade() -> None:
         .scalar_subquery()
     )
     conn.execute(sa.update(ORG).where(ORG.c.party_org_id.is_not(None)).values(formation=formation))
+    _member_indexes(
+        ["employer_id", "category", "exit_kind", "deleted", "relation"],
+        ["party_org_id", "exit_kind", "deleted", "relation", "category"],
+    )
+
+
+def _member_indexes(employer: list[str], party_org: list[str]) -> None:
+    op.drop_index("ix_member_employer_live", table_name="member")
+    op.drop_index("ix_member_party_org_live", table_name="member")
+    op.create_index("ix_member_employer_live", "member", employer)
+    op.create_index("ix_member_party_org_live", "member", party_org)
 
 
 def downgrade() -> None:
+    _member_indexes(
+        ["employer_id", "category", "exit_kind", "deleted"], ["party_org_id", "exit_kind", "deleted"]
+    )
     with op.batch_alter_table("organization", schema=None) as batch_op:
         batch_op.drop_column("supervising_unit")
         batch_op.drop_column("formation")
