@@ -26,6 +26,7 @@ from app.store import Store
 from db.models import Community, Member, Organization, PartyOrg
 
 CHUNK = 900
+SCAN_FROM = 5_000  # ids: from this many on, the rows are read in one pass
 PHONES = ("phone", "contact_phone", "secretary_phone")
 MODELS = {ORGANIZATIONS: Organization, MEMBERS: Member, PARTY_ORGS: PartyOrg}
 IDS: dict[str, Callable[..., list[str]]] = {
@@ -70,15 +71,19 @@ def export_job(
     with atomic_output(target, ".xlsx") as temp:
         book = Book(temp)
         sheet = None
+        table = model.__table__
         with store.read() as session:
-            lookups = _lookups(session, kind.key)
+            getters = _getters(kind, names, list(table.c.keys()), _lookups(session, kind.key), full)
+            everything: dict[str, Any] | None = None
+            if len(ids) > SCAN_FROM:  # most of the register: one pass in table order beats a probe per id
+                everything = {r[0]: r for r in session.execute(select(table.c.id, *table.c))}
             for start in range(0, max(len(ids), 1), CHUNK):
                 chunk = ids[start : start + CHUNK]
-                table = model.__table__
-                found = {
-                    r["id"]: r for r in session.execute(select(table).where(table.c.id.in_(chunk))).mappings()
+                found = everything or {
+                    r[0]: r
+                    for r in session.execute(select(table.c.id, *table.c).where(table.c.id.in_(chunk)))
                 }
-                rows = [_values(kind, names, found[i], lookups, full) for i in chunk if i in found]
+                rows = [[get(found[i]) for get in getters] for i in chunk if i in found]
                 if sheet is None:
                     text = tuple(c for c, n in enumerate(names) if n in ("uscc", "id_number", *PHONES))
                     sheet = book.sheet(
@@ -119,30 +124,39 @@ def _lookups(session: Any, kind: str) -> dict[str, dict[str, str]]:
     return found
 
 
-def _values(
-    kind: LedgerKind, names: list[str], row: Any, lookups: dict[str, dict[str, str]], full: bool
-) -> list[Any]:
-    out: list[Any] = []
+def _getters(
+    kind: LedgerKind, names: list[str], columns: list[str], lookups: dict[str, dict[str, str]], full: bool
+) -> list[Callable[[Any], Any]]:
+    """For each column written, how to get its value from a row (the row's first item is
+    its id, then the table's columns in order): made once, used for every row."""
+    at = {c: i + 1 for i, c in enumerate(columns)}
+    getters: list[Callable[[Any], Any]] = []
     for name in names:
         if name == "covers":
-            out.append(lookups["covers"].get(row["id"], ""))
+            covers = lookups["covers"]
+            getters.append(lambda r, covers=covers: covers.get(r[0], ""))
             continue
         spec = kind.specs[name]
         if spec.kind == "ref":
             column = REF_COLUMNS[name]
-            out.append(lookups[column].get(row[column] or "", ""))
-            continue
-        value = row[name]
-        if name == "subtype":
-            value = subtype_codes(row["kind"]).label(value)
+            i, names_of = at[column], lookups[column]
+            getters.append(lambda r, i=i, names_of=names_of: names_of.get(r[i] or "", ""))
+        elif name == "subtype":
+            i, k = at["subtype"], at["kind"]
+            getters.append(lambda r, i=i, k=k: subtype_codes(r[k]).label(r[i]))
         elif spec.kind == "code" and spec.codes is not None:
-            value = spec.codes.label(value) if value else ""
+            labels, i = spec.codes.labels, at[name]
+            getters.append(lambda r, i=i, labels=labels: labels.get(r[i], r[i] or "") if r[i] else "")
         elif name == "id_number" and not full:
-            value = mask_id_number(value)
+            i = at[name]
+            getters.append(lambda r, i=i: mask_id_number(r[i]))
         elif name in PHONES and not full:
-            value = mask_phone(value)
-        out.append(value)
-    return out
+            i = at[name]
+            getters.append(lambda r, i=i: mask_phone(r[i]))
+        else:
+            i = at[name]
+            getters.append(lambda r, i=i: r[i])
+    return getters
 
 
 # --- the blank template --------------------------------------------------------------

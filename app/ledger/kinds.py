@@ -30,18 +30,18 @@ class Target:
     note: str = ""  # shown beside a check-only column in the mapping
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LedgerKind:
     key: str
     title: str  # the register, as its page is called
     table: str
     targets: dict[str, Target]
 
-    @property
+    @functools.cached_property
     def specs(self) -> dict[str, Field]:
         return {n: t.spec for n, t in self.targets.items() if t.spec is not None}
 
-    @property
+    @functools.cached_property
     def required(self) -> list[str]:
         """Fields some column must hold (a required field the rows can be read without
         is inferred instead: see INFERRED)."""

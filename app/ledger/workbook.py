@@ -104,7 +104,11 @@ class Sheet:
             elif isinstance(value, datetime | date):
                 ws.write_datetime(r, c, value, book.format("date", fill))
             else:
-                text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+                text = (
+                    value
+                    if type(value) is str and value.isprintable()
+                    else ILLEGAL_CHARACTERS_RE.sub("", str(value))
+                )
                 risky = text.startswith(FORMULA_START) or text in ERROR_CODES
                 ws.write_string(r, c, text, book.format("quoted", fill) if risky else plain)
         self.row += 1
