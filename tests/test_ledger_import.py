@@ -117,11 +117,13 @@ def test_a_roster_with_a_two_row_header_links_members_and_refuses_a_float_id_wit
 
 def test_an_id_number_with_a_lower_case_x_is_the_same_number(store: Store, tmp_path: Path) -> None:
     book = Workbook()
-    book.active.append(["姓名", "公民身份号码", "入党日期"])
-    book.active.append(["钱多多", ID_X.lower(), "2008-03-01"])
+    book.active.append(["姓名", "公民身份号码", "入党日期", "出生年月"])
+    book.active.append(["钱多多", ID_X.lower(), "2008-03-01", "1982年2月"])  # the ID says January
     book.save(tmp_path / "x.xlsx")
-    import_ledger(store, open_ledger(store, tmp_path / "x.xlsx", "members"))
+    result = import_ledger(store, open_ledger(store, tmp_path / "x.xlsx", "members"))
     assert members.list_members(store, search=ID_X, reveal=True).rows[0].id_number == ID_X
+    doubt = result.plan.issues[0]
+    assert (doubt.column, doubt.refused) == ("出生年月", False) and "以身份证号为准" in doubt.reason
 
 
 def test_one_validation_path_the_import_refuses_what_the_editor_refuses_in_the_same_words(

@@ -18,11 +18,15 @@ from app.domain.text import halfwidth, shown
 from app.errors import FieldError
 from app.ledger.plan import RowPlan, compare, note, refuse_repeats
 from app.ledger.registry import Registry, column_defaults, owned_elsewhere
+from app.ledger.values import CellRefused, translate
+from app.ledger.values import parse as values_parse
 from app.services import members as service
 from db.journal import new_id
 from db.models import Member
 
 _REFS = ("employer", "party_org")
+# How a written birth date is read: as 入党日期 is (the same date forms, the same bounds).
+MEMBER_FIELDS_DATE = service.MEMBER_FIELDS["joined_on"]
 CHUNK = 900  # ids per IN (…): under SQLite's old 999-parameter limit
 
 
@@ -139,16 +143,26 @@ def _check_identity(row: RowPlan, names: list[str], wanted: dict[str, Any], toda
         )
     wanted["gender"], wanted["birth_date"] = ident.gender, ident.birth_date
     written = row.values.get("birth_date")
-    if written and written.replace("-", "").replace("/", "").replace(".", "")[
-        :6
-    ] != ident.birth_date.strftime("%Y%m"):
-        note(
-            row,
-            names,
-            "birth_date",
-            f"与公民身份号码中的出生日期 {ident.birth_date.isoformat()} 不一致，以身份证号为准。",
-            refused=False,
-        )
+    if written:
+        day = _written_day(written)
+        if day is not None and (day.year, day.month) != (ident.birth_date.year, ident.birth_date.month):
+            note(
+                row,
+                names,
+                "birth_date",
+                f"与公民身份号码中的出生日期 {ident.birth_date.isoformat()} 不一致，以身份证号为准。",
+                refused=False,
+            )
+
+
+def _written_day(text: str) -> date | None:
+    """A 出生日期/出生年月 cell as a day (its month is what is compared), or None."""
+    cell = translate(MEMBER_FIELDS_DATE, text)
+    try:
+        value = values_parse(MEMBER_FIELDS_DATE, cell.value)
+    except (FieldError, CellRefused):
+        return None
+    return value if isinstance(value, date) else None
 
 
 def _check_dates(
