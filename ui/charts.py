@@ -170,7 +170,8 @@ class TrendLines(Chart):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.plot.setCursor(Qt.CursorShape.ArrowCursor)
-        legend = self.plot.addLegend(offset=(8, 4), labelTextSize="8.5pt", labelTextColor=INK, colCount=4)
+        # Four rates: two to a legend row, so that every name shows in either language.
+        legend = self.plot.addLegend(offset=(8, 4), labelTextSize="8.5pt", labelTextColor=INK, colCount=2)
         legend.setParentItem(self.plot.getPlotItem().vb)
         self.plot.getAxis("left").setTicks([[(v, f"{v}%") for v in (0, 25, 50, 75, 100)]])
 
@@ -199,7 +200,7 @@ class TrendLines(Chart):
         ]
         self.plot.getAxis("bottom").setTicks([ticks])
         self.plot.setXRange(-0.5, max(len(months) - 0.5, 0.5), padding=0)
-        self.plot.setYRange(0, 118, padding=0)
+        self.plot.setYRange(0, 132, padding=0)
 
 
 class BurnDown(Chart):

@@ -65,6 +65,7 @@ class TileCard(QFrame):
         self.detail = QLabel()
         self.detail.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.detail.setStyleSheet("color: #777; font-size: 8pt;")
+        self.detail.setWordWrap(True)  # the English is longer: two lines rather than cut
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
