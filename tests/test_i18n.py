@@ -148,6 +148,7 @@ def test_english_mode_shows_english_on_every_page(
             "Party members",
             "Campaigns",
             "Appraisals",
+            "Data exchange",
             "Settings",
         ]
         for row in range(window.nav.count()):

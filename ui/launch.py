@@ -107,6 +107,7 @@ PAGES = {
     "members": "member",
     "board": "board",
     "appraisal": "appraisal",
+    "exchange": "exchange",
     "settings": "settings",
 }
 

@@ -24,7 +24,7 @@ from app.sync.package import PackageRefused, file_name, inner_zip, write_outer
 from app.sync.rows import counts_by_table, dump_row, label, synced_tables
 from db import migrate
 from db.journal import new_id, utcnow
-from db.models import Counter, JournalEntry, Station, SyncPackage
+from db.models import Counter, JournalEntry, Station, SyncPackage, SyncRefusal
 
 
 @dataclass
@@ -79,7 +79,10 @@ def export_job(
         tables = synced_tables()
         for done, table in enumerate(tables):
             yield Progress(f"读取{label(table.name)}", done, len(tables) + 2)
-            cut.take(table, select(table).where(table.c.owner == me))
+            # Records the district refused go again whatever their rev: the fix of a
+            # parent is not a change of the children it refused with it.
+            refused = select(SyncRefusal.row_id).where(SyncRefusal.table_name == table.name)
+            cut.take(table, select(table).where(table.c.owner == me), always=table.c.id.in_(refused))
     if not cut.lines and not full:
         raise LiangxinError(
             f"自区里确认的 #{seq_from - 1} 以来本站点没有新的变化，无需上报；如需整体重报，请选择“全量”。"
