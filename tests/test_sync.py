@@ -156,7 +156,10 @@ def test_a_package_after_a_gap_waits_and_any_allowed_order_ends_the_same(
     assert f"还缺 #1 至 #{p3.seq_from - 1}" in waiting.message
     with opened(world.district) as district:
         assert rows_of(district, A) == before
-    # Given together, the batch fills its own gap: P1, P2, P3 in order.
+    # Given together, the batch fills its own gap: P1, P2, P3 in order, and its dry run says so.
+    preview = _import(world, [p3.path, p1.path, p2.path], dry_run=True)
+    assert [r.state for r in preview] == ["dry_run"] * 3, [r.message for r in preview]
+    assert "排在同批前一个数据包之后" in preview[1].message
     results = _import(world, [p3.path, p1.path, p2.path])
     assert [r.path for r in results] == [p1.path, p2.path, p3.path]
     assert [r.state for r in results] == ["applied"] * 3

@@ -128,7 +128,7 @@ def cmd_sync(store: Store, args: argparse.Namespace) -> int:
                 [
                     [
                         r["short_id"],
-                        r["at"][:16].replace("T", " "),
+                        r["at_text"],
                         r["what"],
                         r["station_name"],
                         f"#{r['range'][0]}–#{r['range'][1]}" + ("（全量）" if r["full"] else ""),

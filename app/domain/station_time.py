@@ -63,6 +63,11 @@ def use_station_zone(name: str) -> None:
     _zone_name = name
 
 
+def station_zone_now() -> tzinfo:
+    """The zone of the station whose day it is (see ``use_station_zone``)."""
+    return station_zone(_zone_name)
+
+
 def station_date(moment: datetime) -> date:
     """The station's calendar day of a stored moment."""
     return local_date(moment, station_zone(_zone_name))

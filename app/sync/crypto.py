@@ -29,7 +29,7 @@ ARMOR_END = "-----END AGE ENCRYPTED FILE-----"
 AGE_HEADER = b"age-encryption.org/v1\n-> scrypt "
 SIGNATURE_COMMENT = "signature from liangxin station key"
 
-FORGOTTEN = "如已忘记口令，只能重新登记生成新密钥，步骤见 liangxin keys --help"
+FORGOTTEN = "如已忘记口令，只能重新登记生成新密钥（数据交换页的“重新登记”，或 liangxin keys --help 所列步骤）"
 
 
 class WrongPassphrase(LiangxinError):

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import delete, desc, select, update
 from sqlalchemy.exc import IntegrityError
 
+from app.domain.station_time import local_time, station_zone_now
 from app.errors import LiangxinError
 from app.sync.apply import STATES
 from app.sync.receipt import confirmed_text
@@ -28,13 +29,17 @@ def sync_history(store: Any, limit: int = 500) -> list[dict[str, Any]]:
         found = []
         for p in rows:
             summary = json.loads(p.summary or "{}")
+            what = f"{DIRECTIONS.get(p.direction, p.direction)}{KINDS.get(p.kind, p.kind)}"
+            if p.direction == "imported" and p.kind in ("receipt", "down"):
+                what = f"载入{KINDS[p.kind]}"  # what a sub-district does with them
+            at = local_time(p.at, station_zone_now())
             found.append(
                 {
                     "id": p.id,
                     "short_id": short_id(p.id),
                     "direction": p.direction,
                     "kind": p.kind,
-                    "what": f"{DIRECTIONS.get(p.direction, p.direction)}{KINDS.get(p.kind, p.kind)}",
+                    "what": what,
                     "station": p.station_code,
                     "station_name": names.get(p.station_code, p.station_code),
                     "range": [p.seq_from, p.seq_to],
@@ -44,7 +49,11 @@ def sync_history(store: Any, limit: int = 500) -> list[dict[str, Any]]:
                     "state_label": STATES.get(p.state, "已生成" if p.state == "made" else p.state),
                     "message": summary.get("message", ""),
                     "counts": summary.get("counts", {}),
-                    "at": p.at.isoformat(),
+                    "at": at.isoformat(),  # the station's time, with its offset
+                    "at_text": f"{at.year}年{at.month}月{at.day}日 {at:%H:%M}",
+                    "refused": summary.get("refused")
+                    if isinstance(summary.get("refused"), int)
+                    else len(summary.get("refused") or []),
                     "by": p.by,
                     "can_roll_back": p.direction == "imported" and p.kind == "up" and p.state == "applied",
                 }
@@ -102,7 +111,9 @@ def rollback_import(store: Any, package_id: str) -> str:
             ).all()
             package = matches[0] if len(matches) == 1 else None
         if package is None or package.direction != "imported" or package.kind != "up":
-            raise LiangxinError(f"没有编号为 {package_id} 的上报数据包导入记录，请用 sync history 查看。")
+            raise LiangxinError(
+                f"没有编号为 {package_id} 的上报数据包导入记录，请在数据交换页的记录（或 liangxin sync history）中查看。"
+            )
         if package.state != "applied":
             raise LiangxinError(
                 f"“{package.file_name}”的导入状态是“{STATES.get(package.state, package.state)}”，没有可撤销的改动。"

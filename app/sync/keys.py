@@ -33,7 +33,7 @@ from db.models import Keyring, Station, SyncPackage, SyncRefusal
 # (database URL, station code) -> (the stored, encrypted text, the keys it opened to)
 _unlocked: dict[tuple[str, str], tuple[str, SecretKeys]] = {}
 
-ENROL_HINT = "liangxin keys enrol 登记文件"
+ENROL_HINT = "在数据交换页载入（或运行 liangxin keys enrol 登记文件）"
 
 
 class PassphraseNeeded(LiangxinError):
@@ -69,8 +69,10 @@ def _self(session: Session) -> Station:
 
 def _no_keys(role: str) -> NoKeys:
     if role == "district":
-        return NoKeys("本站点（区）还没有密钥，请先运行 liangxin keys init 建立密钥。")
-    return NoKeys(f"本站点还没有登记到区，没有密钥；请向区里索取本站点的登记文件，再运行 {ENROL_HINT}。")
+        return NoKeys(
+            "本站点（区）还没有密钥，请先在数据交换页“生成区里的密钥”（或运行 liangxin keys init）。"
+        )
+    return NoKeys(f"本站点还没有登记到区，没有密钥；请向区里索取本站点的登记文件，再{ENROL_HINT}。")
 
 
 def _public(row: Station) -> PublicKeys | None:
@@ -144,9 +146,7 @@ def check_init_keys(store: Store, *, again: bool = False) -> None:
         me = _self(session)
         role, has_keys, existing = me.role, session.get(Keyring, me.code) is not None, _key_id(me)
     if role != "district":
-        raise LiangxinError(
-            f"街道的密钥在载入区里发来的登记文件时生成，不用 keys init；请运行 {ENROL_HINT}。"
-        )
+        raise LiangxinError(f"街道的密钥在载入区里发来的登记文件时生成，不用 keys init；请{ENROL_HINT}。")
     if has_keys and not again:
         raise LiangxinError(
             f"本站点已有密钥（编号 {existing}），未做任何改动。如忘记口令须换新密钥，请运行 "
@@ -187,7 +187,7 @@ def district_keys(session: Session) -> PublicKeys:
     district = session.get(Station, me.parent_code) if me.parent_code else None
     keys = _public(district) if district else None
     if keys is None:
-        raise NoKeys(f"本站点还没有登记到区，请向区里索取本站点的登记文件，再运行 {ENROL_HINT}。")
+        raise NoKeys(f"本站点还没有登记到区，请向区里索取本站点的登记文件，再{ENROL_HINT}。")
     return keys
 
 
@@ -244,7 +244,7 @@ def preview_enrolment(store: Store, enrolment_file: Path, *, again: bool = False
     with that district (loading it again changes nothing)."""
     if store.station.role == "district":
         raise LiangxinError(
-            "区的数据库不能载入登记文件：登记文件是区发给街道的，请在街道的电脑上运行 liangxin keys enrol。"
+            "区的数据库不能载入登记文件：登记文件是区发给街道的，请在街道的电脑上载入（数据交换页，或 liangxin keys enrol）。"
         )
     found = keyfiles.read_enrolment(enrolment_file)
     district, station = found["district"], found["station"]
@@ -484,7 +484,8 @@ def revoke_station(store: Store, code: str) -> dict[str, Any]:
         row = session.get(Station, code)
         if row is None or row.is_self:
             raise NotFoundError(
-                f"没有登记站点“{code}”，请用 liangxin station list 查看已登记的街道。", "code"
+                f"没有登记站点“{code}”，请在数据交换页的街道列表（或 liangxin station list）中查看已登记的街道。",
+                "code",
             )
         changed = row.revoked_at is None
         if changed:
@@ -504,7 +505,7 @@ def sender_keys(session: Session, code: str) -> PublicKeys:
     if row is None:
         raise SenderRefused(
             f"站点“{code}”未在本站点登记，其数据包不能接收；如确属本区街道，"
-            f"请先登记（liangxin station add --code {code} --name 名称）并载入其公钥文件。"
+            f"请先在数据交换页“登记街道”（或 liangxin station add --code {code} --name 名称）并载入其公钥文件。"
         )
     if row.revoked_at is not None:
         raise SenderRefused(
@@ -515,7 +516,7 @@ def sender_keys(session: Session, code: str) -> PublicKeys:
     keys = _public(row)
     if keys is None:
         raise SenderRefused(
-            f"站点“{row.name}”（{row.code}）还没有载入公钥，其数据包无法核验；请让它运行 "
-            f"liangxin keys export-public，再用 liangxin station add --code {row.code} --pubkey 公钥文件 载入。"
+            f"站点“{row.name}”（{row.code}）还没有载入公钥，其数据包无法核验；请让它导出本站公钥文件，"
+            f"再在数据交换页“载入街道公钥”（或 liangxin station add --code {row.code} --pubkey 公钥文件）。"
         )
     return keys
