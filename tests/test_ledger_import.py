@@ -348,3 +348,29 @@ def test_the_import_on_postgresql(any_store: Store, tmp_path: Path) -> None:
     assert run_job(import_ledger_job(any_store, ledger)).plan.counts["unchanged"] == 2
     undo_import(any_store, result.import_id or "")
     assert members.list_members(any_store).total == 0
+
+
+def test_the_quick_answers_for_common_cells_are_what_the_field_specs_answer() -> None:
+    """The per-cell shortcut (plain text, known codes, ID numbers, date cells) gives what
+    translate + Field.parse give, and leaves everything else to them."""
+    from app.ledger import values
+    from app.ledger.kinds import ledger_kind
+
+    samples = [
+        "王建国", " 王建国 ", "ＡＢＣ１２３", "正式党员", "正式", "full", "男", "女性", "本科", "大学本科",
+        ID_WANG, ID_X.lower(), ID_WANG[:-1] + "0", "138****0000", "a\u200bb", "x" * 300, "",
+        date(2019, 3, 1), date(1900, 1, 1), 35.0, 120, True, None,
+    ]  # fmt: skip
+    checked = 0
+    for key in ("organizations", "members", "party-orgs"):
+        for spec in ledger_kind(key).specs.values():
+            fast = values.fast_reader(spec)
+            if fast is None:
+                continue
+            for raw in samples:
+                answer = fast(raw)
+                if answer is values.SLOW:
+                    continue
+                assert answer == values.parse(spec, values.translate(spec, raw).value), (spec.name, raw)
+                checked += 1
+    assert checked > 50

@@ -183,7 +183,7 @@ def read_all(rows: list[RowPlan], kind: LedgerKind, names: list[str], mapping: l
             raw = cells[column] if column < len(cells) else None
             if raw is None:
                 continue
-            if fast is not None and type(raw) is str:
+            if fast is not None:
                 answer = fast(raw)
                 if answer is not slow:
                     found[name] = answer

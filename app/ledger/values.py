@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from app.domain.bounds import YEAR_MAX, YEAR_MIN
 from app.domain.fields import _PARSERS, Field
+from app.domain.idcard import IdNumberError, validate_id_number
 from app.domain.text import halfwidth, plainly_visible, shown
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel's 1900 leap-year bug absorbed)
@@ -304,8 +306,8 @@ def fast_reader(spec: Field) -> Any:
     if spec.kind in ("text", "ref") and not spec.is_multiline:
         limit = spec.max_length if spec.kind == "text" else max(spec.max_length, 200)
 
-        def text(raw: str) -> Any:
-            if plainly_visible(raw):
+        def text(raw: Any) -> Any:
+            if type(raw) is str and plainly_visible(raw):
                 value = halfwidth(raw).strip()
                 if value and len(value) <= limit and "*" not in value:
                     return value
@@ -315,10 +317,28 @@ def fast_reader(spec: Field) -> Any:
     if spec.kind == "code" and spec.codes is not None:
         known = {**_code_lookup(spec), **VALUE_WORDS.get(spec.name, {})}
 
-        def code(raw: str) -> Any:
-            return known.get(raw.strip(), SLOW)
+        def code(raw: Any) -> Any:
+            return known.get(raw.strip(), SLOW) if type(raw) is str else SLOW
 
         return code
+    if spec.kind == "id_number":
+
+        def ident(raw: Any) -> Any:
+            if type(raw) is not str or "*" in raw or not plainly_visible(raw):
+                return SLOW
+            try:
+                return validate_id_number(raw).number
+            except IdNumberError:
+                return SLOW  # the full path says why, in the spec's words
+
+        return ident
+    if spec.kind == "date":
+
+        def day(raw: Any) -> Any:
+            # A date cell within the years a register holds (a datetime goes the full way).
+            return raw if type(raw) is date and YEAR_MIN <= raw.year <= YEAR_MAX else SLOW
+
+        return day
     return None
 
 
