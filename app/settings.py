@@ -374,3 +374,20 @@ def ignored_stored_settings(store: Any) -> dict[str, str]:
     """Stored values ignored as out of range (key -> stored text); see ``ignored_settings``."""
     with store.read() as session:
         return ignored_settings(session)
+
+
+def setting_locks(store: Any) -> dict[str, str]:
+    """Which settings are 区统一设定: at a sub-district, the keys the district locked
+    ("district": shown read-only); at the district, the keys it locks ("locked")."""
+    with store.read() as session:
+        if store.station.role == "district":
+            own = store.station.code
+            return {
+                key: "locked"
+                for key in session.scalars(
+                    select(Setting.key).where(
+                        Setting.owner == own, Setting.locked.is_(True), Setting.deleted.is_(False)
+                    )
+                )
+            }
+        return dict.fromkeys(locked_by_district(session), "district")

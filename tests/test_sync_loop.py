@@ -208,3 +208,16 @@ def test_station_list_says_who_has_not_reported(
     listed = {s["code"]: s for s in json.loads(capsys.readouterr().out)}
     assert all(listed[c]["lag_days"] == 0 and not listed[c]["overdue"] for c in (A, B, C))
     assert listed[A]["last_range"][0] == 1 and listed[A]["last_range"][1] == listed[A]["last_received_seq"]
+
+
+def test_the_settings_page_knows_what_is_locked(world: WorldFiles, tmp_path: Path) -> None:
+    from app.settings import setting_locks
+
+    with opened(world.district) as district:
+        lock_setting(district, KEY)
+        assert setting_locks(district) == {KEY: "locked"}
+    _load(world, A, _down(world, A, tmp_path))
+    with opened(world.stations[A]) as station:
+        assert setting_locks(station) == {KEY: "district"}
+    with opened(world.stations[B]) as station:
+        assert setting_locks(station) == {}
