@@ -185,8 +185,9 @@ def _write(session: Session, plan: Plan) -> Iterator[int]:
         new = parents_first("party_org", new)
     done = 0
     for start in range(0, len(new), CHUNK):
-        bulk_insert(session, model, new[start : start + CHUNK])
-        done += len(new[start : start + CHUNK])
+        chunk = _filled(new[start : start + CHUNK])
+        bulk_insert(session, model, chunk)
+        done += len(chunk)
         yield done
     updates = [r for r in rows if r.action == UPDATE]
     for start in range(0, len(updates), CHUNK):
@@ -208,6 +209,17 @@ def _write(session: Session, plan: Plan) -> Iterator[int]:
         yield done
     if plan.kind == PARTY_ORGS:
         _cover(session, [r for r in rows if "covers_ids" in r.values])
+
+
+def _filled(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows without the columns empty in every one of them (a roster rarely fills
+    减少方式 or 流出地): fewer values for the driver to bind, the same rows stored."""
+    empty = {k for k, v in rows[0].items() if v is None} if rows else set()
+    for row in rows[1:]:
+        if not empty:
+            break
+        empty = {k for k in empty if row[k] is None}
+    return [{k: v for k, v in row.items() if k not in empty} for row in rows] if empty else rows
 
 
 def _cover(session: Session, rows: list[Any]) -> None:
