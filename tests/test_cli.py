@@ -38,7 +38,7 @@ def test_the_issue_walkthrough(db: str, capsys: pytest.CaptureFixture[str]) -> N
     assert stats["rates"]["organization_coverage"]["denominator"] > 0
     code, out, _ = run(
         capsys, "--db", db, "org", "add", "--name", "深圳市某某科技有限公司", "--uscc", "9144030071526726XG",
-        "--kind", "enterprise", "--employees", "120", "--community", "南岭村社区",
+        "--kind", "enterprise", "--employees", "120", "--community", "南湾一社区",
     )  # fmt: skip
     assert code == 0 and "深圳市某某科技有限公司" in out
     code, out, _ = run(capsys, "--db", db, "org", "list", "--search", "szmm", "--json")

@@ -310,11 +310,15 @@ def test_upgrading_keeps_the_worked_on_or_first_of_each_duplicate_and_tombstones
     latest state of a task (else the first made) stays; the others are tombstoned, not
     removed, and the journal says so; then the database refuses a new duplicate."""
     from datetime import UTC, datetime, timedelta
+    from types import SimpleNamespace
+
+    from sqlalchemy import insert
 
     from app.services.appraisal_templates import builtin_text
     from app.store import resolve_url
     from db import migrate
     from db.engine import Sessions, create_db_engine
+    from db.journal import new_id
     from db.models import AppraisalTemplate, Campaign, JournalEntry, TaskProgress
 
     url = resolve_url(db_url)
@@ -335,14 +339,21 @@ def test_upgrading_keeps_the_worked_on_or_first_of_each_duplicate_and_tombstones
             {"yes": True},
         )
         campaign = Campaign(name="专项")
-        org, other = (
-            Organization(name="甲公司", kind="enterprise", subtype="llc", industry="other"),
-            Organization(name="乙公司", kind="enterprise", subtype="llc", industry="other"),
-        )
+        # The organizations as revision 0005 had them (the model has grown columns since):
+        # only the columns named here, and those with a default, are written.
+        org, other = (SimpleNamespace(id=new_id()), SimpleNamespace(id=new_id()))
+        for row, name in ((org, "甲公司"), (other, "乙公司")):
+            session.execute(
+                insert(Organization.__table__).values(
+                    id=row.id, owner="440307001", rev=0, created_at=at(0), updated_at=at(0),
+                    updated_by="tester", deleted=False, name=name, kind="enterprise", subtype="llc",
+                    industry="other",
+                )
+            )  # fmt: skip
         template = AppraisalTemplate(
             code="review", name="述职评议考核", version=1, body=builtin_text("review")
         )
-        session.add_all([campaign, org, other, template])
+        session.add_all([campaign, template])
         session.flush()
         rule = {"campaign_id": campaign.id, "rule_id": "enterprise_party_org", "title": "应建党组织"}
         untouched, moved = (

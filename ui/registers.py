@@ -94,7 +94,18 @@ ORGANIZATIONS = Register(
                 "status",
             ],
         ),
-        ("党建情况", ["party_org", "leader_link", "has_union", "has_youth_league", "has_women_federation"]),
+        (
+            "党建情况",
+            [
+                "party_org",
+                "formation",
+                "supervising_unit",
+                "leader_link",
+                "has_union",
+                "has_youth_league",
+                "has_women_federation",
+            ],
+        ),
         (
             "“六有”阵地",
             ["venue_site", "venue_facilities", "venue_sign", "venue_flag", "venue_books", "venue_rules"],

@@ -198,7 +198,9 @@ def print_ledger_job(store: Store, out: str | Path) -> Job[Path]:
     rows: list[list[Any]] = []
     for start in range(0, len(ids), 2000):
         yield Progress("正在读取组织", start, len(ids))
-        for org in organizations.organization_rows(store, ids[start : start + 2000]):
+        chunk = ids[start : start + 2000]
+        units = organizations.supervising_units(store, chunk)
+        for org in organizations.organization_rows(store, chunk):
             rows.append(
                 [
                     len(rows) + 1,
@@ -209,7 +211,7 @@ def print_ledger_job(store: Store, out: str | Path) -> Job[Path]:
                     org.employees,
                     org.party_org,
                     org.coverage,
-                    org.supervising_unit,
+                    units.get(org.id, ""),
                 ]
             )
     width = page[0] - 2 * MARGIN

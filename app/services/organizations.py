@@ -87,7 +87,6 @@ class OrgRow:
     instructor: str
     coverage: str
     status: str
-    supervising_unit: str = ""
 
 
 def subtype_codes(kind: str) -> Any:
@@ -334,7 +333,6 @@ def organization_query(
             instructor,
             cover,
             Organization.status,
-            Organization.supervising_unit,
         )
         .outerjoin(Community, Community.id == Organization.community_id)
         .outerjoin(PartyOrg, and_(PartyOrg.id == Organization.party_org_id, PartyOrg.deleted.is_(False)))
@@ -371,7 +369,6 @@ def _org_row(r: Any) -> OrgRow:
         instructor=r[10] or "",
         coverage=COVERAGE.label(r[11]),
         status=ORG_STATUS.label(r[12]),
-        supervising_unit=r[13] or "",
     )
 
 
@@ -400,3 +397,15 @@ def organization_ids(
 
 def organization_rows(store: Store, ids: list[str]) -> list[OrgRow]:
     return rows_by_ids(store, organization_query()[0], Organization.id, ids, _org_row)
+
+
+def supervising_units(store: Store, ids: list[str]) -> dict[str, str]:
+    """The 业务主管单位 of those of these organizations that have one (for the ledger)."""
+    with store.read() as session:
+        return dict(
+            session.execute(
+                select(Organization.id, Organization.supervising_unit).where(
+                    Organization.id.in_(ids), Organization.supervising_unit.is_not(None)
+                )
+            ).all()
+        )
