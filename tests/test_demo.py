@@ -130,6 +130,8 @@ def test_members_are_young_educated_and_three_in_ten_women(demo_db: Path) -> Non
     assert 0.25 <= women / total <= 0.35  # about 30 % women (党内统计公报)
     assert young / total >= 0.55  # "年轻高知识群体多" (seed 000): most are 40 or younger
     assert educated / total >= 0.55  # and most hold a bachelor's degree or more
+    [(probationary,)] = _rows(demo_db, "SELECT SUM(category = 'probationary') FROM member")
+    assert 0.02 <= probationary / total <= 0.06  # some 3 % admitted a year (党内统计公报)
     [(oldest, youngest)] = _rows(demo_db, "SELECT MIN(birth_date), MAX(birth_date) FROM member")
     assert date.fromisoformat(str(youngest)).year <= date.today().year - 21
     assert date.fromisoformat(str(oldest)).year >= date.today().year - 64

@@ -511,6 +511,8 @@ class _Builder:
                 break
         join_age = r.uniform(P.JOIN_AGE_MIN, max(P.JOIN_AGE_MIN + 0.1, min(P.JOIN_AGE_MAX, age - 0.1)))
         joined = min(_years_before(born, -join_age), self.today - timedelta(days=r.randint(30, 120)))
+        if r.random() < P.RECENT_JOIN_SHARE:  # admitted within the year: a 预备党员
+            joined = max(self.today - timedelta(days=r.randint(30, 360)), _years_before(born, -18))
         probationary = (self.today - joined).days < 365
         exit_kind = None
         if r.random() < P.EXIT_SHARE:

@@ -67,7 +67,9 @@ MOBILE_OUT_SHARE = 0.04
 MOBILE_OUT_PLACES = ("广州", "东莞", "惠州", "上海", "杭州", "北京", "成都")
 # Left the register (转出, died, 出党, 停止党籍): kept for history (illustrative).
 EXIT_SHARE = 0.015
-# Probationary members are those who joined within the last year (by date, not drawn).
+# Joined within the last year, so still 预备党员: about one in thirty of the members
+# (《中国共产党党内统计公报》: the Party admits some 3 % of its membership a year).
+RECENT_JOIN_SHARE = 0.035
 
 # -- coverage -------------------------------------------------------------------------------------
 
