@@ -4,11 +4,10 @@ dialogs, the passphrase and the message boxes are answered here; everything behi
 them is the program's own.
 
 Each state is rendered (``page.grab()``); set LIANGXIN_SHOTS to a folder to keep the
-pictures (e.g. LIANGXIN_SHOTS=/tmp gives /tmp/exchange-*.png)."""
+pictures (e.g. LIANGXIN_SHOTS=/tmp gives /tmp/exchange-*.png; tests/exchange_window.py)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,20 +15,21 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel
 from sqlalchemy import text
 
 from app.services import organizations
 from app.stats import register_counts
-from app.store import Store, init_store, open_store
+from app.store import init_store
 from app.sync import export, keys
+from tests.exchange_window import Clerk, go, make_clerk, windows
 from tests.sync_world import PASSPHRASE, STATIONS, WorldFiles, copy_world, fast_unlock, opened
 from ui import exchange_dialogs
 from ui.exchange_dialogs import ExportSummaryDialog, ImportDialog, NewPassphraseDialog, StationDialog
-from ui.exchange_district import DistrictSide
+from ui.exchange_district import KEY, STATE, DistrictSide
 from ui.exchange_page import ExchangePage
 from ui.exchange_station import StationSide
-from ui.main_window import PAGE_KEYS, MainWindow
+from ui.main_window import MainWindow
 
 A = STATIONS[0][0]
 MADE = "{code}-1-{seq}.lxpkg"
@@ -43,116 +43,16 @@ def world(sync_world_files: WorldFiles, tmp_path: Path, monkeypatch: pytest.Monk
     return copy_world(sync_world_files, tmp_path / "world")
 
 
-class Clerk:
-    """Answers the window's dialogs, and remembers what the window said."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, shots: Path) -> None:
-        self.shots = shots
-        self.said: list[str] = []  # message boxes, in order
-        self.warnings: list[str] = []
-        self.passphrases: list[str] = []  # typed at each ask, in order
-        self.asked_with: list[str] = []  # the reason shown above the field each time
-        self.new_passphrase = PASSPHRASE
-        self.files: list[str] = []  # chosen in the next open dialog
-        self.folder = ""
-        self.save_as = ""
-        self.dialogs: list[QDialog] = []
-        self.answer = QDialog.DialogCode.Accepted  # to the import's dry-run summary
-
-        def inform(_parent: Any, _title: str, message: str, *args: Any) -> Any:
-            self.said.append(message)
-            return QMessageBox.StandardButton.Ok
-
-        def warn(_parent: Any, _title: str, message: str, *args: Any) -> Any:
-            self.said.append(message)
-            self.warnings.append(message)
-            return QMessageBox.StandardButton.Ok
-
-        def box_exec(box: QMessageBox) -> int:
-            self.said.append(f"{box.text()}\n{box.informativeText()}")
-            self.shoot(box, "message")
-            return 0
-
-        def ask(_parent: Any, error: str = "") -> str | None:
-            self.asked_with.append(error)
-            return self.passphrases.pop(0) if self.passphrases else None
-
-        def dialog_exec(dialog: QDialog) -> int:
-            self.dialogs.append(dialog)
-            self.shoot(dialog, self.dialog_name(dialog))
-            if isinstance(dialog, ImportDialog) and dialog.import_button is not None:
-                return int(self.answer) if dialog.import_button.isEnabled() else 0
-            return int(QDialog.DialogCode.Accepted)
-
-        monkeypatch.setattr(QMessageBox, "information", inform)
-        monkeypatch.setattr(QMessageBox, "warning", warn)
-        monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-        monkeypatch.setattr(QMessageBox, "exec", box_exec)
-        monkeypatch.setattr(exchange_dialogs, "ask_passphrase", ask)
-        monkeypatch.setattr(exchange_dialogs, "ask_new_passphrase", lambda *a: self.new_passphrase)
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (self._one(), ""))
-        monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (list(self.files), ""))
-        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: self.folder)
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (self.save_as, ""))
-        for kind in (ExportSummaryDialog, ImportDialog):
-            monkeypatch.setattr(kind, "exec", dialog_exec)
-        monkeypatch.setattr(ExportSummaryDialog, "open_folder", lambda *a: None)
-        monkeypatch.setattr(ImportDialog, "open_folder", lambda *a: None)
-
-    @staticmethod
-    def dialog_name(dialog: QDialog) -> str:
-        if isinstance(dialog, ImportDialog):
-            kind = "preview" if dialog.import_button is not None else "result"
-            states = sorted({r.state for r in dialog.results})
-            refusals = "-refusals" if any(r.refusals for r in dialog.results) else ""
-            return f"{kind}-{'-'.join(states)}{refusals}"
-        return "summary"
-
-    def _one(self) -> str:
-        return self.files[0] if self.files else ""
-
-    def shoot(self, widget: QWidget, name: str) -> None:
-        widget.show()
-        QApplication.processEvents()
-        assert widget.grab().save(str(self.shots / f"exchange-{name}.png"))
-        if isinstance(widget, QDialog):
-            widget.hide()
-
-
 @pytest.fixture
 def clerk(qapp: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Clerk:
-    from ui.fonts import install_cjk_font
-
-    install_cjk_font(qapp)  # as the program does: the pictures show Chinese, not boxes
-    shots = Path(os.environ.get("LIANGXIN_SHOTS") or tmp_path / "shots")
-    shots.mkdir(parents=True, exist_ok=True)
-    return Clerk(monkeypatch, shots)
+    return make_clerk(qapp, monkeypatch, tmp_path, "exchange")
 
 
 @pytest.fixture
 def window(qtbot: Any, synchronous: None) -> Iterator[Callable[[Path], MainWindow]]:
     """Open a database's main window on the 数据交换 page (closed after the test)."""
-    opened_: list[tuple[MainWindow, Store]] = []
-
-    def open_window(path: Path) -> MainWindow:
-        store = open_store(str(path))
-        win = MainWindow(store)
-        qtbot.addWidget(win)
-        win.resize(1280, 800)
-        win.show()
-        go(win, "exchange")
-        opened_.append((win, store))
-        return win
-
-    yield open_window
-    for win, store in opened_:
-        win.close()
-        store.close()
-
-
-def go(win: MainWindow, key: str) -> None:
-    win.nav.setCurrentRow(PAGE_KEYS.index(key))
-    QApplication.processEvents()
+    with windows(qtbot) as open_window:
+        yield open_window
 
 
 def page_of(win: MainWindow) -> ExchangePage:
@@ -401,7 +301,7 @@ def test_a_new_sub_district_enrols_through_the_pages(
     assert exchange_dialogs.grouped(district_key) in clerk.said[-1]
     codes = [district.stations.item(r, 0).text() for r in range(district.stations.rowCount())]
     row = codes.index(code)
-    assert district.stations.item(row, 4).text() == "等待街道交回公钥文件"
+    assert district.stations.item(row, STATE).text() == "等待街道交回公钥文件"
 
     # The sub-district: nothing to report before enrolling; the first step is the file.
     path = tmp_path / f"{code}.sqlite3"
@@ -426,12 +326,12 @@ def test_a_new_sub_district_enrols_through_the_pages(
     district.pubkey_button.click()
     station_key = keys.key_status(station_window.store)["key_id"]
     assert exchange_dialogs.grouped(station_key) in clerk.said[-1]
-    assert district.stations.item(row, 4).text() == "正常"
-    assert district.stations.item(row, 2).text() == exchange_dialogs.grouped(station_key)
+    assert district.stations.item(row, STATE).text() == "尚未上报"  # enrolled, nothing received yet
+    assert district.stations.item(row, KEY).text() == exchange_dialogs.grouped(station_key)
     # 撤销登记: its packages are refused from now on.
     district.stations.selectRow(row)
     district.revoke_button.click()
-    assert district.stations.item(row, 4).text().startswith("已撤销登记（")
+    assert district.stations.item(row, STATE).text().startswith("已撤销登记（")
     assert not district.revoke_button.isEnabled()
     clerk.shoot(district_window, "district-stations")
 

@@ -55,6 +55,15 @@ STATE_LABELS = {
     "waiting": N_("等待前序数据包"),
     "refused": N_("拒收"),
 }
+# A sub-district loads (载入) what the district sends down; it does not import it.
+DOWN_STATE_LABELS = {**STATE_LABELS, "dry_run": N_("可以载入"), "applied": N_("已载入")}
+
+
+def state_label(result: Imported) -> str:
+    labels = DOWN_STATE_LABELS if result.path.stem.endswith("-down") else STATE_LABELS
+    return t(labels.get(result.state, result.state))
+
+
 STATE_COLOURS = {
     "dry_run": "#2E7D32",
     "applied": "#2E7D32",
@@ -402,8 +411,9 @@ class StationDialog(QDialog):
 # --- what a package holds ----------------------------------------------------------------
 
 
-# The registers a clerk looks for first, then the rest in the order packages carry them.
-FIRST = ("organization", "party_org", "member")
+# The registers a clerk looks for first, then the rest in the order packages carry them
+# (a down package: the campaign before its phases and tasks, templates and settings after).
+FIRST = ("organization", "party_org", "member", "campaign", "phase", "task")
 
 
 def in_clerks_order(counts: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -459,15 +469,35 @@ def range_text(seq_from: int, seq_to: int, full: bool) -> str:
 
 
 class ExportSummaryDialog(QDialog):
-    """生成上报数据包, done: the file, where it is, its range and what it holds."""
+    """生成上报数据包 (or, at the district, 生成下发数据包 for the sub-district ``to``),
+    done: the file, where it is, its range and what it holds."""
 
     open_folder: Callable[[Path], Any] = staticmethod(_open_folder)
 
-    def __init__(self, made: Made, parent: QWidget | None = None) -> None:
+    def __init__(self, made: Made, parent: QWidget | None = None, *, to: str = "") -> None:
         super().__init__(parent)
         self.made = made
-        self.setWindowTitle(t("上报数据包已生成"))
-        headline = QLabel(t("全量上报数据包已生成。") if made.full else t("上报数据包已生成。"))
+        if to:
+            self.setWindowTitle(t("下发数据包已生成"))
+            headline = QLabel(
+                (
+                    t("发给{station}的全量下发数据包已生成。")
+                    if made.full
+                    else t("发给{station}的下发数据包已生成。")
+                ).format(station=to)
+            )
+            next_step = t(
+                "请把这个文件交给{station}，在其“数据交换”页用“载入下发数据包”载入。"
+                "数据包只加密给{station}，别的街道打不开。"
+            ).format(station=to)
+        else:
+            self.setWindowTitle(t("上报数据包已生成"))
+            headline = QLabel(t("全量上报数据包已生成。") if made.full else t("上报数据包已生成。"))
+            next_step = t(
+                "请把这个文件交给区里导入。区里导入后会给一份回执，在本页“载入回执”后，"
+                "下次只上报之后的新变化。"
+            )
+        headline.setWordWrap(True)
         headline.setStyleSheet("font-size: 12pt; font-weight: bold;")
         facts = QFormLayout()
         name = QLabel(made.path.name)
@@ -494,14 +524,8 @@ class ExportSummaryDialog(QDialog):
         layout.addWidget(headline)
         layout.addLayout(facts)
         layout.addWidget(self.table)
-        layout.addWidget(
-            hint_label(
-                t(
-                    "请把这个文件交给区里导入。区里导入后会给一份回执，在本页“载入回执”后，"
-                    "下次只上报之后的新变化。"
-                )
-            )
-        )
+        self.next_step = hint_label(next_step)
+        layout.addWidget(self.next_step)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
 
@@ -533,7 +557,7 @@ class PackageBox(QFrame):
             top.addWidget(QLabel(range_text(result.seq_from, result.seq_to, result.full)))
         top.addStretch(1)
         colour = STATE_COLOURS.get(result.state, "#666666")
-        self.state = QLabel(t(STATE_LABELS.get(result.state, result.state)))
+        self.state = QLabel(state_label(result))
         self.state.setStyleSheet(
             f"color: white; background: {colour}; border-radius: 3px; padding: 2px 8px; font-weight: bold;"
         )
@@ -576,17 +600,26 @@ class PackageBox(QFrame):
 
 class ImportDialog(QDialog):
     """导入数据包: the dry run's summary with 导入 / 取消, or, after the import, what
-    became of each package and where its receipt went."""
+    became of each package and where its receipt went. At a sub-district the same for
+    载入下发数据包 (``note``: one sentence on what the district's packages brought)."""
 
     open_folder: Callable[[Path], Any] = staticmethod(_open_folder)
 
-    def __init__(self, results: list[Imported], *, preview: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, results: list[Imported], *, preview: bool, parent: QWidget | None = None, note: str = ""
+    ) -> None:
         super().__init__(parent)
         self.results = results
-        self.setWindowTitle(t("导入数据包：预检结果") if preview else t("导入数据包：结果"))
+        down = any(r.path.stem.endswith("-down") for r in results)
+        if down:
+            self.setWindowTitle(t("载入下发数据包：预检结果") if preview else t("载入下发数据包：结果"))
+        else:
+            self.setWindowTitle(t("导入数据包：预检结果") if preview else t("导入数据包：结果"))
         self.headline = QLabel(self.summary(results))
         self.headline.setWordWrap(True)
         self.headline.setStyleSheet("font-size: 11pt; font-weight: bold;")
+        self.note = hint_label(note)
+        self.note.setVisible(bool(note))
         body = QWidget()
         body.setObjectName("packages")
         body.setStyleSheet("#packages { background: #FFFFFF; }")
@@ -605,7 +638,9 @@ class ImportDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.import_button: QPushButton | None = None
         if preview:
-            self.import_button = self.buttons.addButton(t("导入"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.import_button = self.buttons.addButton(
+                t("载入") if down else t("导入"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
             self.import_button.setObjectName("primary")
             self.import_button.setEnabled(self.importable(results))
             cancel = self.buttons.addButton(t("取消"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -620,14 +655,19 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addWidget(self.note)
         if preview:
-            layout.addWidget(
-                hint_label(
-                    t("以下是预检结果，数据库还没有改动。点“导入”才会真正导入。")
-                    if self.importable(results)
+            if not self.importable(results):
+                hint = (
+                    t("没有可以载入的数据包，数据库没有改动。")
+                    if down
                     else t("没有可以导入的数据包，数据库没有改动。")
                 )
-            )
+            elif down:
+                hint = t("以下是预检结果，数据库还没有改动。点“载入”才会真正载入。")
+            else:
+                hint = t("以下是预检结果，数据库还没有改动。点“导入”才会真正导入。")
+            layout.addWidget(hint_label(hint))
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self.resize(780, 560)
@@ -659,9 +699,7 @@ class ImportDialog(QDialog):
     def summary(results: list[Imported]) -> str:
         by_state: dict[str, int] = {}
         for result in results:
-            by_state[result.state] = by_state.get(result.state, 0) + 1
-        parts = [
-            t("{state} {n} 个").format(state=t(STATE_LABELS.get(state, state)), n=n)
-            for state, n in by_state.items()
-        ]
+            label_ = state_label(result)
+            by_state[label_] = by_state.get(label_, 0) + 1
+        parts = [t("{state} {n} 个").format(state=state, n=n) for state, n in by_state.items()]
         return t("共 {n} 个数据包：").format(n=len(results)) + "，".join(parts) + "。"

@@ -4,10 +4,14 @@ their packages (a dry run first, then the import), and a receipt for one station
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QGroupBox,
     QHBoxLayout,
@@ -22,11 +26,15 @@ from app.changes import SYNC, SYNCED_KINDS, Changes
 from app.errors import LiangxinError
 from app.sync import keyfiles, keys
 from app.sync.apply import Imported, import_job
+from app.sync.down import down_job
+from app.sync.export import Made
+from app.sync.keys import REPORT_OVERDUE_DAYS
 from app.sync.receipt import Receipt, write_receipt
 from ui import exchange_dialogs as dialogs
 from ui.dialogs import confirm
 from ui.exchange_dialogs import (
     FORGOTTEN_DISTRICT,
+    ExportSummaryDialog,
     ImportDialog,
     StationDialog,
     ask_folder,
@@ -42,7 +50,7 @@ from ui.exchange_dialogs import (
     open_keys,
     selected,
 )
-from ui.i18n import N_, t
+from ui.i18n import N_, t, ui_settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,12 +58,19 @@ if TYPE_CHECKING:
     from ui.exchange_page import ExchangePage
 
 STATION_COLUMNS = [
-    (N_("街道代码"), 110),
-    (N_("街道名称"), 160),
-    (N_("密钥编号"), 170),
-    (N_("已收到至"), 100),
-    (N_("状态"), 200),
+    (N_("街道代码"), 96),
+    (N_("街道名称"), 110),
+    (N_("最近上报"), 124),
+    (N_("距今天数"), 76),
+    (N_("已收到至"), 84),
+    (N_("拒收"), 64),
+    (N_("密钥编号"), 180),
+    (N_("状态"), 160),
 ]
+CODE, NAME, LAST, LAG, RECEIVED, REFUSED, KEY, STATE = range(len(STATION_COLUMNS))
+NUMBERS = (LAG, RECEIVED, REFUSED)
+# A sub-district that has not reported for too long: a soft warning, not an alarm.
+OVERDUE_BACKGROUND, OVERDUE_TEXT = "#FFF1D6", "#8A5300"
 
 
 class DistrictSide(QWidget):
@@ -76,6 +91,12 @@ class DistrictSide(QWidget):
         self.stations_box = QGroupBox(t("已登记的街道"))
         self.stations = list_table([(t(title), width) for title, width in STATION_COLUMNS])
         self.stations.itemSelectionChanged.connect(self._station_selected)
+        self.stations.doubleClicked.connect(lambda *_: self.open_station())
+        self.stations_hint = hint_label(
+            t("底色标黄的街道超过 {n} 天未上报（或还没有上报过）。双击一行，查看与该街道的交换记录。").format(
+                n=REPORT_OVERDUE_DAYS
+            )
+        )
         self.add_button = QPushButton(t("登记街道…"))
         self.add_button.clicked.connect(self.add_station)
         self.pubkey_button = QPushButton(t("载入街道公钥…"))
@@ -94,6 +115,7 @@ class DistrictSide(QWidget):
         buttons.addWidget(self.revoke_button)
         column = QVBoxLayout(self.stations_box)
         column.addWidget(self.stations, 1)
+        column.addWidget(self.stations_hint)
         column.addLayout(buttons)
 
         self.import_box = QGroupBox(t("导入数据包"))
@@ -102,24 +124,47 @@ class DistrictSide(QWidget):
         self.import_button.clicked.connect(self.import_files)
         self.folder_button = QPushButton(t("导入文件夹…"))
         self.folder_button.clicked.connect(self.import_folder)
-        row = QHBoxLayout(self.import_box)
-        row.addWidget(self.import_button)
-        row.addWidget(self.folder_button)
-        row.addWidget(
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.folder_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self.import_box)
+        column.addLayout(buttons)
+        column.addWidget(
             hint_label(
                 t(
                     "也可以把 .lxpkg 数据包或装有数据包的文件夹直接拖到本页。先预检、再导入；"
                     "导入后回执写在数据包旁边，交给街道载入。"
                 )
-            ),
-            1,
+            )
         )
 
+        # 下发: what the district owns goes to the selected sub-district only.
+        self.down_box = QGroupBox(t("下发数据包"))
+        self.down_button = QPushButton(t("生成下发数据包…"))
+        self.down_button.setObjectName("primary")
+        self.down_button.clicked.connect(self.make_down)
+        self.down_full = QCheckBox(t("全量（重发给该街道的全部内容）"))
+        self.down_full.setToolTip(
+            t("平时不用勾选：只发上次下发以后的新内容。街道重装程序或数据丢失时才勾选。")
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.down_button)
+        buttons.addWidget(self.down_full)
+        buttons.addStretch(1)
+        self.down_hint = hint_label("")
+        column = QVBoxLayout(self.down_box)
+        column.addLayout(buttons)
+        column.addWidget(self.down_hint)
+
+        boxes = QHBoxLayout()
+        boxes.addWidget(self.import_box, 1)
+        boxes.addWidget(self.down_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.keys_box)
         layout.addWidget(self.stations_box, 1)
-        layout.addWidget(self.import_box)
+        layout.addLayout(boxes)
 
     # -- what is on screen -----------------------------------------------------------------
     def show_data(self, data: dict[str, Any]) -> None:
@@ -136,7 +181,7 @@ class DistrictSide(QWidget):
                 t("还没有区的密钥。先生成密钥（设定一个口令），才能登记街道、导入街道上报的数据包。")
             )
         self.keys_button.setVisible(not has_keys)
-        for widget in (self.stations_box, self.import_box):
+        for widget in (self.stations_box, self.import_box, self.down_box):
             widget.setEnabled(has_keys)
         rows = []
         for station in data["stations"]:
@@ -146,24 +191,60 @@ class DistrictSide(QWidget):
                 state = t("已撤销登记（{day}）").format(day=day(station["revoked_at"]))
             elif not station["keys"]:
                 state = t("等待街道交回公钥文件")
+            elif self.late(station):
+                state = (
+                    t("超过 {n} 天未上报").format(n=REPORT_OVERDUE_DAYS)
+                    if station["last_import_on"]
+                    else t("尚未上报")
+                )
             else:
                 state = t("正常")
-            received = station["last_received_seq"]
+            received, lag, refused = station["last_received_seq"], station["lag_days"], station["refused"]
+            last = station["last_import_on"]
             rows.append(
                 (
                     station,
                     [
                         station["code"],
                         station["name"],
-                        grouped(station["key_id"]) or "—",
+                        day(date.fromisoformat(last)) if last else t("尚未上报"),
+                        (t("今天") if lag == 0 else t("{n} 天").format(n=f"{lag:,}"))
+                        if lag is not None
+                        else "—",
                         f"#{received:,}" if received else "—",
+                        t("{n} 条").format(n=f"{refused:,}") if refused else "—",
+                        grouped(station["key_id"]) or "—",
                         state,
                     ],
                 )
             )
         fill_table(self.stations, rows)
+        for row, (station, _) in enumerate(rows):
+            for column in NUMBERS:
+                self.stations.item(row, column).setTextAlignment(
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+            if self.late(station):
+                self._mark_late(row, station)
         self.stations_box.setTitle(t("已登记的街道（{n} 个）").format(n=len(rows)))
         self._station_selected()
+
+    @staticmethod
+    def late(station: dict[str, Any]) -> bool:
+        """Overdue, among those that can report (keys handed back, not revoked)."""
+        return bool(station["overdue"] and station["keys"] and not station["revoked"])
+
+    def _mark_late(self, row: int, station: dict[str, Any]) -> None:
+        tip = (
+            t("超过 {n} 天未上报").format(n=REPORT_OVERDUE_DAYS)
+            if station["last_import_on"]
+            else t("尚未上报：还没有导入过这个街道的上报数据包")
+        )
+        for column in range(self.stations.columnCount()):
+            item = self.stations.item(row, column)
+            item.setBackground(QColor(OVERDUE_BACKGROUND))
+            item.setToolTip(tip)
+        self.stations.item(row, STATE).setForeground(QColor(OVERDUE_TEXT))
 
     @staticmethod
     def grows() -> bool:
@@ -173,9 +254,32 @@ class DistrictSide(QWidget):
         station = selected(self.stations)
         for button in (self.reissue_button, self.receipt_button, self.revoke_button):
             button.setEnabled(station is not None)
+        usable = station is not None and bool(station["keys"]) and not station["revoked"]
         if station is not None:
             self.revoke_button.setEnabled(not station["revoked"])
-            self.receipt_button.setEnabled(bool(station["keys"]) and not station["revoked"])
+            self.receipt_button.setEnabled(usable)
+        self.down_button.setEnabled(usable)
+        self.down_full.setEnabled(usable)
+        if station is None:
+            text = t("先在上面的列表中选中一个街道。")
+        elif not usable:
+            text = t("“{name}”已撤销登记或还没有交回公钥文件，不能给它生成下发数据包。").format(
+                name=station["name"]
+            )
+        else:
+            text = t(
+                "发给“{name}”：区里给它的专项行动和任务、考评模板、设置（含统一设定）；只有它能打开。"
+            ).format(name=station["name"])
+        folder = str(ui_settings().value("exchange/folder", ""))
+        if folder:
+            text += "\n" + t("上次保存到：{folder}").format(folder=folder)
+        self.down_hint.setText(text)
+
+    def open_station(self) -> None:
+        """A double-click on a station: what it sent, and what was sent to it."""
+        station = selected(self.stations)
+        if station is not None:
+            self.page.show_station(station)
 
     def _refused(self, title: str) -> Callable[[LiangxinError], None]:
         def show(error: LiangxinError) -> None:
@@ -328,6 +432,36 @@ class DistrictSide(QWidget):
         code = station["code"]
         self.page.runner.write(
             lambda: write_receipt(self.store, code, folder), done, self._refused(t("未能生成回执"))
+        )
+
+    # -- sending down ------------------------------------------------------------------------
+    def make_down(self) -> None:
+        station = selected(self.stations)
+        if station is None or not open_keys(self, self.store, self.page.runner):
+            return
+        folder = ask_folder(
+            self, t("选择保存“{name}”下发数据包的文件夹（如 U 盘）").format(name=station["name"])
+        )
+        if not folder:
+            return
+        code, name, full = station["code"], station["name"], self.down_full.isChecked()
+        self.page.say(t("正在为“{name}”生成下发数据包……").format(name=name))
+
+        def made(result: Made) -> None:
+            self.page.say(t("已为“{name}”生成下发数据包：{path}").format(name=name, path=result.path))
+            self.down_full.setChecked(False)
+            self.page.load()
+            ExportSummaryDialog(result, self, to=name).exec()
+
+        self.page.runner.job(
+            self,
+            t("生成下发数据包"),
+            lambda: down_job(self.store, code, folder, full=full),
+            made,
+            self._refused(t("未能生成下发数据包")),
+            writes=True,
+            changes=Changes.of(SYNC),
+            on_cancel=lambda: self.page.say(t("已取消，没有生成数据包。")),
         )
 
     # -- importing -------------------------------------------------------------------------

@@ -67,6 +67,7 @@ class ExchangePage(QWidget):
         self.district = store.station.role == "district"
         self.data: dict[str, Any] = {}
         self.zone = ""
+        self.only: dict[str, Any] | None = None  # the station whose history alone is shown
 
         title = QLabel(t("数据交换"))
         title.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -83,6 +84,18 @@ class ExchangePage(QWidget):
         self.side: DistrictSide | StationSide = DistrictSide(self) if self.district else StationSide(self)
 
         history = QGroupBox(t("交换记录"))
+        self.history_box = history
+        # A station opened from the district's list: its history alone, until 显示全部.
+        self.only_text = QLabel()
+        self.only_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.only_text.setStyleSheet("font-weight: bold;")
+        self.all_button = QPushButton(t("显示全部记录"))
+        self.all_button.clicked.connect(lambda: self.show_station(None))
+        only = QHBoxLayout()
+        only.addWidget(self.only_text, 1)
+        only.addWidget(self.all_button)
+        self.only_text.hide()
+        self.all_button.hide()
         self.history = list_table([(t(title), width) for title, width in HISTORY_COLUMNS])
         self.history.itemSelectionChanged.connect(self._history_selected)
         self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -95,6 +108,7 @@ class ExchangePage(QWidget):
         self.history_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history_note.setStyleSheet("color: #444;")
         column = QVBoxLayout(history)
+        column.addLayout(only)
         column.addWidget(self.history, 1)
         column.addWidget(self.history_note)
         self.rollback_button: QPushButton | None = None
@@ -134,8 +148,22 @@ class ExchangePage(QWidget):
         self.side.show_data(data)
         # The side's own list (stations; refused records) shares the height with the history.
         self.body.setStretchFactor(self.side, 3 if self.side.grows() else 0)
+        self._fill_history()
+
+    def show_station(self, station: dict[str, Any] | None) -> None:
+        """What one sub-district sent (and what was sent to it): the history of that
+        station alone; ``None`` shows every station again."""
+        self.only = station
+        self.only_text.setVisible(station is not None)
+        self.all_button.setVisible(station is not None)
+        self._fill_history()
+
+    def _fill_history(self) -> None:
+        entries = self.data.get("history", [])
+        if self.only is not None:
+            entries = [e for e in entries if e["station"] == self.only["code"]]
         rows = []
-        for entry in data["history"]:
+        for entry in entries:
             span = f"#{entry['range'][0]:,}–#{entry['range'][1]:,}" if entry["range"][1] else ""
             if entry["full"]:
                 span += "（" + t("全量") + "）"
@@ -154,6 +182,16 @@ class ExchangePage(QWidget):
                 )
             )
         fill_table(self.history, rows)
+        if self.only is not None:
+            self.only_text.setText(
+                (
+                    t("只显示“{name}”（{code}）的交换记录：收到的上报数据包和发给它的下发数据包。")
+                    if rows
+                    else t(
+                        "“{name}”（{code}）还没有交换记录：还没有导入过它的上报数据包，也没有给它生成过下发数据包。"
+                    )
+                ).format(name=self.only["name"], code=self.only["code"])
+            )
         self._history_selected()
 
     @staticmethod

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -20,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.changes import SYNC, Changes
+from app.changes import SYNC, SYNCED_KINDS, Changes
 from app.errors import LiangxinError
 from app.sync import keys
+from app.sync.apply import Imported, import_job
 from app.sync.export import Made, export_job
 from app.sync.receipt import Receipt, load_receipt
 from ui import exchange_dialogs as dialogs
@@ -30,8 +32,10 @@ from ui.dialogs import confirm
 from ui.exchange_dialogs import (
     FORGOTTEN_STATION,
     ExportSummaryDialog,
+    ImportDialog,
     ask_folder,
     ask_open,
+    ask_open_many,
     ask_save,
     busy,
     fill_table,
@@ -41,7 +45,7 @@ from ui.exchange_dialogs import (
     open_keys,
     selected,
 )
-from ui.i18n import t, ui_settings
+from ui.i18n import N_, t, ui_settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -49,6 +53,33 @@ if TYPE_CHECKING:
     from ui.exchange_page import ExchangePage
 
 OPENS = ("organization", "party_org", "member")  # registers a refusal's row opens on
+# What a down package brings, in the clerk's words and the order the clerk reads them.
+CAME = (
+    ("campaign", N_("专项行动 {n} 项")),
+    ("phase", N_("行动阶段 {n} 个")),
+    ("task", N_("任务 {n} 项")),
+    ("appraisal_template", N_("考评模板 {n} 个")),
+    ("setting", N_("设置 {n} 项")),
+)
+
+
+def what_came(results: list[Imported]) -> str:
+    """One sentence on what the district's packages brought (new or changed rows)."""
+    brought: dict[str, int] = {}
+    for result in results:
+        if result.state != "applied":
+            continue
+        for table, counts in result.counts.items():
+            brought[table] = brought.get(table, 0) + counts.get("new", 0) + counts.get("updated", 0)
+    parts = [t(words).format(n=f"{brought[table]:,}") for table, words in CAME if brought.get(table)]
+    if not parts:
+        return t("区里下发的内容本站点都已有，没有新变化。")
+    text = t("载入了区里下发的：") + "、".join(parts) + "。"
+    if brought.get("task"):
+        text += t("区里的任务在“专项行动”页，与本站点自己的任务一样移动、销号。")
+    if brought.get("setting"):
+        text += t("区里统一设定的标准在“设置”页标为“区统一设定”，本站点不能修改。")
+    return text
 
 
 class StationSide(QWidget):
@@ -96,6 +127,21 @@ class StationSide(QWidget):
         self.refusal_box = QGroupBox(t("区里拒收的记录"))
         self.refusals = list_table([(t("登记簿"), 110), (t("名称"), 260), (t("原因"), 400)])
         self.refusals.doubleClicked.connect(lambda *_: self.open_refused())
+        self.down_box = QGroupBox(t("区里下发"))
+        self.down_button = QPushButton(t("载入下发数据包…"))
+        self.down_button.clicked.connect(self.load_down)
+        row = QHBoxLayout(self.down_box)
+        row.addWidget(self.down_button)
+        row.addWidget(
+            hint_label(
+                t(
+                    "区里下发的专项行动和任务、考评模板、统一设定。先预检、再载入；"
+                    "只改区里的内容，本站点自己的记录不会被改动。"
+                )
+            ),
+            1,
+        )
+
         refused = QVBoxLayout(self.refusal_box)
         refused.addWidget(
             hint_label(t("这些记录区里没有接收。请按原因改正，下次上报会带上修改。双击一行打开该记录。"))
@@ -107,6 +153,7 @@ class StationSide(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.enrol_box)
         layout.addWidget(self.report_box)
+        layout.addWidget(self.down_box)
         layout.addWidget(self.refusal_box, 1)
 
     # -- what is on screen -----------------------------------------------------------------
@@ -136,6 +183,7 @@ class StationSide(QWidget):
         self.public_button.setVisible(enrolled)
         self.again_button.setVisible(enrolled)
         self.report_box.setEnabled(enrolled)
+        self.down_box.setEnabled(enrolled)
         folder = str(ui_settings().value("exchange/folder", ""))
         self.folder_hint.setText(
             (t("上报数据包只含区里上次确认以后的变化，加密后只有区里能打开。"))
@@ -294,6 +342,56 @@ class StationSide(QWidget):
         self.page.runner.write(
             lambda: load_receipt(self.store, path), done, self._refused(t("未能载入回执")), Changes.of(SYNC)
         )
+
+    # -- what the district sends down ------------------------------------------------------
+    def load_down(self) -> None:
+        """Dry run first (nothing written), its summary with 导入 / 取消, then the load."""
+        paths = ask_open_many(
+            self, t("选择区里发来的下发数据包"), t("下发数据包 (*-down.lxpkg);;数据包 (*.lxpkg)")
+        )
+        if not paths or not open_keys(self, self.store, self.page.runner):
+            return
+        self.page.say(t("正在预检下发数据包……"))
+        self.page.runner.job(
+            self,
+            t("预检下发数据包"),
+            lambda: import_job(self.store, paths, dry_run=True),
+            lambda results: self._down_checked(paths, results),
+            self._refused(t("未能载入下发数据包")),
+            on_cancel=lambda: self.page.say(t("已取消，没有载入任何数据。")),
+        )
+
+    def _down_checked(self, paths: list[str], results: list[Imported]) -> None:
+        self.page.say(ImportDialog.summary(results))
+        if ImportDialog(results, preview=True, parent=self).exec() != QDialog.DialogCode.Accepted:
+            self.page.say(t("没有载入任何数据。"))
+            return
+        self.page.runner.job(
+            self,
+            t("载入下发数据包"),
+            lambda: import_job(self.store, paths),
+            self._down_loaded,
+            self._refused(t("未能载入下发数据包")),
+            writes=True,
+            changes=lambda results: (
+                Changes.of(*SYNCED_KINDS)
+                if any(r.state == "applied" for r in results or [])
+                else Changes.of(SYNC)
+            ),
+            on_cancel=self._down_cancelled,
+        )
+
+    def _down_cancelled(self) -> None:
+        # Each package is its own transaction: those before the cancel stay loaded.
+        self.page.runner.changed.emit(Changes.of(*SYNCED_KINDS))
+        self.page.load()
+        self.page.say(t("已取消：尚未载入的数据包没有载入，取消前已载入的保留（见交换记录）。"))
+
+    def _down_loaded(self, results: list[Imported]) -> None:
+        came = what_came(results)
+        self.page.say(came if any(r.state == "applied" for r in results) else ImportDialog.summary(results))
+        self.page.load()
+        ImportDialog(results, preview=False, parent=self, note=came).exec()
 
     def open_refused(self) -> None:
         refusal = selected(self.refusals)
