@@ -1,5 +1,7 @@
 """设置: the threshold of every rule and the coverage scope, each with its default and
-a reset, saved at once (the dashboard and findings follow); and the language."""
+a reset, saved at once (the dashboard and findings follow); and the language. At the
+district each threshold can be 统一设定 (sent down and locked); at a sub-district one
+the district locked shows its value read-only, marked 区统一设定."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -29,15 +32,22 @@ from app.settings import (
     change_setting,
     current_settings,
     ignored_stored_settings,
+    lock_setting,
     reset_all_settings,
     reset_setting,
+    setting_locks,
 )
 from app.store import Store
 from ui.background import Background
 from ui.dialogs import confirm
-from ui.i18n import LANGUAGES, chosen_language, t, ui_settings
+from ui.i18n import LANGUAGES, N_, chosen_language, t, ui_settings
 
 COVERAGE_KEYS = ("coverage.scope", "coverage.scope_min_employees", "coverage.target_percent")
+LOCK, DISTRICT_SET = N_("统一设定"), N_("区统一设定")
+LOCK_TIP = N_(
+    "勾选后，这项的数值随下发数据包发给各街道，街道照此执行、不能修改；取消勾选，街道可以自己设定。"
+)
+DISTRICT_TIP = N_("这项由区里统一设定，随区里的下发数据包更新，本站点不能修改。")
 
 
 class SettingsPage(QScrollArea):
@@ -51,6 +61,12 @@ class SettingsPage(QScrollArea):
         self.editors: dict[str, QSpinBox | QComboBox] = {}
         self.resets: dict[str, QPushButton] = {}
         self.errors: dict[str, QLabel] = {}
+        self.rules: dict[str, QLabel] = {}
+        self.district = store.station.role == "district"
+        # 统一设定 at the district (a checkbox per row); 区统一设定 at a sub-district (a mark).
+        self.locks: dict[str, QCheckBox] = {}
+        self.marks: dict[str, QLabel] = {}
+        self.locked: dict[str, str] = {}
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -64,18 +80,26 @@ class SettingsPage(QScrollArea):
         intro.setWordWrap(True)
         layout.addWidget(title)
         layout.addWidget(intro)
+        self.lock_intro = QLabel(
+            t("勾选“统一设定”的项，下次生成下发数据包时发给各街道，街道照此执行、不能修改。")
+            if self.district
+            else t("标有“区统一设定”的项由区里统一设定，本站点照此执行、不能修改。")
+        )
+        self.lock_intro.setStyleSheet("color: #555;")
+        self.lock_intro.setWordWrap(True)
+        layout.addWidget(self.lock_intro)
 
         rules = QGroupBox(t("规则标准"))
-        grid = self._grid(rules, [t("规则"), t("标准"), t("数值"), t("默认值"), ""])
+        grid = self._grid(rules, [t("规则"), t("标准"), t("数值"), t("默认值"), "", ""])
         for rule in RULES:
             if rule.setting:
-                self._add_row(grid, rule.setting, t(rule.title), rule.source)
+                self._add_row(grid, rule.setting, t(rule.title), rule.source, lockable=True)
         layout.addWidget(rules)
 
         coverage = QGroupBox(t("覆盖率统计"))
-        grid = self._grid(coverage, ["", t("设置项"), t("数值"), t("默认值"), ""])
+        grid = self._grid(coverage, ["", t("设置项"), t("数值"), t("默认值"), "", ""])
         for key in COVERAGE_KEYS:
-            self._add_row(grid, key, "", "")
+            self._add_row(grid, key, "", "", lockable=True)
         layout.addWidget(coverage)
 
         if not store.is_sqlite:  # several clerks on one database: only the district's
@@ -120,13 +144,19 @@ class SettingsPage(QScrollArea):
         grid.setColumnStretch(1, 1)
         return grid
 
-    def _add_row(self, grid: QGridLayout, key: str, rule: str, source: str) -> None:
+    def _add_row(self, grid: QGridLayout, key: str, rule: str, source: str, lockable: bool = False) -> None:
         spec = SPECS[key]
+        if key in self.editors:  # two rules share one threshold: one row names both
+            shared = self.rules[key]
+            shared.setText(shared.text() + "\n" + rule)
+            shared.setToolTip(shared.toolTip() + "\n" + t("依据：") + source)
+            return
         row = grid.rowCount()
         if rule:
             name = QLabel(rule)
             name.setToolTip(t("依据：") + source)
             grid.addWidget(name, row, 0)
+            self.rules[key] = name
         grid.addWidget(QLabel(t(spec.label)), row, 1)
         editor: QSpinBox | QComboBox
         if spec.choices:
@@ -149,16 +179,43 @@ class SettingsPage(QScrollArea):
         reset = QPushButton(t("恢复默认"))
         reset.clicked.connect(lambda *_, key=key: self.reset(key))
         grid.addWidget(reset, row, 4)
+        if lockable and self.district:
+            lock = QCheckBox(t(LOCK))
+            lock.setToolTip(t(LOCK_TIP))
+            lock.toggled.connect(lambda on, key=key: self.lock(key, on))
+            grid.addWidget(lock, row, 5)
+            self.locks[key] = lock
+        elif lockable:
+            mark = QLabel(t(DISTRICT_SET))
+            mark.setToolTip(t(DISTRICT_TIP))
+            mark.setStyleSheet(
+                "color: #8A1C1C; background: #FBEAEA; border: 1px solid #E8B4B4;"
+                " border-radius: 3px; padding: 1px 6px;"
+            )
+            mark.hide()
+            grid.addWidget(mark, row, 5)
+            self.marks[key] = mark
         error = QLabel()
         error.setStyleSheet("color: #C8161D;")
         error.hide()
-        grid.addWidget(error, row + 1, 1, 1, 4)
+        grid.addWidget(error, row + 1, 1, 1, 5)
         self.editors[key], self.resets[key], self.errors[key] = editor, reset, error
 
     # -- values -----------------------------------------------------------------------
     def load(self) -> None:
         values = current_settings(self.store)
         ignored = ignored_stored_settings(self.store)
+        self.locked = setting_locks(self.store)
+        for key, lock in self.locks.items():
+            lock.blockSignals(True)
+            lock.setChecked(key in self.locked)
+            lock.blockSignals(False)
+        for key, mark in self.marks.items():
+            by_district = self.locked.get(key) == "district"
+            mark.setVisible(by_district)
+            self.editors[key].setEnabled(not by_district)
+            self.editors[key].setToolTip(t(DISTRICT_TIP) if by_district else "")
+        self.lock_intro.setVisible(self.district or bool(self.locked))
         for key, editor in self.editors.items():
             editor.blockSignals(True)
             if isinstance(editor, QComboBox):
@@ -166,7 +223,9 @@ class SettingsPage(QScrollArea):
             else:  # a value stored out of the box's range shows at the nearest end
                 editor.setValue(max(editor.minimum(), min(editor.maximum(), int(values[key]))))
             editor.blockSignals(False)
-            self.resets[key].setEnabled(values[key] != SPECS[key].default or key in ignored)
+            self.resets[key].setEnabled(
+                (values[key] != SPECS[key].default or key in ignored) and self.locked.get(key) != "district"
+            )
             if key in ignored:  # stored before the bounds existed, or by hand: say so, offer the fix
                 self.errors[key].setText(
                     t(
@@ -201,6 +260,27 @@ class SettingsPage(QScrollArea):
             self.status.emit(t("已保存：{label} = {value}").format(label=t(SPECS[key].label), value=shown))
 
         self.background.write(action, saved, refused, Changes.of(SETTING))
+
+    def lock(self, key: str, on: bool) -> None:
+        """统一设定 / 取消统一设定: one tick, one service call."""
+        error = self.errors[key]
+
+        def refused(exc: LiangxinError) -> None:
+            error.setText(exc.message)
+            error.show()
+            self.load()
+
+        def done(_: Any) -> None:
+            error.hide()
+            self.load()
+            label = t(SPECS[key].label)
+            self.status.emit(
+                t("已统一设定：{label}。下次生成下发数据包时发给各街道。").format(label=label)
+                if on
+                else t("已取消统一设定：{label}。下次下发后街道可以自己设定。").format(label=label)
+            )
+
+        self.background.write(lambda: lock_setting(self.store, key, on), done, refused, Changes.of(SETTING))
 
     def reset_all(self) -> None:
         if not confirm(
