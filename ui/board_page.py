@@ -265,8 +265,10 @@ class BoardPage(QWidget):
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda *_: self._debounce.start())
         self.lane_by = QComboBox()
-        self.lane_by.addItem(t("泳道：按责任单位"), "assignee")
-        self.lane_by.addItem(t("泳道：按社区"), "community")
+        for key, word in task_board.LANES.items():
+            # A sub-district is the only 承办街道 of its own tasks: one lane says nothing.
+            if key != "station" or store.station.role == "district":
+                self.lane_by.addItem(t("泳道：按{lane}").format(lane=t(word)), key)
         self.lane_by.currentIndexChanged.connect(lambda *_: self.show_cards(self.cards))
         self.view_switch = QComboBox()
         self.view_switch.addItem(t("看板"), "board")
@@ -441,9 +443,13 @@ class BoardPage(QWidget):
         lane_by = self.lane_by.currentData()
         self.model.set_lanes(task_board.board_lanes(cards, lane_by), lane_by)
         self.board.clearSpans()
-        for row in self.model.header_rows():
-            self.board.setSpan(row, 0, 1, 3)
-            self.board.setRowHeight(row, HEADER_HEIGHT)
+        headers = set(self.model.header_rows())
+        for row in range(self.model.rowCount()):
+            # Every row's height again: another lane choice moves the lane headers, and a
+            # card row where a header stood would keep the header's height (cut in half).
+            self.board.setRowHeight(row, HEADER_HEIGHT if row in headers else CARD_HEIGHT)
+            if row in headers:
+                self.board.setSpan(row, 0, 1, 3)
         self.list_model.set_cards(cards)
         overdue = sum(c.days_overdue > 0 for c in cards)
         self.count.setText(
