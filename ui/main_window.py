@@ -41,9 +41,11 @@ if TYPE_CHECKING:
     from ui.appraisal_page import AppraisalPage
     from ui.board_page import BoardPage
     from ui.dashboard_page import DashboardPage
+    from ui.duplicates_page import DuplicatesPage
     from ui.exchange_page import ExchangePage
 
 DASHBOARD, BOARD, APPRAISAL, EXCHANGE, SETTINGS = "dashboard", "board", "appraisal", "exchange", "settings"
+DUPLICATES = "duplicates"  # the district only: hidden from a sub-district's navigation
 NAV = (
     (DASHBOARD, "工作台", QStyle.StandardPixmap.SP_ComputerIcon),
     ("organization", REGISTERS["organization"].title, QStyle.StandardPixmap.SP_DirHomeIcon),
@@ -52,6 +54,7 @@ NAV = (
     (BOARD, "专项行动", QStyle.StandardPixmap.SP_FileDialogContentsView),
     (APPRAISAL, "考核评议", QStyle.StandardPixmap.SP_DialogApplyButton),
     (EXCHANGE, "数据交换", QStyle.StandardPixmap.SP_DriveNetIcon),
+    (DUPLICATES, "查重", QStyle.StandardPixmap.SP_FileDialogDetailedView),
     (SETTINGS, "设置", QStyle.StandardPixmap.SP_FileDialogInfoView),
 )
 PAGE_KEYS = [key for key, _, _ in NAV]
@@ -65,9 +68,10 @@ SHOWS: dict[str, tuple[str, ...]] = {
     BOARD: (*_REGISTERS, kinds.CAMPAIGN, kinds.TASK, kinds.SETTING),
     APPRAISAL: (kinds.APPRAISAL, kinds.TEMPLATE, kinds.PARTY_ORG, kinds.ORGANIZATION, kinds.MEMBER),
     EXCHANGE: (kinds.SYNC,),
+    DUPLICATES: (kinds.MEMBER, kinds.ORGANIZATION, kinds.SYNC),
     SETTINGS: (kinds.SETTING,),
 }
-LAZY = (DASHBOARD, BOARD, APPRAISAL, EXCHANGE)  # built when first shown
+LAZY = (DASHBOARD, BOARD, APPRAISAL, EXCHANGE, DUPLICATES)  # built when first shown
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
         self._board: BoardPage | None = None
         self._appraisal: AppraisalPage | None = None
         self._exchange: ExchangePage | None = None
+        self._duplicates: DuplicatesPage | None = None
         self.settings_page = SettingsPage(store, self.background)
         self.settings_page.status.connect(self.statusBar().showMessage)
         self.pages: dict[str, RegisterPage] = {}
@@ -111,6 +116,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(self.style().standardIcon(icon), t(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
+            item.setHidden(key == DUPLICATES and store.station.role != "district")
         self.nav.currentRowChanged.connect(self.show_page)
         widest = max(self.nav.fontMetrics().horizontalAdvance(t(title)) for _, title, _ in NAV)
         self.nav.setFixedWidth(max(130, widest + 64))
@@ -151,6 +157,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray(geometry))
         last = str(settings.value("window/page", DASHBOARD))
         row = PAGE_KEYS.index(last) if last in PAGE_KEYS else 0
+        row = 0 if self.nav.item(row).isHidden() else row  # 查重, last used on a district's database
         # Select the page now but fill it after the window is on screen: the window
         # appears at once, and the dashboard's charts library loads behind it.
         self.nav.blockSignals(True)
@@ -224,6 +231,15 @@ class MainWindow(QMainWindow):
             self._install(EXCHANGE, self._exchange)
         return self._exchange
 
+    @property
+    def duplicates(self) -> DuplicatesPage:
+        if self._duplicates is None:
+            from ui.duplicates_page import DuplicatesPage
+
+            self._duplicates = DuplicatesPage(self.store, self.runner)
+            self._install(DUPLICATES, self._duplicates)
+        return self._duplicates
+
     def today(self) -> date:
         """The date the board judges overdue by (tests fix it)."""
         return date.today()
@@ -249,6 +265,8 @@ class MainWindow(QMainWindow):
             self.board.reload()
         elif self.current_key == EXCHANGE:
             self.exchange.load()
+        elif self.current_key == DUPLICATES:
+            self.duplicates.load()
         else:
             self._on_register("reload")
 
@@ -282,6 +300,11 @@ class MainWindow(QMainWindow):
                 self._stale.discard(EXCHANGE)
                 self._exchange.load()
             self.exchange  # noqa: B018 (built, and loaded, on first show)
+        elif key == DUPLICATES:
+            if DUPLICATES in self._stale and self._duplicates is not None:
+                self._stale.discard(DUPLICATES)
+                self._duplicates.load()
+            self.duplicates  # noqa: B018 (built, and loaded, on first show)
         elif key == SETTINGS:
             self.settings_page.load()
         else:
@@ -355,7 +378,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/page", self.current_key)
         for page in self.pages.values():
             page.save_layout()
-        for lazy in (self._dashboard, self._board, self._appraisal, self._exchange):
+        for lazy in (self._dashboard, self._board, self._appraisal, self._exchange, self._duplicates):
             if lazy is not None:
                 lazy.save_layout()
         settings.sync()
