@@ -71,6 +71,7 @@ VOCABULARY_NAMES = (
     "LANES",  # app/services/task_board.py
     "SCOPE_LABELS",  # app/settings.py
     "RATE_TITLES",  # app/stats.py
+    "TABLE_LABELS",  # app/sync/rows.py: register names in exchange summaries
 )
 HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 

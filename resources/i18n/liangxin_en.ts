@@ -324,14 +324,6 @@
         <translation>Search: organization, task or responsible unit</translation>
     </message>
     <message>
-        <source>泳道：按责任单位</source>
-        <translation>Lanes: by responsible unit</translation>
-    </message>
-    <message>
-        <source>泳道：按社区</source>
-        <translation>Lanes: by community</translation>
-    </message>
-    <message>
         <source>看板</source>
         <translation>Board</translation>
     </message>
@@ -406,6 +398,10 @@
     <message>
         <source>已生成任务 {n} 项；{old} 项此前已有任务，未重复生成。</source>
         <translation>{n} tasks created; {old} already had a task and were skipped.</translation>
+    </message>
+    <message>
+        <source>泳道：按{lane}</source>
+        <translation>Lanes: {lane}</translation>
     </message>
     <message>
         <source>，责任单位改为 {who}</source>
@@ -720,12 +716,188 @@
         <translation>{title}: {n} records. Double-click a row to open it in {register}.</translation>
     </message>
     <message>
-        <source>证件号码和电话已遮蔽；如需修改，请先显示完整信息。</source>
-        <translation>ID and phone numbers are masked; show full details to change them.</translation>
+        <source>党员</source>
+        <translation>Party members</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>同一身份证号登记在两个及以上街道的党员（口袋党员或重复登记）。每组并列列出各街道的记录，请核实应由哪个街道管理。双击一行打开该记录。</source>
+        <translation>Party members whose ID number is registered in two or more sub-districts (kept in the pocket, or registered twice). Each group lists every sub-district's record side by side; check which sub-district should keep the person. Double-click a row to open the record.</translation>
+    </message>
+    <message>
+        <source>同一统一社会信用代码登记在两个及以上街道的两新组织。每组并列列出各街道的记录，请核实应由哪个街道管理。双击一行打开该记录。</source>
+        <translation>Organizations whose unified social credit code is registered in two or more sub-districts. Each group lists every sub-district's record side by side; check which sub-district should keep it. Double-click a row to open the record.</translation>
+    </message>
+    <message>
+        <source>街道</source>
+        <translation>Sub-district</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>组织关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>入党日期</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>所在党组织</source>
+        <translation>Party organization</translation>
+    </message>
+    <message>
+        <source>从业人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>已建党组织</source>
+        <translation>Has Party org.</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>生成核查任务</source>
+        <translation>Make check tasks</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>查重</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>显示完整号码</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <source>导出 .xlsx…</source>
+        <translation>Export .xlsx…</translation>
+    </message>
+    <message>
+        <source>生成核查任务…</source>
+        <translation>Make check tasks…</translation>
+    </message>
+    <message>
+        <source>正在查找……</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>导出查重结果</source>
+        <translation>Export duplicates</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出查重结果（含完整号码）：{path}</source>
+        <translation>Duplicates exported (with full numbers): {path}</translation>
+    </message>
+    <message>
+        <source>已导出查重结果：{path}</source>
+        <translation>Duplicates exported: {path}</translation>
+    </message>
+    <message>
+        <source>放入专项行动</source>
+        <translation>Into campaign</translation>
+    </message>
+    <message>
+        <source>查重比对各街道上报的数据，只在区里进行。</source>
+        <translation>Duplicates compare what the sub-districts report; they are found at the district only.</translation>
+    </message>
+    <message>
+        <source>隐藏完整号码</source>
+        <translation>Hide full numbers</translation>
+    </message>
+    <message>
+        <source>读取失败：</source>
+        <translation>Could not read: </translation>
     </message>
     <message>
         <source>是</source>
         <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>查重-{what}-{day}.xlsx</source>
+        <translation>duplicates-{what}-{day}.xlsx</translation>
+    </message>
+    <message>
+        <source>还没有专项行动：请先在“专项行动”页新建一个（如“查重核实”），再回来生成核查任务。</source>
+        <translation>There is no campaign yet: make one on the Campaigns page (such as “Duplicate check”), then come back to make the check tasks.</translation>
+    </message>
+    <message>
+        <source>未能生成核查任务</source>
+        <translation>Check tasks not made</translation>
+    </message>
+    <message>
+        <source>为每条重复登记的{what}记录生成一项核查任务，交给保存它的街道，请其核实应由哪个街道管理；已有核查任务的记录不再重复生成。任务随下次的下发数据包发给各街道。</source>
+        <translation>One check task is made for each duplicate record ({what}), for the sub-district that keeps it, to settle which sub-district should keep it; a record that already has a check task gets no second one. The tasks go to the sub-districts in their next down packages.</translation>
+    </message>
+    <message>
+        <source>没有发现重复登记：没有同一身份证号登记在两个及以上街道的党员。</source>
+        <translation>No duplicates: no ID number is registered in two or more sub-districts.</translation>
+    </message>
+    <message>
+        <source>没有发现重复登记：没有同一统一社会信用代码登记在两个及以上街道的两新组织。</source>
+        <translation>No duplicates: no credit code is registered in two or more sub-districts.</translation>
+    </message>
+    <message>
+        <source>这里列出前 {shown} 组，共 {n} 组；全部请导出 .xlsx。</source>
+        <translation>The first {shown} of {n} groups are listed here; export .xlsx for all of them.</translation>
+    </message>
+    <message>
+        <source>{y}年{m}月{d}日</source>
+        <translation>{y}-{m}-{d}</translation>
+    </message>
+    <message>
+        <source>将显示完整的身份证号码（导出时也是完整号码）。请确认周围无关人员看不到屏幕。</source>
+        <translation>Full ID numbers will be shown (and exported). Make sure nobody else can see the screen.</translation>
+    </message>
+    <message>
+        <source>{n} 组重复登记的{what}，共 {records} 条记录，涉及 {stations} 个街道</source>
+        <translation>{n} duplicate groups ({what}), {records} records in {stations} sub-districts</translation>
+    </message>
+    <message>
+        <source>已在“{campaign}”中生成 {n} 项核查任务，每条记录一项，交给保存它的街道。</source>
+        <translation>{n} check tasks made in “{campaign}”, one per record, for the sub-district that keeps it.</translation>
+    </message>
+    <message>
+        <source>这些重复登记在“{campaign}”中都已有核查任务，没有新生成。</source>
+        <translation>Every one of these duplicates already has a check task in “{campaign}”; none were made.</translation>
+    </message>
+    <message>
+        <source>证件号码和电话已遮蔽；如需修改，请先显示完整信息。</source>
+        <translation>ID and phone numbers are masked; show full details to change them.</translation>
     </message>
     <message>
         <source>输入名称、拼音首字母或编号查找</source>
@@ -800,6 +972,14 @@
         <translation>Refused</translation>
     </message>
     <message>
+        <source>可以载入</source>
+        <translation>Can be loaded</translation>
+    </message>
+    <message>
+        <source>已载入</source>
+        <translation>Loaded</translation>
+    </message>
+    <message>
         <source>新增</source>
         <translation>Add</translation>
     </message>
@@ -814,10 +994,6 @@
     <message>
         <source>无变化</source>
         <translation>Unchanged</translation>
-    </message>
-    <message>
-        <source>{y}年{m}月{d}日</source>
-        <translation>{y}-{m}-{d}</translation>
     </message>
     <message>
         <source>输入密钥口令</source>
@@ -880,8 +1056,8 @@
         <translation>#{a} to #{b}</translation>
     </message>
     <message>
-        <source>上报数据包已生成</source>
-        <translation>Package made</translation>
+        <source>请把这个文件交给区里导入。区里导入后会给一份回执，在本页“载入回执”后，下次只上报之后的新变化。</source>
+        <translation>Hand this file to the district for import. After importing, the district gives back a receipt; once it is loaded here with “Load receipt”, the next package carries only the changes since.</translation>
     </message>
     <message>
         <source>文件</source>
@@ -924,28 +1100,12 @@
         <translation>Please enter the sub-district's name.</translation>
     </message>
     <message>
-        <source>全量上报数据包已生成。</source>
-        <translation>Full package made.</translation>
+        <source>下发数据包已生成</source>
+        <translation>Down package made</translation>
     </message>
     <message>
-        <source>上报数据包已生成。</source>
-        <translation>Package made.</translation>
-    </message>
-    <message>
-        <source>请把这个文件交给区里导入。区里导入后会给一份回执，在本页“载入回执”后，下次只上报之后的新变化。</source>
-        <translation>Hand this file to the district for import. After importing, the district gives back a receipt; once it is loaded here with “Load receipt”, the next package carries only the changes since.</translation>
-    </message>
-    <message>
-        <source>导入数据包：预检结果</source>
-        <translation>Import packages: dry run</translation>
-    </message>
-    <message>
-        <source>导入数据包：结果</source>
-        <translation>Import packages: result</translation>
-    </message>
-    <message>
-        <source>导入</source>
-        <translation>Import</translation>
+        <source>上报数据包已生成</source>
+        <translation>Package made</translation>
     </message>
     <message>
         <source>口令至少 {n} 个字符，可以用汉字、字母和数字；开头和结尾的空格不算。</source>
@@ -956,8 +1116,60 @@
         <translation>full</translation>
     </message>
     <message>
+        <source>请把这个文件交给{station}，在其“数据交换”页用“载入下发数据包”载入。数据包只加密给{station}，别的街道打不开。</source>
+        <translation>Hand this file to {station}, to load with “Load down package” on its Data exchange page. It is encrypted to {station} alone; no other sub-district can open it.</translation>
+    </message>
+    <message>
+        <source>全量上报数据包已生成。</source>
+        <translation>Full package made.</translation>
+    </message>
+    <message>
+        <source>上报数据包已生成。</source>
+        <translation>Package made.</translation>
+    </message>
+    <message>
+        <source>载入下发数据包：预检结果</source>
+        <translation>Load down package: check</translation>
+    </message>
+    <message>
+        <source>载入下发数据包：结果</source>
+        <translation>Load down package: result</translation>
+    </message>
+    <message>
+        <source>导入数据包：预检结果</source>
+        <translation>Import packages: dry run</translation>
+    </message>
+    <message>
+        <source>导入数据包：结果</source>
+        <translation>Import packages: result</translation>
+    </message>
+    <message>
+        <source>载入</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
         <source>打开回执所在文件夹</source>
         <translation>Open the receipts' folder</translation>
+    </message>
+    <message>
+        <source>没有可以载入的数据包，数据库没有改动。</source>
+        <translation>No package can be loaded; nothing in the database changed.</translation>
+    </message>
+    <message>
+        <source>没有可以导入的数据包，数据库没有改动。</source>
+        <translation>No package can be imported; nothing has changed in the database.</translation>
+    </message>
+    <message>
+        <source>以下是预检结果，数据库还没有改动。点“载入”才会真正载入。</source>
+        <translation>This is the check; nothing in the database has changed yet. Click “Load” to load.</translation>
+    </message>
+    <message>
+        <source>以下是预检结果，数据库还没有改动。点“导入”才会真正导入。</source>
+        <translation>This is a dry run: nothing has changed in the database yet. Click “Import” to import.</translation>
     </message>
     <message>
         <source>{state} {n} 个</source>
@@ -972,24 +1184,32 @@
         <translation>Refused records ({n}); the other records are imported as usual:</translation>
     </message>
     <message>
-        <source>以下是预检结果，数据库还没有改动。点“导入”才会真正导入。</source>
-        <translation>This is a dry run: nothing has changed in the database yet. Click “Import” to import.</translation>
-    </message>
-    <message>
-        <source>没有可以导入的数据包，数据库没有改动。</source>
-        <translation>No package can be imported; nothing has changed in the database.</translation>
-    </message>
-    <message>
         <source>共 {n} 个数据包：</source>
         <translation>{n} package(s): </translation>
     </message>
     <message>
-        <source>密钥编号</source>
-        <translation>Key id</translation>
+        <source>发给{station}的全量下发数据包已生成。</source>
+        <translation>Full down package for {station} made.</translation>
+    </message>
+    <message>
+        <source>发给{station}的下发数据包已生成。</source>
+        <translation>Down package for {station} made.</translation>
+    </message>
+    <message>
+        <source>最近上报</source>
+        <translation>Last report</translation>
+    </message>
+    <message>
+        <source>距今天数</source>
+        <translation>Days ago</translation>
     </message>
     <message>
         <source>已收到至</source>
         <translation>Received up to</translation>
+    </message>
+    <message>
+        <source>密钥编号</source>
+        <translation>Key id</translation>
     </message>
     <message>
         <source>区的密钥已生成。下一步：登记街道，把登记文件交给各街道。</source>
@@ -1040,6 +1260,30 @@
         <translation>Import a folder…</translation>
     </message>
     <message>
+        <source>下发数据包</source>
+        <translation>Down packages</translation>
+    </message>
+    <message>
+        <source>生成下发数据包…</source>
+        <translation>Make down package…</translation>
+    </message>
+    <message>
+        <source>全量（重发给该街道的全部内容）</source>
+        <translation>Full (send everything for it again)</translation>
+    </message>
+    <message>
+        <source>平时不用勾选：只发上次下发以后的新内容。街道重装程序或数据丢失时才勾选。</source>
+        <translation>Usually left unticked: only what is new since the last down package is sent. Tick it when the sub-district has reinstalled or lost its data.</translation>
+    </message>
+    <message>
+        <source>尚未上报：还没有导入过这个街道的上报数据包</source>
+        <translation>Not reported yet: no package from this sub-district has been imported</translation>
+    </message>
+    <message>
+        <source>先在上面的列表中选中一个街道。</source>
+        <translation>Select a sub-district in the list above first.</translation>
+    </message>
+    <message>
         <source>设定区的密钥口令</source>
         <translation>Set the district's key passphrase</translation>
     </message>
@@ -1074,6 +1318,10 @@
     <message>
         <source>选择保存回执的文件夹（如 U 盘）</source>
         <translation>Choose the folder for the receipt (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>生成下发数据包</source>
+        <translation>Make down package</translation>
     </message>
     <message>
         <source>选择要导入的数据包</source>
@@ -1132,6 +1380,10 @@ Give the enrolment file to the sub-district and tell them the district's key id 
         <translation>Could not make the receipt</translation>
     </message>
     <message>
+        <source>未能生成下发数据包</source>
+        <translation>Down package not made</translation>
+    </message>
+    <message>
         <source>未能导入数据包</source>
         <translation>Could not import the packages</translation>
     </message>
@@ -1140,16 +1392,20 @@ Give the enrolment file to the sub-district and tell them the district's key id 
         <translation>Nothing was imported.</translation>
     </message>
     <message>
+        <source>底色标黄的街道超过 {n} 天未上报（或还没有上报过）。双击一行，查看与该街道的交换记录。</source>
+        <translation>Sub-districts in yellow have not reported for more than {n} days (or never). Double-click a row for its exchange history.</translation>
+    </message>
+    <message>
         <source>等待街道交回公钥文件</source>
         <translation>Waiting for its public-key file</translation>
     </message>
     <message>
-        <source>正常</source>
-        <translation>Active</translation>
-    </message>
-    <message>
         <source>已登记的街道（{n} 个）</source>
         <translation>Registered sub-districts ({n})</translation>
+    </message>
+    <message>
+        <source>超过 {n} 天未上报</source>
+        <translation>No report for over {n} days</translation>
     </message>
     <message>
         <source>已登记“{name}”（{code}）。</source>
@@ -1168,12 +1424,36 @@ Give the enrolment file to the sub-district and tell them the district's key id 
         <translation>Revoked the registration of “{name}” ({code}); its packages are refused from now on.</translation>
     </message>
     <message>
+        <source>选择保存“{name}”下发数据包的文件夹（如 U 盘）</source>
+        <translation>Folder for the down package of “{name}” (a USB stick, say)</translation>
+    </message>
+    <message>
+        <source>正在为“{name}”生成下发数据包……</source>
+        <translation>Making the down package for “{name}”…</translation>
+    </message>
+    <message>
         <source>区的密钥编号 {key}（生成于 {day}）。登记街道时请把这个编号告诉街道，供其电话核对。</source>
         <translation>District key id {key} (made on {day}). When registering a sub-district, tell them this id so they can check it by phone.</translation>
     </message>
     <message>
         <source>已撤销登记（{day}）</source>
         <translation>Registration revoked ({day})</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>“{name}”已撤销登记或还没有交回公钥文件，不能给它生成下发数据包。</source>
+        <translation>“{name}” is revoked or has not handed back its public-key file; no down package can be made for it.</translation>
+    </message>
+    <message>
+        <source>发给“{name}”：区里给它的专项行动和任务、考评模板、设置（含统一设定）；只有它能打开。</source>
+        <translation>For “{name}”: the district's campaigns and tasks for it, appraisal templates and settings (district-wide ones included); only it can open the package.</translation>
+    </message>
+    <message>
+        <source>上次保存到：{folder}</source>
+        <translation>Last saved to: {folder}</translation>
     </message>
     <message>
         <source>未能生成区里的密钥</source>
@@ -1188,12 +1468,36 @@ Give the enrolment file to the sub-district and tell them the district's key id 
         <translation>Could not load the public-key file</translation>
     </message>
     <message>
+        <source>已为“{name}”生成下发数据包：{path}</source>
+        <translation>Down package for “{name}” made: {path}</translation>
+    </message>
+    <message>
+        <source>已取消，没有生成数据包。</source>
+        <translation>Cancelled; no package was made.</translation>
+    </message>
+    <message>
         <source>已取消，没有导入任何数据。</source>
         <translation>Cancelled; nothing was imported.</translation>
     </message>
     <message>
+        <source>尚未上报</source>
+        <translation>Not reported yet</translation>
+    </message>
+    <message>
         <source>撤销“{name}”（{code}）的登记后，它上报的数据包一律拒收，已导入的数据保留。要恢复，须为它重新生成登记文件，让其重新登记并交回新的公钥文件。确定撤销吗？</source>
         <translation>After revoking “{name}” ({code}), every package it sends is refused; the data already imported stays. To restore it, make a new enrolment file for it, let it enrol again and load its new public-key file. Revoke?</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>{n} 条</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <source>{n} 天</source>
+        <translation>{n} days</translation>
     </message>
     <message>
         <source>时间</source>
@@ -1220,12 +1524,12 @@ Give the enrolment file to the sub-district and tell them the district's key id 
         <translation>Exchange history</translation>
     </message>
     <message>
-        <source>撤销导入…</source>
-        <translation>Undo import…</translation>
+        <source>显示全部记录</source>
+        <translation>Show all</translation>
     </message>
     <message>
-        <source>读取失败：</source>
-        <translation>Could not read: </translation>
+        <source>撤销导入…</source>
+        <translation>Undo import…</translation>
     </message>
     <message>
         <source>撤销导入</source>
@@ -1250,6 +1554,50 @@ Give the enrolment file to the sub-district and tell them the district's key id 
     <message>
         <source>撤销“{file}”（{station}）的导入后，区里这个街道的数据回到导入之前，下次可以重新导入这个数据包。确定撤销吗？</source>
         <translation>After undoing the import of “{file}” ({station}), this sub-district's data at the district is as before that import, and the package can be imported again. Undo?</translation>
+    </message>
+    <message>
+        <source>只显示“{name}”（{code}）的交换记录：收到的上报数据包和发给它的下发数据包。</source>
+        <translation>Only “{name}” ({code}): the packages received from it and the down packages made for it.</translation>
+    </message>
+    <message>
+        <source>“{name}”（{code}）还没有交换记录：还没有导入过它的上报数据包，也没有给它生成过下发数据包。</source>
+        <translation>“{name}” ({code}) has no exchange history yet: no package from it has been imported and no down package made for it.</translation>
+    </message>
+    <message>
+        <source>专项行动 {n} 项</source>
+        <translation>{n} campaigns</translation>
+    </message>
+    <message>
+        <source>行动阶段 {n} 个</source>
+        <translation>{n} phases</translation>
+    </message>
+    <message>
+        <source>任务 {n} 项</source>
+        <translation>{n} tasks</translation>
+    </message>
+    <message>
+        <source>考评模板 {n} 个</source>
+        <translation>{n} appraisal templates</translation>
+    </message>
+    <message>
+        <source>设置 {n} 项</source>
+        <translation>{n} settings</translation>
+    </message>
+    <message>
+        <source>区里下发的内容本站点都已有，没有新变化。</source>
+        <translation>This station already has everything the district sent; nothing changed.</translation>
+    </message>
+    <message>
+        <source>区里的任务在“专项行动”页，与本站点自己的任务一样移动、销号。</source>
+        <translation>The district's tasks are on the Campaigns page, moved and closed like this station's own.</translation>
+    </message>
+    <message>
+        <source>区里统一设定的标准在“设置”页标为“区统一设定”，本站点不能修改。</source>
+        <translation>Thresholds the district sets for all are marked “Set by district” on the Settings page and cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>载入了区里下发的：</source>
+        <translation>Loaded from the district: </translation>
     </message>
     <message>
         <source>登记到区里</source>
@@ -1294,6 +1642,14 @@ Give the enrolment file to the sub-district and tell them the district's key id 
     <message>
         <source>区里拒收的记录</source>
         <translation>Records the district refused</translation>
+    </message>
+    <message>
+        <source>区里下发</source>
+        <translation>From the district</translation>
+    </message>
+    <message>
+        <source>载入下发数据包…</source>
+        <translation>Load down package…</translation>
     </message>
     <message>
         <source>载入区里发来的登记文件</source>
@@ -1344,6 +1700,34 @@ Give the enrolment file to the sub-district and tell them the district's key id 
         <translation>Receipt (*.lxpkg);;All files (*)</translation>
     </message>
     <message>
+        <source>选择区里发来的下发数据包</source>
+        <translation>Choose the district's down packages</translation>
+    </message>
+    <message>
+        <source>下发数据包 (*-down.lxpkg);;数据包 (*.lxpkg)</source>
+        <translation>Down packages (*-down.lxpkg);;Packages (*.lxpkg)</translation>
+    </message>
+    <message>
+        <source>正在预检下发数据包……</source>
+        <translation>Checking the down packages…</translation>
+    </message>
+    <message>
+        <source>预检下发数据包</source>
+        <translation>Checking down packages</translation>
+    </message>
+    <message>
+        <source>载入下发数据包</source>
+        <translation>Load down package</translation>
+    </message>
+    <message>
+        <source>已取消：尚未载入的数据包没有载入，取消前已载入的保留（见交换记录）。</source>
+        <translation>Cancelled: packages not yet loaded were not loaded; those loaded before stay (see the history).</translation>
+    </message>
+    <message>
+        <source>区里下发的专项行动和任务、考评模板、统一设定。先预检、再载入；只改区里的内容，本站点自己的记录不会被改动。</source>
+        <translation>The district's campaigns and tasks, appraisal templates and district-wide settings. Checked first, then loaded; only the district's own rows change, never this station's records.</translation>
+    </message>
+    <message>
         <source>这些记录区里没有接收。请按原因改正，下次上报会带上修改。双击一行打开该记录。</source>
         <translation>The district did not accept these records. Correct them as the reason says; the next package carries the change. Double-click a row to open the record.</translation>
     </message>
@@ -1366,6 +1750,14 @@ Give the enrolment file to the sub-district and tell them the district's key id 
     <message>
         <source>未能载入回执</source>
         <translation>Could not load the receipt</translation>
+    </message>
+    <message>
+        <source>未能载入下发数据包</source>
+        <translation>Down package not loaded</translation>
+    </message>
+    <message>
+        <source>没有载入任何数据。</source>
+        <translation>Nothing was loaded.</translation>
     </message>
     <message>
         <source>原因</source>
@@ -1438,12 +1830,8 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Could not enrol</translation>
     </message>
     <message>
-        <source>已取消，没有生成数据包。</source>
-        <translation>Cancelled; no package was made.</translation>
-    </message>
-    <message>
-        <source>上次保存到：{folder}</source>
-        <translation>Last saved to: {folder}</translation>
+        <source>已取消，没有载入任何数据。</source>
+        <translation>Cancelled; nothing was loaded.</translation>
     </message>
     <message>
         <source>正在生成……</source>
@@ -1886,6 +2274,22 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Edit {noun}: {name}</translation>
     </message>
     <message>
+        <source>勾选后，这项的数值随下发数据包发给各街道，街道照此执行、不能修改；取消勾选，街道可以自己设定。</source>
+        <translation>Ticked, this value goes to every sub-district in its down package and they follow it without changing it; unticked, each sub-district may set its own.</translation>
+    </message>
+    <message>
+        <source>这项由区里统一设定，随区里的下发数据包更新，本站点不能修改。</source>
+        <translation>The district sets this for all sub-districts; it follows the district's down packages and cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>统一设定</source>
+        <translation>District-wide</translation>
+    </message>
+    <message>
+        <source>区统一设定</source>
+        <translation>Set by district</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1916,6 +2320,14 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>恢复默认</source>
         <translation>Reset</translation>
+    </message>
+    <message>
+        <source>勾选“统一设定”的项，下次生成下发数据包时发给各街道，街道照此执行、不能修改。</source>
+        <translation>Settings ticked “District-wide” go to every sub-district in the next down packages; the sub-districts follow them and cannot change them.</translation>
+    </message>
+    <message>
+        <source>标有“区统一设定”的项由区里统一设定，本站点照此执行、不能修改。</source>
+        <translation>Settings marked “Set by district” are set by the district for all sub-districts; this station follows them and cannot change them.</translation>
     </message>
     <message>
         <source>标准</source>
@@ -1966,12 +2378,16 @@ Next: export this station's public key and give it to the district.</translation
         <translation>The stored value {stored} is out of range; the default {default} applies. Click Restore default to correct it.</translation>
     </message>
     <message>
-        <source>已建党组织覆盖</source>
-        <translation>Covered</translation>
+        <source>已统一设定：{label}。下次生成下发数据包时发给各街道。</source>
+        <translation>District-wide: {label}. It goes to the sub-districts in the next down packages.</translation>
     </message>
     <message>
-        <source>党员</source>
-        <translation>Party members</translation>
+        <source>已取消统一设定：{label}。下次下发后街道可以自己设定。</source>
+        <translation>No longer district-wide: {label}. After the next down packages the sub-districts may set their own.</translation>
+    </message>
+    <message>
+        <source>已建党组织覆盖</source>
+        <translation>Covered</translation>
     </message>
     <message>
         <source>口袋党员</source>
@@ -2000,14 +2416,6 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>下设党组织</source>
         <translation>Subordinate Party organizations</translation>
-    </message>
-    <message>
-        <source>工作单位</source>
-        <translation>Employer</translation>
-    </message>
-    <message>
-        <source>所在党组织</source>
-        <translation>Party organization</translation>
     </message>
     <message>
         <source>未检查</source>
@@ -2162,10 +2570,6 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Subtype</translation>
     </message>
     <message>
-        <source>统一社会信用代码</source>
-        <translation>Unified social credit code</translation>
-    </message>
-    <message>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
@@ -2184,10 +2588,6 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>联系电话</source>
         <translation>Phone</translation>
-    </message>
-    <message>
-        <source>类别</source>
-        <translation>Level</translation>
     </message>
     <message>
         <source>书记</source>
@@ -2216,14 +2616,6 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>党员类别</source>
         <translation>Category</translation>
-    </message>
-    <message>
-        <source>组织关系</source>
-        <translation>Relation</translation>
-    </message>
-    <message>
-        <source>入党日期</source>
-        <translation>Joined</translation>
     </message>
     <message>
         <source>还没有两新组织。点击“新增”逐个录入，或用“liangxin import”导入台账。</source>
@@ -2326,10 +2718,6 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Contact person</translation>
     </message>
     <message>
-        <source>地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -2380,10 +2768,6 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>减少（转出、死亡等）</source>
         <translation>Leaving (transfer out, death …)</translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation>Name</translation>
     </message>
     <message>
         <source>民族</source>
@@ -2896,6 +3280,38 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>指定的责任单位</source>
         <translation>A unit you choose</translation>
+    </message>
+    <message>
+        <source>指导员联系单位</source>
+        <translation>Instructor assignments</translation>
+    </message>
+    <message>
+        <source>组织生活</source>
+        <translation>Party activities</translation>
+    </message>
+    <message>
+        <source>走访</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>行动阶段</source>
+        <translation>Campaign phases</translation>
+    </message>
+    <message>
+        <source>任务进度</source>
+        <translation>Task progress</translation>
+    </message>
+    <message>
+        <source>考评模板</source>
+        <translation>Appraisal templates</translation>
+    </message>
+    <message>
+        <source>泳道：按责任单位</source>
+        <translation type="vanished">Lanes: by responsible unit</translation>
+    </message>
+    <message>
+        <source>泳道：按社区</source>
+        <translation type="vanished">Lanes: by community</translation>
     </message>
     <message>
         <source>党支部每月开展一次主题党日</source>
