@@ -354,6 +354,8 @@ def reset_all_settings(store: Any) -> dict[str, Any]:
         changed = {key: spec.default for key, spec in SPECS.items() if values[key] != spec.default}
         # An ignored out-of-range row is rewritten too, so the database holds what is in force.
         changed |= {key: SPECS[key].default for key in ignored_settings(session)}
+        for key in locked_by_district(session):  # 区统一设定: not this station's to reset
+            changed.pop(key, None)
         for key, value in changed.items():
             save_setting(session, key, value)
     _follow(store, changed)

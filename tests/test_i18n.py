@@ -149,6 +149,7 @@ def test_english_mode_shows_english_on_every_page(
             "Campaigns",
             "Appraisals",
             "Data exchange",
+            "Duplicates",
             "Settings",
         ]
         for row in range(window.nav.count()):

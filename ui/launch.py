@@ -108,6 +108,7 @@ PAGES = {
     "board": "board",
     "appraisal": "appraisal",
     "exchange": "exchange",
+    "duplicates": "duplicates",
     "settings": "settings",
 }
 

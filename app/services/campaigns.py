@@ -279,5 +279,6 @@ def list_campaigns(store: Store) -> list[dict[str, Any]]:
             .order_by(Campaign.starts_on.desc(), Campaign.name)
         )
         return [
-            {"id": c.id, "name": c.name, "starts_on": c.starts_on, "ends_on": c.ends_on} for c in campaigns
+            {"id": c.id, "name": c.name, "starts_on": c.starts_on, "ends_on": c.ends_on, "owner": c.owner}
+            for c in campaigns
         ]

@@ -631,9 +631,7 @@ def _attempt(
     received = max(station.last_received_seq, ahead.get(station.code, 0))
     if not opened.full and opened.seq_to <= received:
         result.state = "unchanged"
-        result.message = (
-            f"“{path_name(result)}”已导入，无变化（{holder}已有 {station.name} 至 #{received} 的数据）。"
-        )
+        result.message = f"“{path_name(result)}”{'已导入' if kind == 'up' else '已载入'}，无变化（{holder}已有 {station.name} 至 #{received} 的数据）。"
         if not dry_run:
             _history(session, result, sealed.sha256, received_before=received, by=by, kind=kind)
         return result
@@ -655,7 +653,7 @@ def _attempt(
         ahead[station.code] = max(received, opened.seq_to)
         return result
     result.state = "applied"
-    result.message = f"已导入“{path_name(result)}”：{_summary(result)}。"
+    result.message = f"{'已导入' if kind == 'up' else '已载入'}“{path_name(result)}”：{_summary(result)}。"
     result.package_id = _history(session, result, sealed.sha256, received_before=received, by=by, kind=kind)
     connection = session.connection()
     if connection.dialect.name == "sqlite":

@@ -46,7 +46,7 @@ def sync_history(store: Any, limit: int = 500) -> list[dict[str, Any]]:
                     "full": p.full,
                     "file": p.file_name,
                     "state": p.state,
-                    "state_label": STATES.get(p.state, "已生成" if p.state == "made" else p.state),
+                    "state_label": _state_label(p),
                     "message": summary.get("message", ""),
                     "counts": summary.get("counts", {}),
                     "at": at.isoformat(),  # the station's time, with its offset
@@ -65,6 +65,14 @@ def short_id(package_id: str) -> str:
     """The part of a package's id a person types: its last 8 characters (the start of a
     time-ordered id is the same for everything made in the same minute)."""
     return package_id.strip()[-8:]
+
+
+def _state_label(p: SyncPackage) -> str:
+    if p.state == "made":
+        return "已生成"
+    label = STATES.get(p.state, p.state)
+    # What a sub-district does with the district's files is 载入, not 导入.
+    return label.replace("已导入", "已载入") if p.kind in ("down", "receipt") else label
 
 
 def exchange_status(store: Any) -> dict[str, Any]:
