@@ -30,6 +30,7 @@ from app.rules.engine import (
     run_checks,
 )
 from app.settings import SPECS, load_settings, scope_description
+from app.station_scope import station_names, station_scope, sub_districts
 from app.store import Store
 from db.models import Community, Member, Organization, PartyOrg, StatSnapshot
 
@@ -164,32 +165,39 @@ def _coverage_conditions(facts: Facts) -> dict[str, Any]:
 
 
 GROUPINGS = ("community", "industry", "staff_band", "kind")
+BY_STATION = "owner"  # at a district: per sub-district (the row's owner)
 
 
 @dataclass
 class CoveragePass:
     """Coverage of the organizations in scope: for the station and per community,
-    industry and staff band."""
+    industry and staff band (and, at a district, per sub-district)."""
 
     groups: dict[str, list[Coverage]]
     station: Coverage
 
 
-def coverage_pass(session: Session, facts: Facts) -> CoveragePass:
+def coverage_pass(session: Session, facts: Facts, *, by_station: bool = False) -> CoveragePass:
     """Each active organization's coverage is worked out once, then summed three ways
-    and for the whole station in the same statement."""
+    and for the whole station in the same statement (and per sub-district, asked)."""
     in_scope = and_(true(), *_scope_extra(facts.settings))
+    groupings = (*GROUPINGS, BY_STATION) if by_station else GROUPINGS
+    keys = {
+        "community": Organization.community_id,
+        "industry": Organization.industry,
+        "staff_band": staff_band(),
+        "kind": Organization.kind,
+        BY_STATION: Organization.owner,
+    }
     columns = [
-        Organization.community_id.label("community"),
-        Organization.industry.label("industry"),
-        staff_band().label("staff_band"),
-        Organization.kind.label("kind"),
+        *(keys[g].label(g) for g in groupings),
         flag(in_scope).label("in_scope"),
         *(flag(and_(in_scope, c)).label(k) for k, c in _coverage_conditions(facts).items()),
     ]
-    groups: dict[str, list[Coverage]] = {g: [] for g in GROUPINGS}
+    groups: dict[str, list[Coverage]] = {g: [] for g in groupings}
     station = Coverage("station")
-    for grouping, key, *numbers in session.execute(_coverage_sums(session, facts.org_rows(*columns))):
+    sums = _coverage_sums(session, facts.org_rows(*columns), groupings)
+    for grouping, key, *numbers in session.execute(sums):
         counts = [int(n) for n in numbers]
         if grouping == "station":
             station = Coverage("station", "", *counts)
@@ -198,36 +206,38 @@ def coverage_pass(session: Session, facts: Facts) -> CoveragePass:
     return CoveragePass(groups, station)
 
 
-def _coverage_sums(session: Session, facts_rows: Select[Any]) -> Select[Any] | CompoundSelect:
+def _coverage_sums(
+    session: Session, facts_rows: Select[Any], groupings: tuple[str, ...] = GROUPINGS
+) -> Select[Any] | CompoundSelect:
     """Rows of (grouping, key, *COUNTS): one per community, industry, staff band and
-    kind, and one for the station."""
+    kind (and sub-district, when grouped so), and one for the station."""
     if session.get_bind().dialect.name == "postgresql":
         # One pass of the organizations into the four sums at once. PostgreSQL would
         # write a materialized CTE to a tuple store (spilling past work_mem at district
         # size) and read it four times: 42 ms against 28 ms at district size.
         rows = facts_rows.subquery("org_facts")
-        keys = [rows.c[g] for g in GROUPINGS]
+        keys = [rows.c[g] for g in groupings]
         # grouping() sets one bit, leftmost key first, for each key a row is not grouped by.
         left_out = func.grouping(*keys)
         everything = (1 << len(keys)) - 1
         grouping = case(
             *(
                 (left_out == everything ^ (1 << (len(keys) - 1 - i)), literal(g))
-                for i, g in enumerate(GROUPINGS)
+                for i, g in enumerate(groupings)
             ),
             else_=literal("station"),
         )
-        key = case(*((grouping == g, rows.c[g]) for g in GROUPINGS), else_=literal(""))
-        counted = [func.coalesce(func.sum(c), 0) for c in list(rows.c)[len(GROUPINGS) :]]
+        key = case(*((grouping == g, rows.c[g]) for g in groupings), else_=literal(""))
+        counted = [func.coalesce(func.sum(c), 0) for c in list(rows.c)[len(groupings) :]]
         return select(grouping, key, *counted).group_by(
             func.grouping_sets(*(tuple_(k) for k in keys), tuple_())
         )
     # SQLite reads the materialized CTE in place, once per grouping and once for the station.
     cte = facts_rows.cte("org_facts").prefix_with("MATERIALIZED")
-    counted = [func.coalesce(func.sum(c), 0) for c in list(cte.c)[len(GROUPINGS) :]]
+    counted = [func.coalesce(func.sum(c), 0) for c in list(cte.c)[len(groupings) :]]
     parts = [
         select(literal(g).label("grouping"), cte.c[g].label("key"), *counted).group_by(cte.c[g])
-        for g in GROUPINGS
+        for g in groupings
     ]
     parts.append(select(literal("station"), literal(""), *counted))
     return union_all(*parts)
@@ -246,19 +256,24 @@ def coverage_rates(session: Session, settings: dict[str, Any]) -> dict[str, Rate
 HELD_HERE = ("transferred", "mobile_out")
 
 
-def _counts(session: Session) -> dict[str, Any]:
+def _owned(model: Any, station: str | None) -> list[Any]:
+    """The clause keeping one sub-district's rows (none: every row here)."""
+    return [] if station is None else [model.owner == station]
+
+
+def _counts(session: Session, station: str | None = None) -> dict[str, Any]:
     orgs = session.execute(
         select(
             func.count(),
             func.coalesce(func.sum(case((Organization.kind == "enterprise", 1), else_=0)), 0),
             func.coalesce(func.sum(case((Organization.kind == "social_org", 1), else_=0)), 0),
             func.coalesce(func.sum(case((Organization.status == "active", 1), else_=0)), 0),
-        ).where(Organization.deleted.is_(False))
+        ).where(Organization.deleted.is_(False), *_owned(Organization, station))
     ).one()
     # Grouped in the order of the covering index ix_member_counts: no sort, a few rows.
     by_kind = session.execute(
         select(Member.category, Member.relation, func.count())
-        .where(live_member())
+        .where(live_member(), *_owned(Member, station))
         .group_by(Member.category, Member.relation)
     ).all()
     # 党员 are those whose relation is held here (已转入 and 流出); 口袋党员 (relation never
@@ -275,7 +290,9 @@ def _counts(session: Session) -> dict[str, Any]:
     ]
     levels = dict(
         session.execute(
-            select(PartyOrg.level, func.count()).where(PartyOrg.deleted.is_(False)).group_by(PartyOrg.level)
+            select(PartyOrg.level, func.count())
+            .where(PartyOrg.deleted.is_(False), *_owned(PartyOrg, station))
+            .group_by(PartyOrg.level)
         ).all()
     )
     return {
@@ -330,42 +347,52 @@ def _workers() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=2, thread_name_prefix="stats")
 
 
-def station_stats(store: Store, today: date | None = None) -> dict[str, Any]:
-    """Everything the dashboard shows. ``liangxin stats --json`` prints exactly this."""
+def station_stats(store: Store, today: date | None = None, station: str | None = None) -> dict[str, Any]:
+    """Everything the dashboard shows. ``liangxin stats --json`` prints exactly this.
+
+    At a district: of every sub-district together, with their coverage side by side
+    (``by_station``), or of one (``station``, its code or name) — the figures that
+    station's own dashboard shows. The trend's recorded months are the whole
+    district's, so one sub-district's trend is this month's figures only."""
     today = today or station_today()
+    scope = station_scope(store, station)
+    owner = scope.station
     with store.read() as session:
         settings = load_settings(session)
 
     def in_session(part: Callable[[Session, Facts], T]) -> Callable[[], T]:
         def run() -> T:
             with store.read() as session:
-                return part(session, Facts(settings, today))
+                return part(session, Facts(settings, today, owner))
 
         return run
 
     # Three independent passes: SQLite releases the GIL while it works, so on two cores
     # they overlap and the page waits for the slowest, not for the sum.
-    coverage = _workers().submit(in_session(coverage_pass))
+    coverage = _workers().submit(in_session(functools.partial(coverage_pass, by_station=scope.district)))
     org_findings = _workers().submit(in_session(count_org_findings))
     with store.read() as session:
-        party = count_party_findings(session, Facts(settings, today))
-        counts = _counts(session)
+        party = count_party_findings(session, Facts(settings, today, owner))
+        counts = _counts(session, owner)
         communities = dict(session.execute(select(Community.id, Community.name)).all())
         orgs = coverage.result()
-        station = orgs.station
-        station.label = scope_description(settings)
-        trend = _trend(session, today, station)
+        station_total = orgs.station
+        station_total.label = scope_description(settings)
+        trend = _trend(session, today, station_total)
+        if owner is not None:
+            trend = trend[-1:]
     by_rule = {**org_findings.result(), **party}
-    rates = station.rates()
+    rates = station_total.rates()
     by_band = {c.key: c for c in _labelled(orgs.groups["staff_band"], BAND_LABELS)}
     by_kind = {c.key: c for c in _labelled(orgs.groups["kind"], KIND_LABELS)}
     return {
         "station": {"code": store.station.code, "name": store.station.name, "role": store.station.role},
         "date": today.isoformat(),
-        "scope": station.label,
+        "scope": station_total.label,
+        "station_scope": scope.as_dict(),
         "target_percent": settings["coverage.target_percent"],
         **counts,
-        "coverage": {name: getattr(station, name) for name in COUNTS},
+        "coverage": {name: getattr(station_total, name) for name in COUNTS},
         "rates": {key: rate.as_dict() for key, rate in rates.items()},
         "by_community": [
             c.as_dict() for c in sorted(_labelled(orgs.groups["community"], communities), key=_rate_order)
@@ -380,6 +407,7 @@ def station_stats(store: Store, today: date | None = None) -> dict[str, Any]:
         "by_kind": [
             by_kind.get(code, Coverage(code, label)).as_dict() for code, label in KIND_LABELS.items()
         ],
+        "by_station": _by_station(store, scope, orgs.groups.get(BY_STATION, [])),
         "trend": trend,
         "findings": {
             "total": sum(by_rule.values()),
@@ -387,6 +415,22 @@ def station_stats(store: Store, today: date | None = None) -> dict[str, Any]:
             "rules": _rule_rows(settings, by_rule),
         },
     }
+
+
+def _by_station(store: Store, scope: Any, rows: list[Coverage]) -> list[dict[str, Any]]:
+    """At a district, each sub-district's coverage, lowest first (one that has sent
+    nothing yet last, with no rate); none at a sub-district."""
+    if not scope.district:
+        return []
+    found = {c.key: c for c in rows}
+    stations = [(code, name) for code, name in sub_districts(store) if scope.station in (None, code)]
+    if set(found) - {code for code, _ in stations}:  # records the district keeps itself
+        names = station_names(store)
+        stations += [(code, names.get(code, code)) for code in sorted(set(found) - dict(stations).keys())]
+    shown = [found.get(code) or Coverage(code) for code, _ in stations]
+    for row, (_, name) in zip(shown, stations, strict=True):
+        row.label = name
+    return [c.as_dict() for c in sorted(shown, key=_rate_order)]
 
 
 def _rate_order(c: Coverage) -> tuple[float, str]:
@@ -444,13 +488,20 @@ def record_monthly_snapshot(
         return True
 
 
-def dashboard(store: Store, today: date | None = None) -> dict[str, Any]:
+def dashboard(store: Store, today: date | None = None, station: str | None = None) -> dict[str, Any]:
     """The figures, then this month's snapshot recorded: the CLI's and the print-outs'
     action (a read and a write, in that order). The window reads with ``station_stats``
-    and records with ``record_monthly_snapshot`` in its write lane."""
-    stats = station_stats(store, today)
-    record_monthly_snapshot(store, today or date.fromisoformat(stats["date"]), stats)
+    and records with ``record_monthly_snapshot`` in its write lane. One sub-district's
+    figures (at a district) are not the district's month: nothing is recorded."""
+    stats = station_stats(store, today, station)
+    if records_the_month(stats):
+        record_monthly_snapshot(store, today or date.fromisoformat(stats["date"]), stats)
     return stats
+
+
+def records_the_month(stats: dict[str, Any]) -> bool:
+    """Whether these figures are the database's whole (what the trend keeps per month)."""
+    return not stats.get("station_scope", {}).get("station")
 
 
 # -- tracing a figure back to its records (数据反查) ----------------------------------------
@@ -462,7 +513,7 @@ class Figure:
     community, industry or staff band."""
 
     what: str
-    group: str | None = None  # community | industry | staff_band | kind
+    group: str | None = None  # community | industry | staff_band | kind | station
     key: str | None = None
     label: str = ""
 
@@ -526,14 +577,17 @@ def _org_figure_clause(what: str, facts: Facts) -> Any:
     return clauses[what]
 
 
-def figure_records(store: Store, figure: Figure) -> FigureRecords:
-    """The records a figure counts, ordered by name, selected with the clauses that counted it."""
+def figure_records(store: Store, figure: Figure, station: str | None = None) -> FigureRecords:
+    """The records a figure counts, ordered by name, selected with the clauses that
+    counted it; at a district, of one sub-district's records (``station``, its code)."""
     what = RATE_GAPS.get(figure.what, figure.what)
     within = f"{figure.label}：" if figure.label else ""
+    if figure.group == "station":  # a sub-district's bar: its records, whatever the page's filter
+        station = figure.key
     if what in MEMBER_FIGURES:
         stmt = (
             select(Member.id)
-            .where(live_member(), Member.relation.in_(MEMBER_RELATIONS[what]))
+            .where(live_member(), Member.relation.in_(MEMBER_RELATIONS[what]), *_owned(Member, station))
             .order_by(Member.name, Member.id)
         )
         with store.read() as session:
@@ -541,7 +595,7 @@ def figure_records(store: Store, figure: Figure) -> FigureRecords:
     if what not in ORG_FIGURES:
         raise FieldError("figure", f"没有名为“{figure.what}”的统计项。")
     with store.read() as session:
-        facts = Facts(load_settings(session), station_today())
+        facts = Facts(load_settings(session), station_today(), station)
         stmt = (
             facts.org_rows(Organization.id)
             .where(*_scope_extra(facts.settings), _org_figure_clause(what, facts))
@@ -561,20 +615,25 @@ def figure_records(store: Store, figure: Figure) -> FigureRecords:
             stmt = stmt.where(staff_band() == figure.key)
         elif figure.group == "kind":
             stmt = stmt.where(Organization.kind == figure.key)
-        elif figure.group is not None:
+        elif figure.group not in (None, "station"):
             raise FieldError("group", f"不能按“{figure.group}”分组。")
         return FigureRecords("organization", within + ORG_FIGURES[what], list(session.scalars(stmt)))
 
 
-def check(store: Store, today: date | None = None, rule_ids: list[str] | None = None) -> list[Finding]:
+def check(
+    store: Store, today: date | None = None, rule_ids: list[str] | None = None, station: str | None = None
+) -> list[Finding]:
+    """The findings (of some rules; at a district, of one sub-district's records)."""
     with store.read() as session:
-        return run_checks(session, load_settings(session), today or station_today(), rule_ids)
+        return run_checks(
+            session, load_settings(session), today or station_today(), rule_ids, station=station
+        )
 
 
-def register_counts(store: Store) -> dict[str, Any]:
+def register_counts(store: Store, station: str | None = None) -> dict[str, Any]:
     """The cheap counts a status bar shows (no rule checks)."""
     with store.read() as session:
-        return _counts(session)
+        return _counts(session, station)
 
 
 def _rule_rows(settings: dict[str, Any], by_rule: dict[str, int]) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from app.errors import LiangxinError
 from app.rules.catalog import RULES, RULES_BY_ID
 from app.services.audit import read_journal
 from app.settings import SPECS, change_setting, current_settings, reset_all_settings, reset_setting
+from app.station_scope import station_names, station_scope
 from app.stats import check, station_stats
 from app.store import Store
 
@@ -51,7 +52,7 @@ def _today(args: argparse.Namespace) -> date | None:
 
 
 def cmd_stats(store: Store, args: argparse.Namespace) -> int:
-    stats = station_stats(store, _today(args))
+    stats = station_stats(store, _today(args), args.station)
     if args.json:
         print_json(stats)
         return 0
@@ -70,6 +71,9 @@ def cmd_stats(store: Store, args: argparse.Namespace) -> int:
             f"{stats['station']['name']}（{stats['station']['code']}） {stats['date']}  统计范围：{stats['scope']}"
         )
     )
+    scope = stats["station_scope"]
+    if scope["district"]:
+        print(printable(f"数据范围：{scope['label']}"))
     print_record(
         [
             (
@@ -89,7 +93,26 @@ def cmd_stats(store: Store, args: argparse.Namespace) -> int:
             ("待整改问题", f"{stats['findings']['total']:,}"),
         ]
     )
+    if len(stats["by_station"]) > 1:  # a district's sub-districts, lowest coverage first
+        print("\n各街道党的组织覆盖率（由低到高）：")
+        print_table(
+            ["街道", "统计范围内", "已覆盖", "党的组织覆盖率", "应建尽建率"],
+            [
+                [
+                    r["label"],
+                    r["in_scope"],
+                    r["covered"],
+                    _percent(r["organization_coverage"]),
+                    _percent(r["must_build_rate"]),
+                ]
+                for r in stats["by_station"]
+            ],
+        )
     return 0
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}%"
 
 
 def cmd_check(store: Store, args: argparse.Namespace) -> int:
@@ -98,7 +121,10 @@ def cmd_check(store: Store, args: argparse.Namespace) -> int:
         from app.errors import LiangxinError
 
         raise LiangxinError(f"没有规则“{unknown[0]}”。可用规则：{'、'.join(RULES_BY_ID)}。")
-    findings = check(store, _today(args), args.rule or None)
+    station = station_scope(store, args.station).station
+    findings = check(store, _today(args), args.rule or None, station)
+    # At a district every finding names its sub-district, unless only one is checked.
+    names = station_names(store) if store.station.role == "district" and station is None else {}
     if args.json:
         print_json(
             {
@@ -123,7 +149,8 @@ def cmd_check(store: Store, args: argparse.Namespace) -> int:
             continue
         print(f"【{rule.title}】{len(mine):,} 项  （{rule.id}）\n  依据：{rule.source}")
         for f in mine[: args.limit or None]:
-            print(printable(f"  · {f.record_name}：{f.message}"))
+            where = f"【{names.get(f.station, f.station)}】" if names else ""
+            print(printable(f"  · {where}{f.record_name}：{f.message}"))
         if args.limit and len(mine) > args.limit:
             print(f"  …… 另有 {len(mine) - args.limit:,} 项（--limit 0 显示全部）")
         print()
@@ -206,11 +233,13 @@ def add_admin_commands(sub: Any) -> None:
     p.set_defaults(handler=cmd_demo)
     p = sub.add_parser("stats", help="覆盖率和统计数字")
     p.add_argument("--today", type=day, help="按指定日期统计（YYYY-MM-DD）")
+    p.add_argument("--station", help="只统计这个街道（区里使用：街道代码或名称）")
     p.set_defaults(handler=cmd_stats)
     p = sub.add_parser("check", help="按规则检查，列出待整改问题")
     p.add_argument("--rule", action="append", help="只检查这条规则（可重复）")
     p.add_argument("--today", type=day, help="按指定日期检查（YYYY-MM-DD）")
     p.add_argument("--limit", type=limit, default=10, help="每条规则最多列出几项（0 为全部）")
+    p.add_argument("--station", help="只检查这个街道的记录（区里使用：街道代码或名称）")
     p.set_defaults(handler=cmd_check)
     p = sub.add_parser("settings", help="规则阈值和统计范围")
     actions = p.add_subparsers(dest="action", required=True, metavar="操作")

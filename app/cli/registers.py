@@ -11,13 +11,15 @@ from app.cli.args import limit
 from app.cli.output import print_json, print_record, print_table
 from app.domain.fields import Field
 from app.services import communities, instructors, members, organizations, party_orgs
+from app.station_scope import station_scope
 from app.store import Store
 
 ROW_HEADERS = {
-    "OrgRow": ["编号", "组织名称", "类型", "具体类型", "统一社会信用代码", "社区", "行业", "职工", "党组织", "组建方式", "指导员", "覆盖状态", "状态"],
-    "PartyOrgRow": ["编号", "党组织名称", "类别", "组建方式", "书记", "党员", "覆盖单位", "任期届满", "社区"],
-    "MemberRow": ["编号", "姓名", "性别", "公民身份号码", "党组织", "工作单位", "类别", "组织关系", "入党日期", "联系电话"],
+    "OrgRow": ["编号", "组织名称", "类型", "具体类型", "统一社会信用代码", "社区", "行业", "职工", "党组织", "组建方式", "指导员", "覆盖状态", "状态", "街道"],
+    "PartyOrgRow": ["编号", "党组织名称", "类别", "组建方式", "书记", "党员", "覆盖单位", "任期届满", "社区", "街道"],
+    "MemberRow": ["编号", "姓名", "性别", "公民身份号码", "党组织", "工作单位", "类别", "组织关系", "入党日期", "联系电话", "街道"],
 }  # fmt: skip
+STATION_HELP = "只列出这个街道的记录（区里使用：街道代码或名称）"
 
 
 def add_field_options(parser: argparse.ArgumentParser, specs: dict[str, Field]) -> None:
@@ -32,7 +34,8 @@ def field_values(args: argparse.Namespace) -> dict[str, Any]:
     return {k[2:]: v for k, v in vars(args).items() if k.startswith("f_") and v is not None}
 
 
-def print_page(args: argparse.Namespace, page: Any) -> None:
+def print_page(args: argparse.Namespace, page: Any, *, district: bool = False) -> None:
+    """One page of a register; at a district with the 街道 column (the last field)."""
     if args.json:
         print_json({"total": page.total, "rows": [asdict(r) for r in page.rows]})
         return
@@ -40,7 +43,10 @@ def print_page(args: argparse.Namespace, page: Any) -> None:
         print("没有符合条件的记录。")
         return
     headers = ROW_HEADERS[type(page.rows[0]).__name__]
-    print_table(headers, [[getattr(r, f.name) for f in fields(r)] for r in page.rows])
+    columns = [f.name for f in fields(page.rows[0])]
+    if not district:  # a sub-district keeps its own records only
+        headers, columns = headers[:-1], columns[:-1]
+    print_table(headers, [[getattr(r, name) for name in columns] for r in page.rows])
     shown = len(page.rows)
     more = f"，显示前 {shown} 条（--limit 0 显示全部）" if shown < page.total else ""
     print(f"\n共 {page.total:,} 条{more}")
@@ -84,8 +90,10 @@ def _list_args(parser: argparse.ArgumentParser, filters: dict[str, str], sorts: 
     parser.add_argument("--offset", type=limit, default=0, help="跳过前面多少条（默认 0）")
 
 
-def _list_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+def _list_kwargs(store: Store, args: argparse.Namespace) -> dict[str, Any]:
     kwargs = {k[2:]: v for k, v in vars(args).items() if k.startswith("q_") and v is not None}
+    if kwargs.get("station"):  # a code or a name; one that is not enrolled is refused in a sentence
+        kwargs["station"] = station_scope(store, kwargs["station"]).station
     return {
         **kwargs,
         "search": args.search,
@@ -97,6 +105,11 @@ def _list_kwargs(args: argparse.Namespace) -> dict[str, Any]:
 
 
 Handler = Callable[[Store, argparse.Namespace], int]
+
+
+def _print_list(store: Store, args: argparse.Namespace, page: Any) -> int:
+    print_page(args, page, district=store.station.role == "district")
+    return 0
 
 
 def _register(
@@ -183,7 +196,7 @@ ORG_HANDLERS: dict[str, Handler] = {
         print_detail(a, organizations.get_organization(s, a.key, reveal=a.full), organizations.ORG_FIELDS)
         or 0
     ),
-    "list": lambda s, a: print_page(a, organizations.list_organizations(s, **_list_kwargs(a))) or 0,
+    "list": lambda s, a: _print_list(s, a, organizations.list_organizations(s, **_list_kwargs(s, a))),
 }
 
 
@@ -215,7 +228,7 @@ PARTY_HANDLERS: dict[str, Handler] = {
     "show": lambda s, a: (
         print_detail(a, party_orgs.get_party_org(s, a.key, reveal=a.full), party_orgs.PARTY_FIELDS) or 0
     ),
-    "list": lambda s, a: print_page(a, party_orgs.list_party_orgs(s, **_list_kwargs(a))) or 0,
+    "list": lambda s, a: _print_list(s, a, party_orgs.list_party_orgs(s, **_list_kwargs(s, a))),
 }
 
 
@@ -229,10 +242,9 @@ def _member_extra(action: str, p: argparse.ArgumentParser) -> None:
 
 def _member_list(store: Store, args: argparse.Namespace) -> int:
     page = members.list_members(
-        store, reveal=args.full, include_exited=args.include_exited, **_list_kwargs(args)
+        store, reveal=args.full, include_exited=args.include_exited, **_list_kwargs(store, args)
     )
-    print_page(args, page)
-    return 0
+    return _print_list(store, args, page)
 
 
 MEMBER_HANDLERS: dict[str, Handler] = {
@@ -303,6 +315,7 @@ def add_register_commands(sub: Any) -> None:
             "industry": "行业",
             "coverage": "覆盖状态",
             "status": "经营状态",
+            "station": STATION_HELP,
         },
         organizations.SORT_KEYS,
         _org_extra,
@@ -313,8 +326,18 @@ def add_register_commands(sub: Any) -> None:
         "党组织",
         party_orgs.PARTY_FIELDS,
         PARTY_HANDLERS,
-        {"level": "党组织类别", "formation": "组建方式", "community": "社区"},
-        ("name", "level", "formation", "secretary", "members", "organizations", "term_end", "community"),
+        {"level": "党组织类别", "formation": "组建方式", "community": "社区", "station": STATION_HELP},
+        (
+            "name",
+            "level",
+            "formation",
+            "secretary",
+            "members",
+            "organizations",
+            "term_end",
+            "community",
+            "station",
+        ),
         _party_extra,
     )
     _register(
@@ -323,8 +346,24 @@ def add_register_commands(sub: Any) -> None:
         "党员",
         members.MEMBER_FIELDS,
         MEMBER_HANDLERS,
-        {"party_org": "党组织", "employer": "工作单位", "relation": "组织关系", "category": "党员类别"},
-        ("name", "gender", "id_number", "party_org", "employer", "category", "relation", "joined_on"),
+        {
+            "party_org": "党组织",
+            "employer": "工作单位",
+            "relation": "组织关系",
+            "category": "党员类别",
+            "station": STATION_HELP,
+        },
+        (
+            "name",
+            "gender",
+            "id_number",
+            "party_org",
+            "employer",
+            "category",
+            "relation",
+            "joined_on",
+            "station",
+        ),
         _member_extra,
     )
     p = sub.add_parser("instructor", help="党建工作指导员")

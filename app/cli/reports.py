@@ -14,6 +14,8 @@ from app.cli.ledger import ExportTargets, add_register_export
 from app.cli.output import print_json
 from app.store import Store
 
+STATION_HELP = "只含这个街道（区里使用：街道代码或名称；默认全区）"
+
 
 def _today(args: argparse.Namespace) -> date | None:
     return getattr(args, "today", None)
@@ -65,7 +67,7 @@ def cmd_print(store: Store, args: argparse.Namespace) -> int:
     elif args.what == "ledger":
         from app.reports.registers import print_ledger
 
-        written = [print_ledger(store, args.out)]
+        written = [print_ledger(store, args.out, args.station)]
     elif args.what == "card":
         from app.reports.registers import print_card
 
@@ -73,7 +75,7 @@ def cmd_print(store: Store, args: argparse.Namespace) -> int:
     else:
         from app.reports.dashboard import print_dashboard
 
-        written = [print_dashboard(store, args.out, _today(args))]
+        written = [print_dashboard(store, args.out, _today(args), args.station)]
     if args.json:
         print_json({"out": [str(p) for p in written]})
     else:
@@ -93,7 +95,7 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     else:
         from app.reports.dashboard import export_dashboard
 
-        path = export_dashboard(store, args.out, _today(args))
+        path = export_dashboard(store, args.out, _today(args), args.station)
     print_json({"out": str(path)}) if args.json else print(f"已导出表格：{path}")
     return 0
 
@@ -104,6 +106,7 @@ def add_report_commands(sub: Any) -> None:
     d = what.add_parser("dashboard", help="工作台通报（一页 A4）")
     d.add_argument("--out", required=True, help="输出 PDF 文件，如 通报.pdf")
     d.add_argument("--today", type=types.day, help="按指定日期统计（YYYY-MM-DD）")
+    d.add_argument("--station", help=STATION_HELP)
     n = what.add_parser("notice", help="专项行动进度通报")
     n.add_argument("--campaign", required=True, help="专项行动的编号或名称")
     n.add_argument("--out", required=True, help="输出 PDF 文件")
@@ -122,6 +125,7 @@ def add_report_commands(sub: Any) -> None:
     r.add_argument("--full", action="store_true", help="打印完整身份证号码和电话")
     ledger = what.add_parser("ledger", help="两新组织台账（横向）")
     ledger.add_argument("--out", required=True)
+    ledger.add_argument("--station", help=STATION_HELP)
     c = what.add_parser("card", help="两新组织档案卡")
     c.add_argument("--org", required=True, help="两新组织的编号或名称")
     c.add_argument("--out", required=True)
@@ -133,6 +137,7 @@ def add_report_commands(sub: Any) -> None:
     d = what.add_parser("dashboard", help="工作台的各张表和问题明细")
     d.add_argument("--out", required=True, help="输出 xlsx 文件，如 工作台.xlsx")
     d.add_argument("--today", type=types.day, help="按指定日期统计（YYYY-MM-DD）")
+    d.add_argument("--station", help=STATION_HELP)
     n = what.add_parser("notice", help="专项行动进度表")
     n.add_argument("--campaign", required=True)
     n.add_argument("--out", required=True)

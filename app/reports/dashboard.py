@@ -26,7 +26,7 @@ from app.reports import charts, coverage_charts
 from app.reports.output import output_file
 from app.reports.pdf import FONT, GREY, INK, RED, RULE, Page, escape, fit_text, paragraph_style, register_font
 from app.rules.catalog import RULES_BY_ID, SEEDS
-from app.stats import RATE_TITLES, check, record_monthly_snapshot, station_stats
+from app.stats import RATE_TITLES, check, record_monthly_snapshot, records_the_month, station_stats
 from app.store import Store
 
 CHART_ROWS = 12  # bars per rate chart on paper; the page and the workbook list all groups
@@ -143,6 +143,12 @@ def _findings_table(page: Page, stats: dict[str, Any]) -> None:
     page.y -= height
 
 
+def scope_prefix(stats: dict[str, Any]) -> str:
+    """At a district, whose records the figures are: "数据范围：南湾街道。"."""
+    scope = stats.get("station_scope") or {}
+    return f"数据范围：{scope['label']}。" if scope.get("district") else ""
+
+
 def write_dashboard_pdf_job(stats: dict[str, Any], out: str | Path) -> Job[Path]:
     """The one-page 通报, written all-or-nothing."""
     with output_file(out, ".pdf") as path:
@@ -159,7 +165,8 @@ def write_dashboard_pdf_job(stats: dict[str, Any], out: str | Path) -> Job[Path]
         page.header(
             station_line(station["name"], station["code"]),
             f"统计日期：{chinese_date(stats['date'])}",
-            f"统计范围：{stats['scope']}；覆盖率目标 {stats['target_percent']}%。比率的定义见电子表格“概况”页。",
+            scope_prefix(stats)
+            + f"统计范围：{stats['scope']}；覆盖率目标 {stats['target_percent']}%。比率的定义见电子表格“概况”页。",
         )
         _tile_grid(page, tiles(stats))
         _summary(page, stats)
@@ -177,28 +184,35 @@ def write_dashboard_pdf(stats: dict[str, Any], out: str | Path) -> Path:
     return run_job(write_dashboard_pdf_job(stats, out))
 
 
-def print_dashboard_job(store: Store, out: str | Path, today: date | None = None) -> Job[Path]:
-    """The user action 打印通报: today's figures, recorded for the trend, as a one-page PDF."""
+def print_dashboard_job(
+    store: Store, out: str | Path, today: date | None = None, station: str | None = None
+) -> Job[Path]:
+    """The user action 打印通报: today's figures, recorded for the trend, as a one-page PDF
+    (at a district, of every sub-district or of ``station``)."""
     yield Progress("正在统计", 0, 1)
-    stats = station_stats(store, today)
+    stats = station_stats(store, today, station)
     path = yield from write_dashboard_pdf_job(stats, out)
     _record_for_the_trend(store, stats)
     return path
 
 
-def print_dashboard(store: Store, out: str | Path, today: date | None = None) -> Path:
+def print_dashboard(
+    store: Store, out: str | Path, today: date | None = None, station: str | None = None
+) -> Path:
     """``print_dashboard_job`` run to its end."""
-    return run_job(print_dashboard_job(store, out, today))
+    return run_job(print_dashboard_job(store, out, today, station))
 
 
-def export_dashboard_job(store: Store, out: str | Path, today: date | None = None) -> Job[Path]:
+def export_dashboard_job(
+    store: Store, out: str | Path, today: date | None = None, station: str | None = None
+) -> Job[Path]:
     """The user action 导出表格: every table of the dashboard, and the findings behind it."""
     from app.reports.dashboard_xlsx import write_dashboard_xlsx_job
 
     yield Progress("正在统计", 0, 2)
-    stats = station_stats(store, today)
+    stats = station_stats(store, today, station)
     yield Progress("正在检查规则", 1, 2)
-    findings = check(store, today)
+    findings = check(store, today, station=stats["station_scope"]["station"])
     path = yield from write_dashboard_xlsx_job(stats, findings, out)
     _record_for_the_trend(store, stats)
     return path
@@ -212,12 +226,16 @@ def _record_for_the_trend(store: Store, stats: dict[str, Any]) -> None:
 
     from app.errors import StorageProblem
 
+    if not records_the_month(stats):  # one sub-district's figures are not the district's month
+        return
     try:
         record_monthly_snapshot(store, stats=stats)
     except StorageProblem as exc:
         logging.getLogger("liangxin.storage").info("snapshot not recorded: %s", exc.message)
 
 
-def export_dashboard(store: Store, out: str | Path, today: date | None = None) -> Path:
+def export_dashboard(
+    store: Store, out: str | Path, today: date | None = None, station: str | None = None
+) -> Path:
     """``export_dashboard_job`` run to its end."""
-    return run_job(export_dashboard_job(store, out, today))
+    return run_job(export_dashboard_job(store, out, today, station))

@@ -76,6 +76,12 @@ def _group_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
     ]
 
 
+def _scope_row(stats: dict[str, Any]) -> list[list[Any]]:
+    """At a district, whose records these are (every sub-district, or one)."""
+    scope = stats.get("station_scope") or {}
+    return [["数据范围", scope["label"], ""]] if scope.get("district") else []
+
+
 def write_dashboard_xlsx_job(stats: dict[str, Any], findings: list[Finding], out: str | Path) -> Job[Path]:
     """The workbook, written all-or-nothing; yields progress once a sheet."""
     steps = 8
@@ -89,6 +95,7 @@ def write_dashboard_xlsx_job(stats: dict[str, Any], findings: list[Finding], out
             [("指标", 16), ("数值", 12), ("说明", 90)],
             [["站点", station_line(stats["station"]["name"], stats["station"]["code"]), ""]]
             + [["统计日期", stats["date"], ""], ["统计范围", stats["scope"], ""]]
+            + _scope_row(stats)
             + [
                 [
                     t.title,
@@ -98,7 +105,7 @@ def write_dashboard_xlsx_job(stats: dict[str, Any], findings: list[Finding], out
                 for t in tiles(stats)
             ],
         )
-        for row in overview.iter_rows(min_row=5, min_col=2, max_col=2):
+        for row in overview.iter_rows(min_row=5 + len(_scope_row(stats)), min_col=2, max_col=2):
             row[0].number_format = PERCENT if isinstance(row[0].value, float) else COUNT
         for row in overview.iter_rows(min_row=2, min_col=3, max_col=3):
             row[0].alignment = Alignment(wrap_text=True, vertical="top")

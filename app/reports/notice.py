@@ -44,6 +44,7 @@ def notice_data(store: Store, campaign: str, today: date) -> dict[str, Any]:
         "tasks": cards,
         "coverage": summary_line(stats),
         "must_build_rate": stats["rates"]["must_build_rate"]["percent"],
+        "station_scope": stats["station_scope"],
     }
 
 
@@ -72,6 +73,14 @@ def _cell(text: str | None, width: float) -> str:
     return wrap_lines(text or "—", 8.5, width - 12, CELL_LINES)
 
 
+def _scope_line(data: dict[str, Any], style: Any) -> list[Any]:
+    """At a district: whose tasks and figures these are ("数据范围：龙岗区（全区 3 个街道）")."""
+    scope = data.get("station_scope") or {}
+    if not scope.get("district"):
+        return []
+    return [Paragraph(f"<para align='center'>数据范围：{escape(scope['label'])}</para>", style)]
+
+
 def write_notice_pdf_job(data: dict[str, Any], station: str, out: str | Path) -> Job[Path]:
     body = paragraph_style("body", 10, 16)
     heading = paragraph_style("heading", 11.5, 20, spaceBefore=8)
@@ -82,6 +91,7 @@ def write_notice_pdf_job(data: dict[str, Any], station: str, out: str | Path) ->
     story: list[Any] = [
         HeavyTitle("专项行动进度通报"),
         Paragraph(f"<para align='center'>{escape(campaign['name'])}</para>", body),
+        *_scope_line(data, body),
         Spacer(1, 6),
         Paragraph(
             f"截至{chinese_date(day)}，本专项行动共有任务 {total['total']:,} 项，已销号 {total['done']:,} 项，"
@@ -207,6 +217,11 @@ def export_notice_job(store: Store, campaign: str, out: str | Path, today: date 
                 ["完成率", total["percent"] / 100],
                 ["应建尽建率", None if data["must_build_rate"] is None else data["must_build_rate"] / 100],
                 ["辖区两新组织党建情况", data["coverage"]],
+                *(
+                    [["数据范围", data["station_scope"]["label"]]]
+                    if data["station_scope"]["district"]
+                    else []
+                ),
             ],
         )
         overview["B8"].number_format = "0.0%"

@@ -29,6 +29,7 @@ from app.reports.pdf import (
 )
 from app.services import members, organizations, party_orgs
 from app.services.organizations import ORG_FIELDS
+from app.station_scope import station_scope
 from app.store import Store
 
 CHUNK = 40  # rows per table: platypus lays out small tables in linear time
@@ -80,8 +81,11 @@ def _build_job(
     )
 
 
-def _station(store: Store) -> str:
-    return station_line(store.station.name, store.station.code)
+def _station(store: Store, scope: str = "") -> str:
+    """The running head's left side: the station that printed it and, at a district,
+    whose records these are ("龙岗区（440307） · 数据范围：南湾街道")."""
+    line = station_line(store.station.name, store.station.code)
+    return f"{line} · 数据范围：{scope}" if scope and store.station.role == "district" else line
 
 
 CARD_LINES = 30  # a field longer than this is printed in full below the card's table
@@ -135,7 +139,10 @@ def print_card_job(store: Store, org_key: str, out: str | Path) -> Job[Path]:
         Spacer(1, 20),
         Paragraph("填表人：____________　　审核人：____________　　日期：______年____月____日", body),
     ]
-    return (yield from _build_job(story, out, _station(store), f"两新组织档案卡 — {record['name']}", A4))
+    kept_by = organizations.organization_rows(store, [record["id"]])[0].station
+    return (
+        yield from _build_job(story, out, _station(store, kept_by), f"两新组织档案卡 — {record['name']}", A4)
+    )
 
 
 def print_card(store: Store, org_key: str, out: str | Path) -> Path:
@@ -184,17 +191,22 @@ def print_roster_job(store: Store, party_key: str, out: str | Path, *, reveal: b
             (0,),
         ),
     ]
-    return (yield from _build_job(story, out, _station(store), f"党员花名册 — {party['name']}", page))
+    kept_by = party_orgs.party_org_rows(store, [party["id"]])[0].station
+    return (
+        yield from _build_job(story, out, _station(store, kept_by), f"党员花名册 — {party['name']}", page)
+    )
 
 
 def print_roster(store: Store, party_key: str, out: str | Path, *, reveal: bool = False) -> Path:
     return run_job(print_roster_job(store, party_key, out, reveal=reveal))
 
 
-def print_ledger_job(store: Store, out: str | Path) -> Job[Path]:
-    """The user action 打印台账: every organization with its coverage state, landscape."""
+def print_ledger_job(store: Store, out: str | Path, station: str | None = None) -> Job[Path]:
+    """The user action 打印台账: every organization with its coverage state, landscape
+    (at a district, of every sub-district or of ``station``)."""
     page = landscape(A4)
-    ids = organizations.organization_ids(store)
+    scope = station_scope(store, station)
+    ids = organizations.organization_ids(store, station=scope.station)
     rows: list[list[Any]] = []
     for start in range(0, len(ids), 2000):
         yield Progress("正在读取组织", start, len(ids))
@@ -226,8 +238,8 @@ def print_ledger_job(store: Store, out: str | Path) -> Job[Path]:
             (0, 5),
         ),
     ]
-    return (yield from _build_job(story, out, _station(store), "两新组织台账", page))
+    return (yield from _build_job(story, out, _station(store, scope.label), "两新组织台账", page))
 
 
-def print_ledger(store: Store, out: str | Path) -> Path:
-    return run_job(print_ledger_job(store, out))
+def print_ledger(store: Store, out: str | Path, station: str | None = None) -> Path:
+    return run_job(print_ledger_job(store, out, station))

@@ -31,6 +31,7 @@ class Finding:
     record_name: str
     message: str
     source: str
+    station: str = ""  # the owner's code: at a district, the sub-district that keeps the record
 
 
 def live_member() -> ColumnElement[bool]:
@@ -132,10 +133,13 @@ class Facts:
 
     Organizations: every active organization with its covering Party organization
     (``party``, when live). Party organizations: every live one with its direct
-    member count (``members``) and that of its whole subtree (``subtree``)."""
+    member count (``members``) and that of its whole subtree (``subtree``). With
+    ``owner`` (at a district: one sub-district's code), only the rows that station
+    keeps: its members, activities and instructors hang off its own rows, so what is
+    judged is what the station judges at home."""
 
-    def __init__(self, settings: dict[str, Any], today: date) -> None:
-        self.settings, self.today = settings, today
+    def __init__(self, settings: dict[str, Any], today: date, owner: str | None = None) -> None:
+        self.settings, self.today, self.owner = settings, today, owner
         shared = _shared()
         self.party = shared.party
         self.covered = self.party.id.is_not(None)
@@ -182,7 +186,7 @@ class Facts:
 
     # -- organizations ----------------------------------------------------------------
     def org_rows(self, *columns: Any) -> Select[Any]:
-        return (
+        stmt = (
             select(*columns)
             .select_from(Organization)
             .outerjoin(
@@ -190,6 +194,7 @@ class Facts:
             )
             .where(Organization.deleted.is_(False), Organization.status == "active")
         )
+        return stmt if self.owner is None else stmt.where(Organization.owner == self.owner)
 
     def employer_members(self, *where: Any) -> Any:
         """How many live members work in the organization (a correlated count)."""
@@ -202,13 +207,14 @@ class Facts:
 
     # -- Party organizations --------------------------------------------------------
     def party_rows(self, *columns: Any) -> Select[Any]:
-        return (
+        stmt = (
             select(*columns)
             .select_from(PartyOrg)
             .outerjoin(self._direct, self._direct.c.po_id == PartyOrg.id)
             .outerjoin(self._below, self._below.c.root == PartyOrg.id)
             .where(PartyOrg.deleted.is_(False))
         )
+        return stmt if self.owner is None else stmt.where(PartyOrg.owner == self.owner)
 
 
 def entity_kinds(settings: dict[str, Any]) -> tuple[str, ...]:
@@ -564,10 +570,12 @@ def conditions(facts: Facts, subject: str | None = None) -> dict[str, Condition]
 def listing(facts: Facts, rule: Rule, condition: Condition) -> Select[Any]:
     """The records breaking a rule: id and name first, then what the sentence needs."""
     if rule.subject == "organization":
-        base = facts.org_rows(Organization.id, Organization.name, Organization.employees)
+        base = facts.org_rows(
+            Organization.id, Organization.name, Organization.owner.label("owner"), Organization.employees
+        )
         order = Organization.name
     else:
-        base = facts.party_rows(PartyOrg.id, PartyOrg.name, PartyOrg.level)
+        base = facts.party_rows(PartyOrg.id, PartyOrg.name, PartyOrg.owner.label("owner"), PartyOrg.level)
         order = PartyOrg.name
     return base.add_columns(*condition.columns).where(condition.where).order_by(order)
 
@@ -584,9 +592,11 @@ def run_checks(
     rule_ids: list[str] | None = None,
     *,
     record: tuple[str, str] | None = None,
+    station: str | None = None,
 ) -> list[Finding]:
-    """All findings, or those of some rules, or those of one record ``(table, id)``."""
-    facts = Facts(settings, today)
+    """All findings, or those of some rules, or those of one record ``(table, id)``;
+    at a district, optionally those of one sub-district (``station``, its code)."""
+    facts = Facts(settings, today, station)
     findings: list[Finding] = []
     for rule_id, condition in conditions(facts, record[0] if record else None).items():
         if rule_ids is not None and rule_id not in rule_ids:
@@ -596,7 +606,7 @@ def run_checks(
         if record is not None:  # the findings of one record (the detail panel)
             stmt = stmt.where(stmt.selected_columns[0] == record[1])
         findings += [
-            Finding(rule.id, rule.subject, r.id, r.name, condition.message(r), rule.source)
+            Finding(rule.id, rule.subject, r.id, r.name, condition.message(r), rule.source, r.owner)
             for r in session.execute(stmt)
         ]
     return findings

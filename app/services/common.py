@@ -18,6 +18,7 @@ from app.domain.pinyin import person_keys, search_keys
 from app.domain.text import normalise_code, normalise_search, refuse_controls, shown
 from app.errors import FieldError, NotFoundError
 from db.base import Synced
+from db.models import Station
 
 T = TypeVar("T")
 M = TypeVar("M", bound=Synced)
@@ -117,6 +118,12 @@ def resolve(session: Session, model: type[M], key: str, what: str, field: str = 
     if len(candidates) > 1:
         raise FieldError(field, f"“{shown(key)}”对应多个{what}，请使用完整编号。")
     raise NotFoundError(f"找不到{what}“{shown(key)}”，请核对名称或编号（可用 list 命令查找）。", field)
+
+
+def owner_name(model: Any) -> Any:
+    """The name of the station that keeps a row (its 街道, at a district): a lookup for
+    the rows read, not a join that every id list would carry."""
+    return select(Station.name).where(Station.code == model.owner).scalar_subquery()
 
 
 def count(session: Session, stmt: Select[Any]) -> int:

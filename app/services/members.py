@@ -23,6 +23,7 @@ from app.services.common import (
     Page,
     list_page,
     ordered_ids,
+    owner_name,
     resolve,
     rows_by_ids,
     search_clause,
@@ -70,6 +71,7 @@ class MemberRow:
     relation: str
     joined_on: str
     phone: str
+    station: str = ""  # at a district: the sub-district that keeps the record
 
 
 def _check_dates(member: Member, changed: set[str], today: date) -> None:
@@ -212,6 +214,7 @@ def member_query(
     relation: str | None = None,
     category: str | None = None,
     include_exited: bool = False,
+    station: str | None = None,
 ) -> tuple[Select[Any], dict[str, Any]]:
     employer_org = aliased(Organization)
     columns = {
@@ -223,6 +226,7 @@ def member_query(
         "category": Member.category,
         "relation": Member.relation,
         "joined_on": Member.joined_on,
+        "station": Member.owner,
     }
     stmt = (
         select(
@@ -236,6 +240,7 @@ def member_query(
             Member.relation,
             Member.joined_on,
             Member.phone,
+            owner_name(Member),
         )
         .outerjoin(PartyOrg, and_(PartyOrg.id == Member.party_org_id, PartyOrg.deleted.is_(False)))
         .outerjoin(employer_org, and_(employer_org.id == Member.employer_id, employer_org.deleted.is_(False)))
@@ -254,6 +259,8 @@ def member_query(
         stmt = stmt.where(Member.relation == RELATION.require(relation, "relation"))
     if category:
         stmt = stmt.where(Member.category == CATEGORY.require(category, "category"))
+    if station:
+        stmt = stmt.where(Member.owner == station)
     return stmt, columns
 
 
@@ -269,6 +276,7 @@ def _member_row(r: Any, reveal: bool = False) -> MemberRow:
         relation=RELATION.label(r[7]),
         joined_on=r[8].isoformat() if r[8] else "",
         phone=(r[9] or "") if reveal else mask_phone(r[9]),
+        station=r[10] or "",
     )
 
 

@@ -27,6 +27,7 @@ from app.services.common import (
     Page,
     list_page,
     ordered_ids,
+    owner_name,
     resolve,
     rows_by_ids,
     search_clause,
@@ -87,6 +88,7 @@ class OrgRow:
     instructor: str
     coverage: str
     status: str
+    station: str = ""  # at a district: the sub-district that keeps it (the owner's name)
 
 
 def subtype_codes(kind: str) -> Any:
@@ -288,6 +290,7 @@ SORT_KEYS = (
     "instructor",
     "coverage",
     "status",
+    "station",
 )
 
 
@@ -299,8 +302,10 @@ def organization_query(
     industry: str | None = None,
     coverage: str | None = None,
     status: str | None = None,
+    station: str | None = None,
 ) -> tuple[Select[Any], dict[str, Any]]:
-    """The filtered query and its sortable columns; shared by the list and the table model."""
+    """The filtered query and its sortable columns; shared by the list and the table model.
+    ``station`` (at a district): one sub-district's records, by its code."""
     instructor = (
         _instructor_name().where(InstructorAssignment.organization_id == Organization.id).scalar_subquery()
     )
@@ -317,6 +322,7 @@ def organization_query(
         "instructor": instructor,
         "coverage": cover,
         "status": Organization.status,
+        "station": Organization.owner,  # in the order of the codes, as the 街道 filter lists them
     }
     stmt = (
         select(
@@ -333,6 +339,7 @@ def organization_query(
             instructor,
             cover,
             Organization.status,
+            owner_name(Organization),
         )
         .outerjoin(Community, Community.id == Organization.community_id)
         .outerjoin(PartyOrg, and_(PartyOrg.id == Organization.party_org_id, PartyOrg.deleted.is_(False)))
@@ -351,6 +358,8 @@ def organization_query(
         stmt = stmt.where(cover == COVERAGE.require(coverage, "coverage"))
     if status:
         stmt = stmt.where(Organization.status == ORG_STATUS.require(status, "status"))
+    if station:
+        stmt = stmt.where(Organization.owner == station)
     return stmt, columns
 
 
@@ -369,6 +378,7 @@ def _org_row(r: Any) -> OrgRow:
         instructor=r[10] or "",
         coverage=COVERAGE.label(r[11]),
         status=ORG_STATUS.label(r[12]),
+        station=r[13] or "",
     )
 
 

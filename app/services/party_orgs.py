@@ -21,6 +21,7 @@ from app.services.common import (
     Page,
     list_page,
     ordered_ids,
+    owner_name,
     resolve,
     rows_by_ids,
     search_clause,
@@ -59,6 +60,7 @@ class PartyOrgRow:
     organizations: int
     term_end: str
     community: str
+    station: str = ""  # at a district: the sub-district that keeps it
 
 
 def member_count_of(party_org_id: Any) -> Any:
@@ -236,7 +238,12 @@ def party_org_record(session: Session, party: PartyOrg, *, reveal: bool = False)
 
 
 def party_org_query(
-    *, search: str = "", level: str | None = None, formation: str | None = None, community: str | None = None
+    *,
+    search: str = "",
+    level: str | None = None,
+    formation: str | None = None,
+    community: str | None = None,
+    station: str | None = None,
 ) -> tuple[Select[Any], dict[str, Any]]:
     members = member_count_of(PartyOrg.id)
     covered = covered_count_of(PartyOrg.id)
@@ -249,6 +256,7 @@ def party_org_query(
         "organizations": covered,
         "term_end": PartyOrg.term_end,
         "community": Community.name,
+        "station": PartyOrg.owner,
     }
     stmt = (
         select(
@@ -261,6 +269,7 @@ def party_org_query(
             covered,
             PartyOrg.term_end,
             Community.name,
+            owner_name(PartyOrg),
         )
         .outerjoin(Community, Community.id == PartyOrg.community_id)
         .where(PartyOrg.deleted.is_(False))
@@ -274,6 +283,8 @@ def party_org_query(
         stmt = stmt.where(PartyOrg.formation == FORMATION.require(formation, "formation"))
     if community:
         stmt = stmt.where(Community.name == community)
+    if station:
+        stmt = stmt.where(PartyOrg.owner == station)
     return stmt, columns
 
 
@@ -288,6 +299,7 @@ def _party_row(r: Any) -> PartyOrgRow:
         organizations=r[6] or 0,
         term_end=r[7].isoformat() if r[7] else "",
         community=r[8] or "",
+        station=r[9] or "",
     )
 
 
