@@ -20,6 +20,9 @@ APPRAISAL = "appraisal"
 TEMPLATE = "template"
 SETTING = "setting"
 SNAPSHOT = "snapshot"
+# 组织生活 (activities, attendance, attachments, 民主评议 results) and 走访.
+ACTIVITY = "activity"
+VISIT = "visit"
 # 数据交换: keys, registered stations, packages made or imported, receipts, refusals.
 SYNC = "sync"
 
@@ -37,6 +40,8 @@ KINDS = frozenset(
         SETTING,
         SNAPSHOT,
         SYNC,
+        ACTIVITY,
+        VISIT,
     }
 )
 # Registers feed the figures, the findings and the tasks' "still breaking" checks.

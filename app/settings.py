@@ -140,6 +140,16 @@ SPECS: dict[str, SettingSpec] = {
             MEMBERS_MAX,
         ),
         SettingSpec("rule.lecture.min_per_quarter", "每季度党课最少次数", 1, 1, 92),
+        # Seed 003 asks instructors to visit ("按照“四必访”的要求，积极作为、靠前服务") and
+        # blames those "挂名不管事", but names no interval: a quarter is the program's
+        # default, the rhythm of the quarterly 党课 and 党员大会 the instructor guides.
+        SettingSpec(
+            "rule.visit.max_months",
+            "走访间隔上限（月）：超过此月数没有走访的组织、所联系组织都没有走访的指导员列为问题",
+            3,
+            1,
+            24,
+        ),
         # Terms (中国共产党章程、《中国共产党基层组织选举工作条例》): a 基层委员会 (党委)
         # serves five years, a 总支部委员会 and a 支部委员会 three.
         SettingSpec("party_org.term_years", "党委每届任期（年）", 5, 1, 10),

@@ -22,6 +22,7 @@ from sqlalchemy import func, select, text
 
 from app.demo import names as N
 from app.demo import proportions as P
+from app.demo.life import plan_life, write_life
 from app.domain.idcard import make_id_number
 from app.domain.pinyin import person_keys, search_keys
 from app.domain.station_time import station_today
@@ -131,7 +132,6 @@ class _Builder:
         self.members: list[dict[str, Any]] = []
         self.instructors: list[dict[str, Any]] = []
         self.assignments: list[dict[str, Any]] = []
-        self.activities: list[dict[str, Any]] = []
         self.empty_parties: set[str] = set()
         self.children: dict[str, list[str]] = {}  # committee id -> branch ids
         self.used_ids: set[str] = set()
@@ -591,64 +591,6 @@ class _Builder:
                     )
                 )
 
-    def build_activities(self) -> None:
-        """A branch's organizational life follows its size and the rules: 主题党日 every
-        month, a 支委会 only where 7 正式党员 elect a committee, a 党课 and a 党员大会 every
-        quarter; attendance is a share of its members."""
-        r = self.rng
-        held: dict[str, int] = {}
-        full: dict[str, int] = {}
-        for m in self.members:
-            pid = m["party_org_id"]
-            if pid and m["exit_kind"] is None and m["relation"] != "mobile_in":
-                held[pid] = held.get(pid, 0) + 1
-                full[pid] = full.get(pid, 0) + (m["category"] == "full")
-        first_of_month = self.today.replace(day=1)
-        months = []
-        day = first_of_month
-        for _ in range(4):
-            day = (day - timedelta(days=1)).replace(day=1)
-            months.append(day)
-        for party in self.parties:
-            pid = party["id"]
-            if (
-                pid in self.empty_parties
-                or party["level"] not in ("branch", "joint_branch")
-                or not held.get(pid)
-            ):
-                continue
-            diligence = r.uniform(P.DILIGENCE_MIN, P.DILIGENCE_MAX)
-            size = held[pid]
-            committee = 3 if full.get(pid, 0) < 20 else 5
-            for month in months:
-                if r.random() < diligence:
-                    self.activity(pid, "theme_day", month.replace(day=r.randint(1, 28)), size)
-                if full.get(pid, 0) >= 7 and r.random() < diligence:
-                    self.activity(pid, "committee_meeting", month.replace(day=r.randint(1, 28)), committee)
-                if month.month in (1, 4, 7, 10):
-                    for kind in ("lecture", "general_meeting"):
-                        if r.random() < diligence:
-                            self.activity(
-                                pid, kind, month.replace(day=r.randint(1, 28)) + timedelta(days=30), size
-                            )
-
-    def activity(self, party_id: str, kind: str, held_on: date, of: int) -> None:
-        r = self.rng
-        present = (
-            of if kind == "committee_meeting" else round(of * r.uniform(P.ATTENDANCE_MIN, P.ATTENDANCE_MAX))
-        )
-        self.activities.append(
-            _row(
-                Activity,
-                id=self.new_id(),
-                party_org_id=party_id,
-                kind=kind,
-                held_on=min(held_on, self.today),
-                topic=r.choice(N.TOPICS),
-                attendance=max(1, present),
-            )
-        )
-
 
 def fill_demo(
     store: Store, orgs: int = 1500, members: int = 10000, seed: int = 1, today: date | None = None
@@ -670,7 +612,6 @@ def fill_demo(
         builder.build_party_orgs()
         builder.build_members()
         builder.build_instructors()
-        builder.build_activities()
         for org in builder.orgs:
             for scratch in ("_no_members", "_uncovered", "_level", "_n"):
                 org.pop(scratch, None)
@@ -683,7 +624,6 @@ def fill_demo(
             ("党员", Member, builder.members),
             ("指导员", Instructor, builder.instructors),
             ("指导员指派", InstructorAssignment, builder.assignments),
-            ("组织生活", Activity, builder.activities),
         ]
         total = sum(len(rows) for _, _, rows in tables)
         done = 0
@@ -693,6 +633,10 @@ def fill_demo(
                 bulk_insert(session, model, chunk)
                 done += len(chunk)
                 yield Progress(f"正在写入{label}", done, total)
+        # Organizational life and visits through the services a clerk uses (app.demo.life).
+        life = plan_life(builder)
+        for written in write_life(session, life):
+            yield Progress("正在写入组织生活", written, len(life.drafts))
         # Fresh statistics, so the query planner picks the selective indexes.
         session.execute(text("ANALYZE"))
         _snapshot_history(builder, session)

@@ -132,5 +132,6 @@ ACTIVITY_KIND = Codes(
         "theme_day": "主题党日",
         "life_meeting": "组织生活会",
         "member_review": "民主评议党员",
+        "heart_talk": "谈心谈话",
     },
 )

@@ -149,6 +149,14 @@ RULES: tuple[Rule, ...] = (
         "rule.lecture.min_per_quarter",
     ),
     Rule(
+        "visit_overdue",
+        "联系指导的组织应定期走访",
+        "organization",
+        "003",
+        "按照“四必访”的要求，积极作为、靠前服务",
+        "rule.visit.max_months",
+    ),
+    Rule(
         "term_expired",
         "任期届满应按期换届",
         "party_org",
@@ -176,3 +184,14 @@ RULES: tuple[Rule, ...] = (
 # life (党支部工作条例); a 党委's or 党总支's members hold theirs in the branches below.
 BRANCH_LEVELS = ("branch", "joint_branch")
 RULES_BY_ID = {rule.id: rule for rule in RULES}
+
+# A finding about an instructor, not about a register's record: judged and shown by
+# app.services.visits (the 走访 page, 工作台), not by the engine's two subjects.
+INSTRUCTOR_IDLE = Rule(
+    "instructor_idle",
+    "党建工作指导员挂名不管事",
+    "instructor",
+    "003",
+    "部分党建工作指导员挂帅不出征、挂名不管事",
+    "rule.visit.max_months",
+)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, aliased, configure_mappers
 
 from app.domain.codes import FORMATION, PARTY_LEVEL, SOCIAL_SUBTYPE
 from app.rules.catalog import BRANCH_LEVELS, RULES, RULES_BY_ID, Rule
-from db.models import Activity, InstructorAssignment, Member, Organization, PartyOrg
+from db.models import Activity, InstructorAssignment, Member, Organization, PartyOrg, Visit
 
 
 @dataclass(frozen=True)
@@ -535,6 +535,35 @@ def term_missing(f: Facts) -> Condition:
     )
 
 
+def visit_overdue(f: Facts) -> Condition:
+    """An organization an instructor has guided for the last N months (setting) with no
+    visit recorded in them (seed 003: "按照“四必访”的要求，积极作为、靠前服务")."""
+    months = f.settings["rule.visit.max_months"]
+    since = months_after(f.today, -months)
+    assigned = select(InstructorAssignment.organization_id).where(
+        InstructorAssignment.deleted.is_(False),
+        InstructorAssignment.ends_on.is_(None),
+        or_(InstructorAssignment.starts_on.is_(None), InstructorAssignment.starts_on <= since),
+    )
+    visited = select(Visit.organization_id).where(Visit.deleted.is_(False), Visit.visited_on > since)
+    last = (
+        select(func.max(Visit.visited_on))
+        .where(Visit.organization_id == Organization.id, Visit.deleted.is_(False))
+        .correlate(Organization)
+        .scalar_subquery()
+    )
+
+    def message(r: Any) -> str:
+        before = f"上次走访在 {r.last_visit:%Y年%m月%d日}" if r.last_visit else "从未登记走访"
+        return f"有党建工作指导员联系，但近 {months} 个月没有走访记录（{before}），应按“四必访”要求上门走访。"
+
+    return Condition(
+        and_(Organization.id.in_(assigned), Organization.id.not_in(visited)),
+        message,
+        (last.label("last_visit"),),
+    )
+
+
 CHECKERS: dict[str, Checker] = {
     "enterprise_members": enterprise_members,
     "enterprise_party_org": enterprise_party_org,
@@ -555,6 +584,7 @@ CHECKERS: dict[str, Checker] = {
         "committee_meeting", "支委会", previous_month, members_setting="rule.committee_meeting.min_members"
     ),
     "lecture_quarterly": _activity_rule("lecture", "党课", previous_quarter, "rule.lecture.min_per_quarter"),
+    "visit_overdue": visit_overdue,
     "term_expired": term_expired,
     "term_ending": term_ending,
     "term_missing": term_missing,

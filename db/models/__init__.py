@@ -4,7 +4,7 @@ from db.models.appraisal import Appraisal, AppraisalTemplate
 from db.models.campaign import Campaign, Phase, Task, TaskProgress
 from db.models.journal import Counter, JournalEntry
 from db.models.ledger import LedgerImport, LedgerMapping
-from db.models.life import Activity, Visit
+from db.models.life import Activity, ActivityAttachment, ActivityAttendance, MemberReview, Visit
 from db.models.register import (
     Community,
     Instructor,
@@ -18,6 +18,8 @@ from db.models.sync import Keyring, SyncPackage, SyncRefusal, SyncUndo
 
 __all__ = [
     "Activity",
+    "ActivityAttachment",
+    "ActivityAttendance",
     "Appraisal",
     "AppraisalTemplate",
     "Campaign",
@@ -30,6 +32,7 @@ __all__ = [
     "LedgerImport",
     "LedgerMapping",
     "Member",
+    "MemberReview",
     "Organization",
     "PartyOrg",
     "Phase",
