@@ -118,7 +118,7 @@ def test_a_custom_template_imports_and_gets_a_new_version(store: Store, tmp_path
 
 def test_scores_outside_the_maximum_are_refused_naming_the_criterion(store: Store, branch: str) -> None:
     [appraisal_id] = appraisals.start_appraisals(store, "review", 2026, [branch])
-    with pytest.raises(FieldError, match=r"“A1 研究部署党建工作”的得分应在 0 到 10 之间，“11”不行"):
+    with pytest.raises(FieldError, match=r"“A1 研究部署党建工作”的得分应在 0 到 8 之间，“11”不行"):
         appraisals.save_appraisal(store, appraisal_id, scores={"A1": 11})
     with pytest.raises(FieldError, match="得分“十”不是数字"):
         appraisals.save_appraisal(store, appraisal_id, scores={"A1": "十"})
@@ -127,14 +127,14 @@ def test_scores_outside_the_maximum_are_refused_naming_the_criterion(store: Stor
     partial = appraisals.save_appraisal(store, appraisal_id, scores={"A1": 8})
     assert (partial.total, partial.grade) == (8, None)  # no grade until every criterion is scored
     full = appraisals.save_appraisal(store, appraisal_id, scores=_full_scores())
-    assert (full.total, full.grade) == (90, "好")
+    assert (full.total, full.grade) == (88, "较好")  # one point short of each of the 12 maxima
     assert appraisals.start_appraisals(store, "review", 2026, [branch]) == [appraisal_id]  # not twice
 
 
 def test_final_means_frozen_and_reopening_needs_a_recorded_reason(store: Store, branch: str) -> None:
     [appraisal_id] = appraisals.start_appraisals(store, "review", 2026, [branch])
     appraisals.save_appraisal(store, appraisal_id, scores={"A1": 8})
-    with pytest.raises(FieldError, match="还有 9 项未评分"):
+    with pytest.raises(FieldError, match="还有 11 项未评分"):
         appraisals.finalize_appraisal(store, appraisal_id)
     appraisals.save_appraisal(store, appraisal_id, scores=_full_scores())
     with pytest.raises(FieldError, match="评议人和评议日期"):
@@ -145,10 +145,10 @@ def test_final_means_frozen_and_reopening_needs_a_recorded_reason(store: Store, 
         appraisals.save_appraisal(store, appraisal_id, scores={"A1": 1})
     with pytest.raises(FieldError, match="请写明理由"):
         appraisals.reopen_appraisal(store, appraisal_id, " ")
-    appraisals.reopen_appraisal(store, appraisal_id, "评分录入错误，A1 应为 9 分")
-    appraisals.save_appraisal(store, appraisal_id, scores={"A1": 9})
+    appraisals.reopen_appraisal(store, appraisal_id, "评分录入错误，A1 应为 8 分")
+    appraisals.save_appraisal(store, appraisal_id, scores={"A1": 8})
     changes = [c for c in read_journal(store, limit=None, row_id=appraisal_id)]
-    assert any(c.changes.get("reopen_reason") == [None, "评分录入错误，A1 应为 9 分"] for c in changes)
+    assert any(c.changes.get("reopen_reason") == [None, "评分录入错误，A1 应为 8 分"] for c in changes)
     assert any(c.changes.get("state") == ["final", "draft"] for c in changes)
 
 
@@ -180,7 +180,7 @@ def test_a_printed_form_carries_the_register_the_scores_and_a_checkable_hash(
     ):
         assert expected in first
     form = appraisals.appraisal_forms(store, [appraisal_id])[0]
-    assert (form.total, form.grade) == (88, "较好") and "等次：较好" in "".join(pages)
+    assert (form.total, form.grade) == (89, "较好") and "等次：较好" in "".join(pages)
     assert f"校验码 {form.digest}" in first and appraisal_id in first
     appraisals.save_appraisal(store, appraisal_id, scores={"A1": 1})
     assert (
@@ -330,7 +330,7 @@ def test_the_appraisal_page_scores_saves_finalizes_and_reopens(
     assert page.list.rowCount() == 1 and page.record is not None
     for code, entry in _full_scores().items():
         page.score_widgets[code].setValue(entry["score"])
-    assert "合计 90 / 100" in page.summary.text() and "好" in page.summary.text()
+    assert "合计 88 / 100" in page.summary.text() and "等次：较好" in page.summary.text()
     page.evaluator.setText("李评议")
     from PySide6.QtCore import QDate
 
@@ -450,7 +450,7 @@ def test_finalize_saves_and_freezes_in_one_step_or_not_at_all(store: Store, bran
     final = appraisals.finalize_appraisal(
         store, appraisal_id, scores=_full_scores(), evaluator="李评议", evaluated_on="2026-12-20"
     )
-    assert (final.state, final.total, final.grade) == ("final", 90, "好")
+    assert (final.state, final.total, final.grade) == ("final", 88, "较好")
     assert final.changes.touches("appraisal")
     assert appraisals.appraisal_record(store, appraisal_id)["evaluator"] == "李评议"
 
@@ -489,8 +489,8 @@ def test_listing_templates_and_subjects_writes_nothing(store: Store, branch: str
     with pytest.raises(FieldError, match="没有考核模板“nope”"):
         appraisals.list_appraisals(store, "nope", 2026)
     assert digest() == before
-    with store.read() as session:  # seeded when the database was made
-        assert session.scalar(select(func.count()).select_from(AppraisalTemplate)) == 3
+    with store.read() as session:  # seeded when the database was made: each shipped version
+        assert session.scalar(select(func.count()).select_from(AppraisalTemplate)) == 6
     with store.write() as session:
         assert appraisal_templates.seed_builtin_templates(session) == 0  # idempotent
     # A database made before the seeding (no template rows) still lists them, read-only.

@@ -447,56 +447,153 @@ def test_each_action_line_takes_its_targets(store: Store) -> None:
     }
 
 
-# -- a shipped template that changes is a new version ------------------------------------------
+# -- the appraisal templates (seeds 000, 002, 004) --------------------------------------------
 
 
-def test_a_shipped_template_raised_to_version_2_reaches_an_existing_database(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+def _quoted(source: str) -> list[str]:
+    """The sentences a template's source quotes after the document's name: the outer
+    “…” of each, its inner ‘…’ put back as the seed writes them (“…”)."""
+    found, depth, current = [], 0, ""
+    for ch in source.split("：", 1)[1]:
+        if ch == "“":
+            depth += 1
+            if depth == 1:
+                current = ""
+                continue
+        elif ch == "”":
+            depth -= 1
+            if depth == 0:
+                found.append(current)
+                continue
+        if depth:
+            current += ch
+    return [q.replace("‘", "“").replace("’", "”") for q in found]
+
+
+def _quotes_its_seed(source: str, seed: str) -> list[str]:
+    quoted = _quoted(source)
+    assert quoted, source
+    text = _seed_text(seed)
+    for sentence in quoted:
+        assert " ".join(sentence.split()) in text, sentence
+    return quoted
+
+
+def test_review_version_2_cites_its_sentence_and_adds_what_the_seeds_name() -> None:
+    from app.services import appraisal_templates
+
+    review = appraisal_templates.builtin_template("review")
+    assert appraisal_templates.builtin_version("review") == 2
+    # The 2020 推进会 speech governs it: a yearly review whose result counts for 五星支部.
+    assert _quotes_its_seed(review.source, "002") == [
+        "结合非“两新”组织党组织特点，探索科学有效的党组织书记抓基层党建述职评议考核方式，"
+        "确定考核等次，考核结果与“五星支部”和市级标杆式党支部创建挂钩。"
+    ]
+    assert review.note == "各项分值为默认权重，可结合本地实际调整。"
+    by_code = {c.code: c for c in review.criteria}
+    assert by_code["A3"].title == "“双向进入、交叉任职”"
+    assert "实行“双向进入、交叉任职”" in _quotes_its_seed(by_code["A3"].source, "000")[0]
+    assert by_code["B4"].title == "组织生活会和民主评议党员"
+    assert "组织生活会和民主评议党员等基本制度" in _quotes_its_seed(by_code["B4"].source, "004")[0]
+    assert review.max_total == 100
+    assert [c.code for c in review.criteria] == [
+        *("A1", "A2", "A3", "B1", "B2", "B3", "B4", "C1", "C2", "D1", "D2", "D3")
+    ]
+    star = appraisal_templates.builtin_template("star_rating")
+    assert "每年初对上年度“五星支部”创建情况进行盘点" in _quotes_its_seed(star.source, "002")
+    health = appraisal_templates.builtin_template("health_check")
+    assert "进行定期“党建体检”" in _quotes_its_seed(health.source, "004")[0]
+    theme_day = next(c for c in health.criteria if c.code == "H5")
+    assert _quotes_its_seed(theme_day.source, "002") == ["每月开展一次“主题党日”活动。"]
+
+
+def test_review_version_2_reaches_a_database_made_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A shipped file with "version": 2 is seeded beside version 1 at the next upgrade or
-    write (under its own fixed id); a finalised appraisal keeps version 1's criteria, a
-    subject appraised from then on gets version 2."""
-    import json
+    """A database the program made when 述职评议 was at version 1, with an appraisal
+    finalised on it: after the upgrade it holds version 2 beside version 1, the final
+    appraisal reads and prints version 1's criteria, new appraisals get version 2."""
+    from alembic import command
+    from pypdf import PdfReader
 
+    from app.reports.forms import print_appraisals
     from app.services import appraisal_templates, appraisals
+    from app.store import init_store, open_store, resolve_url
+    from app.upgrade import upgrade_database
+    from db import migrate
+    from db.engine import create_db_engine
     from db.models.appraisal import builtin_template_id
 
-    first = _party(store, "华信物流党支部", [])
-    [scored] = appraisals.start_appraisals(store, "review", 2026, [first])
-    template = appraisal_templates.builtin_template("review")
-    appraisals.finalize_appraisal(
-        store,
-        scored,
-        scores={c.code: c.max for c in template.criteria},
-        evaluator="李评议",
-        evaluated_on="2026-11-20",
-    )
-    shipped = json.loads(appraisal_templates.builtin_text("review"))
-    shipped["version"] = 2
-    shipped["sections"][0]["criteria"][0]["title"] = "研究部署党建工作（第二版）"
-    text_v2 = json.dumps(shipped, ensure_ascii=False)
-    original = appraisal_templates.builtin_text
-    monkeypatch.setattr(
-        appraisal_templates, "builtin_text", lambda code: text_v2 if code == "review" else original(code)
-    )
-    appraisal_templates.builtin_version.cache_clear()
-    appraisal_templates.builtin_template.cache_clear()
+    v1 = {code: appraisal_templates.builtin_texts(code)[1] for code in appraisal_templates.BUILTIN}
+    db = str(tmp_path / "before.sqlite3")
+    with monkeypatch.context() as then:  # the program as it was: version 1 only
+        then.setattr(appraisal_templates, "builtin_texts", lambda code: {1: v1[code]})
+        then.setattr(appraisal_templates, "builtin_version", lambda code: 1)
+        then.setattr(
+            appraisal_templates, "builtin_template", lambda code: appraisal_templates.parse_template(v1[code])
+        )
+        store, _ = init_store(db, "440307001", "南湾街道")
+        try:
+            first = _party(store, "华信物流党支部", [])
+            [final] = appraisals.start_appraisals(store, "review", 2026, [first])
+            old = appraisal_templates.parse_template(v1["review"])
+            appraisals.finalize_appraisal(
+                store,
+                final,
+                scores={c.code: c.max for c in old.criteria},
+                evaluator="李评议",
+                evaluated_on="2026-11-20",
+            )
+            second = _party(store, "安达科技党支部", [])
+        finally:
+            store.close()
+    # One schema step back, so that opening it with this program is an upgrade.
+    engine = create_db_engine(resolve_url(db))
+    config = migrate.alembic_config()
     try:
-        with store.write() as session:  # what upgrading (or any write that needs them) runs
-            assert appraisal_templates.seed_builtin_templates(session) == 1
-            assert appraisal_templates.seed_builtin_templates(session) == 0
-        with store.read() as session:
-            rows = {r.id for r in appraisal_templates.stored_templates(session).values()}
-        assert builtin_template_id("review", 2) in rows
-        assert {t["code"]: t["version"] for t in appraisal_templates.list_templates(store)}["review"] == 2
-        kept = appraisals.appraisal_record(store, scored)
-        assert kept["state"] == "final" and kept["criteria"][0].title == "研究部署党建工作"
-        second = _party(store, "安达科技党支部", [])
-        [fresh] = appraisals.start_appraisals(store, "review", 2026, [second])
-        assert appraisals.appraisal_record(store, fresh)["criteria"][0].title == "研究部署党建工作（第二版）"
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "-1")
     finally:
-        appraisal_templates.builtin_version.cache_clear()
-        appraisal_templates.builtin_template.cache_clear()
+        engine.dispose()
+
+    assert upgrade_database(db, backup=False).changed
+    store = open_store(db)
+    try:
+        with store.read() as session:
+            from db.models import AppraisalTemplate
+
+            versions = {
+                (row.code, row.version)
+                for row in session.query(AppraisalTemplate).filter(AppraisalTemplate.deleted.is_(False))
+            }
+        assert {("review", 1), ("review", 2), ("star_rating", 2), ("health_check", 2)} <= versions
+        assert {t["code"]: t["version"] for t in appraisal_templates.list_templates(store)}["review"] == 2
+
+        kept = appraisals.appraisal_record(store, final)
+        assert kept["state"] == "final" and kept["total"] == 100 and kept["grade"] == "好"
+        assert [c.code for c in kept["criteria"]] == [c.code for c in old.criteria]  # no A3, no B4
+        assert {c.code: c.max for c in kept["criteria"]}["A1"] == 10
+        [pdf] = print_appraisals(store, [final], tmp_path / "kept.pdf")
+        printed = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+        assert (
+            "研究部署党建工作" in printed
+            and "双向进入" not in printed
+            and "组织生活会和民主评议党员" not in printed
+        )
+
+        [fresh] = appraisals.start_appraisals(store, "review", 2026, [second])
+        record = appraisals.appraisal_record(store, fresh)
+        with store.read() as session:
+            from db.models import Appraisal
+
+            assert session.get(Appraisal, fresh).template_id == builtin_template_id("review", 2)  # type: ignore[union-attr]
+        assert {"A3", "B4"} <= {c.code for c in record["criteria"]}
+        assert record["max_total"] == 100
+        # Both subjects are the year's 述职评议, whichever version each was scored with.
+        assert {row.id for row in appraisals.list_appraisals(store, "review", 2026)} == {final, fresh}
+    finally:
+        store.close()
 
 
 def test_organizations_an_instructor_guides_are_visited_every_few_months(store: Store) -> None:

@@ -1,7 +1,9 @@
 """Appraisal templates merge across stations: the shipped ones have the same id in every
 database and belong to the program; a changed template is a new version, a row of its
 own, so an appraisal keeps (and prints) the criteria it was scored with; the same file
-imported again changes nothing; migration 0009 converts a database seeded the old way."""
+imported again changes nothing; migration 0009 converts a database seeded the old way.
+The program itself ships 述职评议 at version 2 (version 1 kept beside it), so a station's
+own change to it is version 3."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from app.errors import LiangxinError
 from app.reports.forms import print_appraisals
 from app.services import appraisal_templates, appraisals, party_orgs
 from app.store import Store, init_store, open_store, resolve_url
+from app.upgrade import upgrade_database
 from bench.concurrent_writers import check_journal
 from db import migrate
 from db.engine import create_db_engine
@@ -28,10 +31,12 @@ from .conftest import STATION
 
 OLD_TITLE, NEW_TITLE = "研究部署党建工作", "年度党建计划制定"  # criterion A1 of 述职评议, before and after
 BUILTIN = ("review", "star_rating", "health_check")
+SHIPPED = appraisal_templates.builtin_version("review")  # 2: the version the program ships
 
 
-def _score_everything(store: Store, appraisal_id: str, template: str = "review") -> None:
-    parsed = appraisal_templates.parse_template(appraisal_templates.builtin_text(template))
+def _score_everything(store: Store, appraisal_id: str, template: str = "review", version: int = 0) -> None:
+    texts = appraisal_templates.builtin_texts(template)
+    parsed = appraisal_templates.parse_template(texts[version or max(texts)])
     scores = {c.code: {"score": c.max, "note": ""} for c in parsed.criteria}
     appraisals.finalize_appraisal(
         store, appraisal_id, scores=scores, evaluator="李评议", evaluated_on="2026-12-20"
@@ -40,6 +45,7 @@ def _score_everything(store: Store, appraisal_id: str, template: str = "review")
 
 def _revised_review(tmp_path: Path) -> Path:
     data = json.loads(appraisal_templates.builtin_text("review"))
+    data.pop("version")  # a station's file says none: importing makes it the next version
     first = data["sections"][0]["criteria"][0]
     assert first["title"] == OLD_TITLE
     first["title"] = NEW_TITLE
@@ -73,7 +79,11 @@ def test_two_stations_hold_the_shipped_templates_under_the_same_ids(tmp_path: Pa
             found.append(_template_rows(store))
         finally:
             store.close()
-    expected = {(builtin_template_id(code, 1), code, 1, BUILTIN_OWNER) for code in BUILTIN}
+    expected = {
+        (builtin_template_id(code, version), code, version, BUILTIN_OWNER)
+        for code in BUILTIN
+        for version in (1, 2)  # every version shipped, each under the same id everywhere
+    }
     assert found == [expected, expected]
 
 
@@ -86,10 +96,11 @@ def test_a_changed_template_is_a_new_version_and_a_final_appraisal_keeps_its_cri
     _score_everything(store, scored)
 
     result = appraisal_templates.import_template(store, _revised_review(tmp_path))
-    assert (result["version"], result["changed"]) == (2, True)
+    assert (result["version"], result["changed"]) == (SHIPPED + 1, True)
     listed = {t["code"]: t["version"] for t in appraisal_templates.list_templates(store)}
-    assert listed["review"] == 2
-    assert (builtin_template_id("review", 1), "review", 1, BUILTIN_OWNER) in _template_rows(store)
+    assert listed["review"] == SHIPPED + 1
+    shipped = builtin_template_id("review", SHIPPED)
+    assert (shipped, "review", SHIPPED, BUILTIN_OWNER) in _template_rows(store)
 
     # The finalised appraisal reads and prints what it was scored with.
     record = appraisals.appraisal_record(store, scored)
@@ -115,7 +126,7 @@ def test_importing_the_same_template_again_changes_nothing(store: Store, tmp_pat
     before, rows = _journal_length(store), _template_rows(store)
 
     again = appraisal_templates.import_template(store, path)
-    assert (again["version"], again["changed"]) == (2, False)
+    assert (again["version"], again["changed"]) == (SHIPPED + 1, False)
     # Laid out differently, the same content: no new version either.
     compact = tmp_path / "compact.json"
     compact.write_text(json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False))
@@ -127,7 +138,7 @@ def test_importing_the_same_template_again_changes_nothing(store: Store, tmp_pat
     assert appraisal_templates.import_template(store, shipped) == {
         "code": "star_rating",
         "name": appraisal_templates.builtin_template("star_rating").name,
-        "version": 1,
+        "version": appraisal_templates.builtin_version("star_rating"),
         "criteria": len(appraisal_templates.builtin_template("star_rating").criteria),
         "changed": False,
     }
@@ -151,14 +162,14 @@ def test_the_page_says_when_a_template_is_already_up_to_date(
     page.import_template()
     review = appraisal_templates.builtin_template("review")
     assert said == [
-        f"已导入模板“{review.name}”（第 2 版，{len(review.criteria)} 项考核内容）。",
+        f"已导入模板“{review.name}”（第 {SHIPPED + 1} 版，{len(review.criteria)} 项考核内容）。",
         "模板已是最新，未做改动。",
     ]
 
 
 def test_a_station_cannot_change_a_shipped_template(any_store: Store) -> None:
     store = any_store
-    fixed = builtin_template_id("review", 1)
+    fixed = builtin_template_id("review", SHIPPED)
     before = _journal_length(store)
     with pytest.raises(LiangxinError, match="不能修改"), store.write() as session:
         row = session.get(AppraisalTemplate, fixed)
@@ -185,7 +196,7 @@ def test_the_latest_version_wins_across_owners_and_a_tie_goes_to_this_station(
     """The district's newer version may arrive after the station's own."""
     district = "440307"
     mine = appraisal_templates.import_template(store, _revised_review(tmp_path))
-    assert mine["version"] == 2
+    assert mine["version"] == SHIPPED + 1
 
     def arrives(version: int, title: str) -> None:
         data = json.loads(appraisal_templates.builtin_text("review"))
@@ -213,31 +224,50 @@ def test_the_latest_version_wins_across_owners_and_a_tie_goes_to_this_station(
             _, template = appraisal_templates.available_templates(session)["review"]
             return template.criteria[0].title
 
-    arrives(2, "区里的第二版")
+    arrives(SHIPPED + 1, "区里的同一版")
     assert current() == NEW_TITLE  # the same version: this station's own
-    arrives(3, "区里的第三版")
-    assert current() == "区里的第三版"
-    assert {t["code"]: t["version"] for t in appraisal_templates.list_templates(store)}["review"] == 3
+    arrives(SHIPPED + 2, "区里的新一版")
+    assert current() == "区里的新一版"
+    assert {t["code"]: t["version"] for t in appraisal_templates.list_templates(store)}[
+        "review"
+    ] == SHIPPED + 2
     # This station's next change follows the latest, whoever made it.
     again = tmp_path / "again.json"
     data = json.loads(_revised_review(tmp_path).read_text(encoding="utf-8"))
-    data["sections"][0]["criteria"][0]["title"] = "站点第四版"
+    data["sections"][0]["criteria"][0]["title"] = "站点再改一版"
     again.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert appraisal_templates.import_template(store, again)["version"] == 4
-    assert current() == "站点第四版"
+    assert appraisal_templates.import_template(store, again)["version"] == SHIPPED + 3
+    assert current() == "站点再改一版"
 
 
 def _as_0008_seeded_it(db: str) -> dict[str, str]:
-    """A station's database as revision 0008 left it: the shipped templates seeded under
-    ids of its own (述职评议 pristine, with a final appraisal on it; 五星支部 changed in
-    place by an import, with an appraisal on it; 党建体检 pristine, unused). Returns the
-    ids that matter."""
+    """A station's database as revision 0008 left it: the shipped templates (version 1,
+    all that program shipped) seeded under ids of its own (述职评议 pristine, with a final
+    appraisal on it; 五星支部 changed in place by an import, with an appraisal on it;
+    党建体检 pristine, unused). Returns the ids that matter."""
     store, _ = init_store(db, *STATION)
     try:
+        with store.write() as session:  # as that program would have started them: on version 1
+            shipped = {code: builtin_template_id(code, 1) for code in BUILTIN}
+            session.execute(
+                AppraisalTemplate.__table__.delete().where(AppraisalTemplate.id.not_in(shipped.values()))
+            )
         branch = party_orgs.add_party_org(store, {"name": "华信物流党支部", "level": "branch"})["id"]
-        [review] = appraisals.start_appraisals(store, "review", 2026, [branch])
-        _score_everything(store, review)
-        [star] = appraisals.start_appraisals(store, "star_rating", 2026, [branch])
+        with store.write() as session:
+            for code in ("review", "star_rating"):
+                session.add(
+                    Appraisal(
+                        template_id=shipped[code],
+                        year=2026,
+                        subject_kind="party_org",
+                        subject_id=branch,
+                        scores="{}",
+                    )
+                )
+        with store.read() as session:
+            ids = dict(session.execute(select(Appraisal.template_id, Appraisal.id)).all())
+        review, star = ids[shipped["review"]], ids[shipped["star_rating"]]
+        _score_everything(store, review, version=1)
     finally:
         store.close()
     old = {code: f"00000000-0000-7000-8000-00000000000{i}" for i, code in enumerate(BUILTIN, 1)}
@@ -284,12 +314,8 @@ def test_0009_gives_the_shipped_templates_their_fixed_ids_and_keeps_changed_ones
     db_url: str, tmp_path: Path
 ) -> None:
     old = _as_0008_seeded_it(db_url)
-    url = resolve_url(db_url)
-    engine = create_db_engine(url)
-    try:
-        migrate.upgrade(url, engine)
-    finally:
-        engine.dispose()
+    # As ``liangxin upgrade`` does it: the migrations, then what the program ships since.
+    assert upgrade_database(db_url, backup=False).changed
 
     store = open_store(db_url)
     try:
@@ -298,6 +324,8 @@ def test_0009_gives_the_shipped_templates_their_fixed_ids_and_keeps_changed_ones
             (builtin_template_id("star_rating", 1), "star_rating", 1, BUILTIN_OWNER),
             (old["star_rating"], "star_rating", 2, STATION[0]),  # the station's own version stays
             (builtin_template_id("health_check", 1), "health_check", 1, BUILTIN_OWNER),
+            # and the versions shipped since, put in after the upgrade
+            *((builtin_template_id(code, 2), code, 2, BUILTIN_OWNER) for code in BUILTIN),
         }
         with store.read() as session:
             review = session.get(Appraisal, old["review_appraisal"])
@@ -317,11 +345,13 @@ def test_0009_gives_the_shipped_templates_their_fixed_ids_and_keeps_changed_ones
             )
             assert review.rev == moved.seq
             body = session.get(AppraisalTemplate, builtin_template_id("review", 1))
-            assert body is not None and body.body == appraisal_templates.builtin_text("review")
+            assert body is not None and body.body == appraisal_templates.builtin_texts("review")[1]
         [pdf] = print_appraisals(store, [old["review_appraisal"]], tmp_path / "after.pdf")
         assert OLD_TITLE in _pdf_text(pdf)
+        # Upgrading also stored the versions shipped since: new appraisals use those (the
+        # station's own 五星支部 version 2 wins over the program's at the same version).
         listed = {t["code"]: t["version"] for t in appraisal_templates.list_templates(store)}
-        assert listed == {"review": 1, "star_rating": 2, "health_check": 1}
+        assert listed == {"review": 2, "star_rating": 2, "health_check": 2}
         check = check_journal(store.url)
         assert (check.gaps, check.counter_off, check.chain_breaks, check.stale_revs) == (0, False, [], [])
     finally:

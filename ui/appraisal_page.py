@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,11 +40,22 @@ from app.store import Store
 from ui.background import Background
 from ui.campaign_dialogs import date_edit, date_of
 from ui.files import ask_save_path, write_report
-from ui.i18n import t
+from ui.i18n import N_, t
 from ui.layout import beside_panel, page_layout
 from ui.style import PARTY_RED
 
-CHECK = {None: "未检查", 1.0: "✓ 符合", 0.0: "✗ 不符合"}
+NOT_APPLICABLE = "na"
+# A checklist item's answers: 不适用 leaves the item out of the maximum.
+CHECK = {None: "未检查", 1.0: "✓ 符合", 0.0: "✗ 不符合", NOT_APPLICABLE: "不适用"}
+SECTION_BACKGROUND = "#F4F4F4"
+STAR_LABEL = {True: N_("★ 得星"), False: N_("☆ 未得星"), None: ""}
+
+
+def _score_text(total: float | None, out_of: float | None) -> str:
+    """A list row's score: the total, or for a checklist 符合 / 应检 (10/12)."""
+    if total is None:
+        return ""
+    return f"{total:g}/{out_of:g}" if out_of is not None else f"{total:g}"
 
 
 class SubjectsDialog(QDialog):
@@ -113,6 +125,7 @@ class AppraisalPage(QWidget):
         self.record: dict[str, Any] | None = None
         self.score_widgets: dict[str, Any] = {}
         self.note_widgets: dict[str, QLineEdit] = {}
+        self.section_rows: dict[str, int] = {}  # the grid's row heading each section
 
         title = QLabel(t("考核评议"))
         title.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -149,9 +162,9 @@ class AppraisalPage(QWidget):
         self.list.verticalHeader().hide()
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column, width in ((1, 56), (2, 76), (3, 56)):  # 等次 holds 基本健康, 未达星级
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.list.setColumnWidth(column, 56)
+            self.list.setColumnWidth(column, width)
         self.list.currentCellChanged.connect(lambda *_: self.show_current())
         self.empty = QLabel(t("还没有考核记录。选好模板和年度，点击“开始评议…”选择评议对象。"))
         self.empty.setWordWrap(True)
@@ -168,18 +181,23 @@ class AppraisalPage(QWidget):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setStyleSheet("color: #555;")
-        self.grid = QTableWidget(0, 5)
-        self.grid.setHorizontalHeaderLabels([t("编号"), t("考核内容"), t("满分"), t("得分"), t("说明")])
+        # 编号, 考核内容, 评分标准 (as the paper has it), 满分, 得分 (检查结果), 说明
+        self.grid = QTableWidget(0, 6)
         self.grid.verticalHeader().hide()
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         grid_header = self.grid.horizontalHeader()
-        grid_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        grid_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 5):
+            grid_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.grid.setColumnWidth(0, 48)
-        self.grid.setColumnWidth(2, 48)
-        self.grid.setColumnWidth(3, 110)
+        self.grid.setColumnWidth(3, 48)
+        self.grid.setColumnWidth(4, 110)
+        self._grid_headers(checklist=False)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-size: 12pt;")
+        self.note = QLabel()  # the template's word on filling it in, and where it comes from
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #666;")
         self.comments = QPlainTextEdit()
         self.comments.setPlaceholderText(t("评议意见"))
         self.comments.setFixedHeight(70)
@@ -226,6 +244,7 @@ class AppraisalPage(QWidget):
         right_layout.addWidget(self.details)
         right_layout.addWidget(self.grid, 1)
         right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.note)
         right_layout.addLayout(form)
         right_layout.addWidget(self.error)
         right_layout.addLayout(buttons)
@@ -258,7 +277,7 @@ class AppraisalPage(QWidget):
             for c, text in enumerate(
                 (
                     row.subject,
-                    "" if row.total is None else f"{row.total:g}",
+                    _score_text(row.total, row.out_of),
                     row.grade or "",
                     t(appraisals.STATE[row.state]),
                 )
@@ -332,13 +351,15 @@ class AppraisalPage(QWidget):
     def show_record(self, record: dict[str, Any] | None) -> None:
         self.record = record
         self.error.setText("")
-        self.score_widgets, self.note_widgets = {}, {}
+        self.score_widgets, self.note_widgets, self.section_rows = {}, {}, {}
+        self.grid.clearSpans()
         self.grid.setRowCount(0)
         enabled = record is not None and record["state"] == "draft"
         if record is None:
             self.subject.setText("")
             self.details.setText("")
             self.summary.setText("")
+            self.note.setText("")
             self.state.setText("")
             for w in (
                 self.save_button,
@@ -349,25 +370,46 @@ class AppraisalPage(QWidget):
             ):
                 w.setEnabled(False)
             return
+        template = record["template"]
         self.subject.setText(f"{record['subject']}（{record['year']} 年度）")
         self.details.setText("　".join(f"{label}：{value}" for label, value in record["subject_lines"][1:5]))
+        note = [t("填表说明：") + template.note] if template.note else []
+        note += [t("依据：") + template.source] if template.source else []
+        self.note.setText("\n".join(note))
+        self.note.setVisible(bool(note))
         checklist = record["kind"] == "checklist"
-        self.grid.setRowCount(len(record["criteria"]))
-        for row, criterion in enumerate(record["criteria"]):
+        self._grid_headers(checklist)
+        self.grid.setRowCount(len(record["criteria"]) + len(template.sections))
+        row = 0
+        section = None
+        for criterion in record["criteria"]:
+            if criterion.section != section:
+                section = criterion.section
+                self._section_row(row, section)
+                row += 1
             entry = record["scores"].get(criterion.code, {})
             code = QTableWidgetItem(criterion.code)
             title = QTableWidgetItem(criterion.title)
-            title.setToolTip(f"{criterion.section}\n{t('评分标准：')}{criterion.guidance}")
+            tip = f"{criterion.section}\n{t('评分标准：')}{criterion.guidance}"
+            if criterion.source:
+                tip += f"\n{t('依据：')}{criterion.source}"
+            title.setToolTip(tip)
+            guidance = QTableWidgetItem(criterion.guidance)
+            guidance.setToolTip(criterion.guidance)
+            guidance.setForeground(QColor("#555"))
             maximum = QTableWidgetItem("" if checklist else f"{criterion.max:g}")
             maximum.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.grid.setItem(row, 0, code)
             self.grid.setItem(row, 1, title)
-            self.grid.setItem(row, 2, maximum)
+            self.grid.setItem(row, 2, guidance)
+            self.grid.setItem(row, 3, maximum)
             if checklist:
                 widget: Any = QComboBox()
                 for value, label in CHECK.items():
                     widget.addItem(t(label), value)
-                widget.setCurrentIndex(max(0, widget.findData(entry.get("score"))))
+                answer = NOT_APPLICABLE if entry.get("na") else entry.get("score")
+                widget.setCurrentIndex(max(0, widget.findData(answer)))
+                widget.setAccessibleName(f"{criterion.code} {criterion.title}")
                 widget.currentIndexChanged.connect(lambda *_: self.update_summary())
             else:
                 widget = QDoubleSpinBox()
@@ -379,12 +421,13 @@ class AppraisalPage(QWidget):
                 widget.setAccessibleName(f"{criterion.code} {criterion.title}")
                 widget.valueChanged.connect(lambda *_: self.update_summary())
             widget.setEnabled(enabled)
-            note = QLineEdit(entry.get("note") or "")
-            note.setEnabled(enabled)
-            self.grid.setCellWidget(row, 3, widget)
-            self.grid.setCellWidget(row, 4, note)
+            note_edit = QLineEdit(entry.get("note") or "")
+            note_edit.setEnabled(enabled)
+            self.grid.setCellWidget(row, 4, widget)
+            self.grid.setCellWidget(row, 5, note_edit)
             self.score_widgets[criterion.code] = widget
-            self.note_widgets[criterion.code] = note
+            self.note_widgets[criterion.code] = note_edit
+            row += 1
         self.comments.setPlainText(record["comments"] or "")
         self.evaluator.setText(record["evaluator"] or "")
         day = record["evaluated_on"]
@@ -402,34 +445,88 @@ class AppraisalPage(QWidget):
         self.preview_button.setEnabled(True)
         self.update_summary()
 
+    def _grid_headers(self, checklist: bool) -> None:
+        """A checklist is answered, not scored: no 满分, and 检查结果 for 得分."""
+        self.grid.setHorizontalHeaderLabels(
+            [
+                t("编号"),
+                t("考核内容"),
+                t("评分标准"),
+                t("满分"),
+                t("检查结果") if checklist else t("得分"),
+                t("说明"),
+            ]
+        )
+        self.grid.setColumnHidden(3, checklist)
+
+    def _section_row(self, row: int, section: str) -> None:
+        """A row heading a section across the grid; a star rating's says how the area
+        stands against its own line (update_summary fills it in)."""
+        item = QTableWidgetItem(section)
+        item.setBackground(QColor(SECTION_BACKGROUND))
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.grid.setItem(row, 0, item)
+        self.grid.setSpan(row, 0, 1, self.grid.columnCount())
+        self.section_rows[section] = row
+
     def scores(self) -> dict[str, dict[str, Any]]:
         result = {}
         for code, widget in self.score_widgets.items():
+            note = self.note_widgets[code].text()
             if isinstance(widget, QComboBox):
                 value = widget.currentData()
+                if value == NOT_APPLICABLE:
+                    result[code] = {"score": None, "na": True, "note": note}
+                    continue
             else:
                 value = None if widget.value() < 0 else widget.value()
-            result[code] = {"score": value, "note": self.note_widgets[code].text()}
+            result[code] = {"score": value, "note": note}
         return result
 
     def update_summary(self) -> None:
-        """Totals and grade as you type (the same rule as the saved record uses)."""
+        """Totals, stars and grade as you type (the same rule as the saved record uses)."""
         if self.record is None:
             return
         template = self.record["template"]
-        total, grade = appraisals.score_summary(template, self.scores())
-        scored = sum(v["score"] is not None for v in self.scores().values())
-        of = f"{len(template.criteria)}"
-        if total is None:
-            self.summary.setText(t("尚未评分（共 {n} 项）").format(n=of))
-        elif grade is None:
-            self.summary.setText(t("已评 {k}/{n} 项，小计 {total:g}").format(k=scored, n=of, total=total))
-        else:
-            self.summary.setText(
-                t("合计 {total:g} / {max:g}　等次：{grade}").format(
-                    total=total, max=template.max_total, grade=grade
+        tally = template.tally(self.scores())
+        for star in tally.stars:
+            item = self.grid.item(self.section_rows.get(star.section, -1), 0)
+            if item is not None:
+                item.setForeground(QColor(PARTY_RED if star.earned is False else "#000"))
+                item.setText(
+                    t("{section}　{score:g} / {max:g} 分（得星分数线 {line:g} 分）　{star}").format(
+                        section=star.section,
+                        score=star.score,
+                        max=star.max,
+                        line=star.star_min,
+                        star=t(STAR_LABEL[star.earned]) if star.earned is not None else "",
+                    )
                 )
-            )
+        n = tally.count
+        if tally.answered == 0:
+            self.summary.setText(t("尚未评分（共 {n} 项）").format(n=n))
+            return
+        if tally.grade is None:
+            if template.allows_not_applicable:
+                text = t("已检查 {k}/{n} 项").format(k=tally.answered, n=n)
+            else:
+                text = t("已评 {k}/{n} 项，小计 {total:g}").format(
+                    k=tally.scored, n=n, total=tally.total or 0
+                )
+            self.summary.setText(text)
+            return
+        if template.allows_not_applicable:
+            text = t("符合 {total:g} / 应检 {max:g} 项").format(total=tally.total or 0, max=tally.maximum)
+            if tally.not_applicable:
+                text += t("（不适用 {n} 项，不计入）").format(n=tally.not_applicable)
+        else:
+            text = t("合计 {total:g} / {max:g}").format(total=tally.total or 0, max=template.max_total)
+        if tally.stars:
+            text += t("　得星 {n} 颗").format(n=tally.stars_earned)
+        self.summary.setText(text + t("　等次：{grade}").format(grade=tally.grade))
 
     def _act(self, action: Any, done: str) -> bool:
         if self.record is None:

@@ -45,7 +45,8 @@ from app.reports.pdf import (
     wrap_lines,
     write_document_job,
 )
-from app.services.appraisals import STATE, Form, appraisal_forms
+from app.services.appraisal_templates import Star, Tally
+from app.services.appraisals import STATE, Form, FormLine, appraisal_forms
 from app.store import Store
 
 QR_SIZE = 46
@@ -138,12 +139,41 @@ def fitted(text: str, style: ParagraphStyle, width: float, padding: float = 12) 
     return wrap_lines(text, style.fontSize, width - padding, CELL_LINES)
 
 
-def _score(value: float | None, kind: str) -> str:
-    if value is None:
+# The printed answers of a checklist. The cross is U+2716 (the bundled font has it, not
+# U+2717, which would print as an empty box).
+CHECKED = {True: "✓ 符合", False: "✖ 不符合"}
+
+
+def _score(line: FormLine, kind: str) -> str:
+    if line.na:
+        return "不适用"
+    if line.score is None:
         return ""
     if kind == "checklist":
-        return "✓ 符合" if value else "✗ 不符合"
-    return f"{value:g}"
+        return CHECKED[bool(line.score)]
+    return f"{line.score:g}"
+
+
+def _star(star: Star) -> str:
+    return {True: "★ 得星", False: "☆ 未得星", None: ""}[star.earned]
+
+
+def _stars_line(tally: Tally) -> str:
+    """Which stars a form earned, and by how much each missing one fell short."""
+    earned = [s.section for s in tally.stars if s.earned]
+    missed = [s for s in tally.stars if s.earned is False]
+    text = f"得星 {len(earned)} 颗" + (f"：{'、'.join(earned)}" if earned else "")
+    if missed:
+        text += "；未得星：" + "、".join(
+            f"{s.section}（{s.score:g} 分，未达 {s.star_min:g} 分）" for s in missed
+        )
+    return text
+
+
+def _checklist_line(tally: Tally) -> str:
+    percent = f"，占 {100 * (tally.total or 0) / tally.maximum:.1f}%" if tally.maximum else ""
+    left_out = f"（不适用 {tally.not_applicable} 项，不计入）" if tally.not_applicable else ""
+    return f"应检 {tally.maximum:g} 项{left_out}，符合 {tally.total or 0:g} 项{percent}"
 
 
 def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> list[Any]:
@@ -170,6 +200,8 @@ def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> l
         )
         story += [table, Spacer(1, 8)]
     checklist = form.kind == "checklist"
+    tally = form.tally
+    stars = {s.section: s for s in tally.stars} if tally else {}
     header = [
         "编号",
         "考核内容",
@@ -178,34 +210,53 @@ def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> l
         "检查结果" if checklist else "得分",
         "说明",
     ]
-    widths = [34, 150, 150, 30, 52, width - 416]
+    # 说明 wide enough for "等次：基本健康" on one line at 9 pt
+    widths = [34, 150, 138, 30, 52, width - 404]
     rows: list[list[Any]] = [header]
     section = None
-    spans = []
+    spans, star_rows = [], []
     for line in form.lines:
         if line.section != section:
             section = line.section
-            rows.append([section, "", "", "", "", ""])
-            spans.append(len(rows) - 1)
+            star = stars.get(section)
+            if star is None:
+                rows.append([section, "", "", "", "", ""])
+                spans.append(len(rows) - 1)
+            else:  # the area's own line, its points and whether it earns its star
+                rows.append(
+                    [
+                        f"{section}（得星分数线 {star.star_min:g} 分）",
+                        "",
+                        "",
+                        f"{star.max:g}",
+                        f"{star.score:g}" if star.complete or star.score else "",
+                        _star(star),
+                    ]
+                )
+                star_rows.append(len(rows) - 1)
         rows.append(
             [
                 line.code,
                 fitted(line.title, cell, widths[1]),
                 fitted(line.guidance, small, widths[2]),
                 "" if checklist else f"{line.max:g}",
-                _score(line.score, form.kind),
+                _score(line, form.kind),
                 fitted(line.note or "", small, widths[5]),
             ]
         )
-    total = "—" if form.total is None else f"{form.total:g}"
+    if checklist:
+        done = tally is not None and form.total is not None
+        total = f"{form.total:g} / {tally.maximum:g}" if done and tally else "—"
+    else:
+        total = "—" if form.total is None else f"{form.total:g}"
     rows.append(
         [
             "",
-            "合计" if not checklist else "符合项数",
+            "合计" if not checklist else "符合项数 / 应检项数",
             "",
             "" if checklist else f"{form.max_total:g}",
             total,
-            f"等次：{form.grade or '—'}",
+            fitted(f"等次：{form.grade or '—'}", cell, widths[5]),
         ]
     )
     style = [
@@ -218,13 +269,30 @@ def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> l
         ("ALIGN", (3, 1), (4, -1), "CENTER"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("SPAN", (1, -1), (2, -1)),
+        ("FONT", (5, -1), (5, -1), FONT, 9),
     ]
     for row in spans:
         style += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), "#FAFAFA")]
+    for row in star_rows:
+        style += [
+            ("SPAN", (0, row), (2, row)),
+            ("BACKGROUND", (0, row), (-1, row), "#FAFAFA"),
+            ("FONT", (5, row), (5, row), FONT, 9),
+        ]
     scores = Table(rows, colWidths=widths, repeatRows=1)
     scores.setStyle(TableStyle(style))
-    story += [scores, Spacer(1, 6), Lines(f"等次标准：{form.grades}", 7.5, 10, color=GREY), Spacer(1, 8)]
-    story.append(Lines("评议意见：" + (form.comments or "")))
+    story += [scores, Spacer(1, 6)]
+    if tally and tally.stars and form.total is not None:
+        story.append(Lines(_stars_line(tally), 9, 13))
+    if checklist and tally and form.total is not None:
+        story.append(Lines(_checklist_line(tally), 9, 13))
+    story.append(Lines(f"等次标准：{form.grades}", 7.5, 10, color=GREY))
+    if form.note:
+        story.append(Lines(f"填表说明：{form.note}", 7.5, 10, color=GREY))
+    if form.source:
+        story.append(Lines(f"依据：{form.source}", 7.5, 10, color=GREY))
+    story += [Spacer(1, 8), Lines("评议意见：" + (form.comments or ""))]
     day = chinese_date(form.evaluated_on) if form.evaluated_on else "______年____月____日"
     who = form.evaluator or ""
     story.append(

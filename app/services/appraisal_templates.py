@@ -1,7 +1,11 @@
 """考核模板: appraisal templates are data — JSON files with sections of criteria (code,
-title, guidance, maximum score) and grades (name and the lowest percentage of the
-maximum total that earns it). Three ship in ``resources/templates``; a custom one
-can be imported from a file and then travels with the database."""
+title, guidance, maximum score, optionally the sentence it comes from) and grades. A
+grade is earned by the share of the maximum (``min``, a percentage), or — for a star
+rating — by the number of sections that reach their own ``star_min`` (``stars``): one
+star per area, so a branch weak in one area never gets five from its total. A
+checklist's items may be answered 不适用, and then count in neither the total nor its
+maximum. Three ship in ``resources/templates``; a custom one can be imported from a
+file and then travels with the database."""
 
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ from db.journal import utcnow
 from db.models import AppraisalTemplate, Station
 from db.models.appraisal import BUILTIN_OWNER, builtin_template_id
 
-KINDS = {"score": "评分", "checklist": "逐项检查（符合 / 不符合）"}
+KINDS = {"score": "评分", "checklist": "逐项检查（符合 / 不符合 / 不适用）"}
 SUBJECTS = {"party_org": "党组织", "organization": "两新组织"}
 
 
@@ -34,6 +38,47 @@ class Criterion:
     guidance: str
     max: float
     section: str
+    source: str = ""  # the sentence the criterion comes from, when the template says
+
+
+@dataclass(frozen=True)
+class Star:
+    """One area of a star rating as scored so far."""
+
+    section: str
+    score: float  # the area's points scored so far
+    max: float
+    star_min: float  # the points that earn the area's star
+    complete: bool  # every criterion of the area scored
+
+    @property
+    def earned(self) -> bool | None:
+        """Whether the area earns its star; None while it is not fully scored (unless
+        what is scored already reaches the line)."""
+        if self.score >= self.star_min:
+            return True
+        return False if self.complete else None
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What a set of scores comes to under a template."""
+
+    total: float | None  # None: nothing scored yet
+    maximum: float  # the maximum of the criteria that apply (不适用 left out)
+    grade: str | None  # None until every criterion is scored or 不适用
+    scored: int  # criteria with a score
+    not_applicable: int  # criteria answered 不适用
+    count: int  # criteria in the template
+    stars: tuple[Star, ...] = ()  # a star rating's areas, in order
+
+    @property
+    def answered(self) -> int:
+        return self.scored + self.not_applicable
+
+    @property
+    def stars_earned(self) -> int:
+        return sum(bool(s.earned) for s in self.stars)
 
 
 @dataclass(frozen=True)
@@ -44,22 +89,89 @@ class Template:
     subject: str  # party_org | organization
     source: str
     criteria: tuple[Criterion, ...]
-    grades: tuple[tuple[str, float], ...]  # (name, lowest percentage), highest first
+    # (name, lowest percentage), or for a star rating (name, stars earned); highest first
+    grades: tuple[tuple[str, float], ...]
+    note: str = ""  # what the person filling it in should know (weights are defaults…)
+    star_mins: tuple[tuple[str, float], ...] = ()  # (section, points that earn its star)
 
     @property
     def max_total(self) -> float:
         return sum(c.max for c in self.criteria)
 
-    def grade_for(self, total: float) -> str:
-        percent = 100 * total / self.max_total if self.max_total else 0
+    @property
+    def by_stars(self) -> bool:
+        return bool(self.star_mins)
+
+    @property
+    def allows_not_applicable(self) -> bool:
+        return self.kind == "checklist"
+
+    def grade_for(self, total: float, maximum: float | None = None) -> str:
+        """The grade of a total: by its share of ``maximum`` (the template's, unless
+        some criteria do not apply). A star rating is graded by ``grade_for_stars``."""
+        top = self.max_total if maximum is None else maximum
+        percent = 100 * total / top if top else 0
         for name, lowest in self.grades:
             if percent >= lowest:
+                return name
+        return self.grades[-1][0]
+
+    def grade_for_stars(self, earned: int) -> str:
+        for name, stars in self.grades:
+            if earned >= stars:
                 return name
         return self.grades[-1][0]
 
     @property
     def sections(self) -> list[str]:
         return list(dict.fromkeys(c.section for c in self.criteria))
+
+    def section_max(self, section: str) -> float:
+        return sum(c.max for c in self.criteria if c.section == section)
+
+    def tally(self, scores: dict[str, dict[str, Any]]) -> Tally:
+        """The total, the maximum that applies, the stars and the grade of ``scores``
+        (by criterion code: ``{"score": …}`` or ``{"na": true}``); the grade once every
+        criterion is scored or 不适用."""
+        values: dict[str, float] = {}
+        left_out: set[str] = set()
+        for c in self.criteria:
+            entry = scores.get(c.code) or {}
+            if entry.get("na") and self.allows_not_applicable:
+                left_out.add(c.code)
+            elif entry.get("score") is not None:
+                values[c.code] = float(entry["score"])
+        maximum = sum(c.max for c in self.criteria if c.code not in left_out)
+        complete = len(values) + len(left_out) == len(self.criteria)
+        stars = tuple(
+            Star(
+                section,
+                sum(values.get(c.code, 0.0) for c in self.criteria if c.section == section),
+                self.section_max(section),
+                star_min,
+                all(c.code in values for c in self.criteria if c.section == section),
+            )
+            for section, star_min in self.star_mins
+        )
+        total = round(sum(values.values()), 2) if values else None
+        grade = None
+        if complete and values:
+            if self.by_stars:
+                grade = self.grade_for_stars(sum(bool(s.earned) for s in stars))
+            elif maximum:
+                grade = self.grade_for(total or 0.0, maximum)
+        return Tally(total, maximum, grade, len(values), len(left_out), len(self.criteria), stars)
+
+    def grades_text(self) -> str:
+        """The grading rule in one line, as the printed form states it."""
+        if self.by_stars:
+            rule = "、".join(f"{stars:g} 颗为{name}" for name, stars in self.grades)
+            return f"按得星数评定：{rule}"
+        share = "符合项占应检项" if self.allows_not_applicable else "得分率"
+        parts = [f"{g}（{share} {m:g}% 以上）" for g, m in self.grades if m]
+        lowest = [m for _, m in self.grades if m]
+        parts += [f"{g}（不足 {min(lowest):g}%）" if lowest else g for g, m in self.grades if not m]
+        return "；".join(parts)
 
 
 class TemplateError(LiangxinError):
@@ -120,6 +232,7 @@ def parse_template(text: str, origin: str = "模板") -> Template:
     if subject not in SUBJECTS:
         raise fail('"subject"', f"“subject”应为 {'、'.join(SUBJECTS)} 之一。")
     criteria: list[Criterion] = []
+    star_mins: list[tuple[str, float]] = []
     seen: set[str] = set()
     for section in data["sections"]:
         title = (
@@ -138,51 +251,80 @@ def parse_template(text: str, origin: str = "模板") -> Template:
             code = text_of(code, "考核内容编号", where, 40)
             c_title = text_of(c["title"], "考核内容", where, 500)
             guidance = text_of(c.get("guidance", ""), "评分说明", where, 2000)
+            c_source = text_of(c.get("source", ""), "考核内容的依据", where, 2000)
             if code in seen:
                 raise fail(where, f"考核内容编号“{code}”重复。")
             seen.add(code)
             maximum = c.get("max")
-            if (
-                isinstance(maximum, bool)
-                or not isinstance(maximum, int | float)
-                or not 0 < maximum <= CRITERION_MAX_SCORE
-            ):
+            if not _is_number(maximum) or not 0 < maximum <= CRITERION_MAX_SCORE:
                 raise fail(where, f"考核内容“{code}”的满分“max”应为 0 至 {CRITERION_MAX_SCORE} 之间的正数。")
-            criteria.append(Criterion(code, c_title, guidance, float(maximum), title))
+            criteria.append(Criterion(code, c_title, guidance, float(maximum), title, c_source))
+        if "star_min" in section:
+            where = json.dumps(title, ensure_ascii=False)
+            line = section["star_min"]
+            top = sum(float(c["max"]) for c in section["criteria"])
+            if not _is_number(line) or not 0 < line <= top:
+                raise fail(where, f"“{title}”的得星分数线“star_min”应为 0 至 {top:g}（本部分满分）之间的数。")
+            star_mins.append((title, float(line)))
+    by_stars = any(isinstance(g, dict) and "stars" in g for g in data["grades"])
+    if star_mins and len(star_mins) < len(data["sections"]):
+        raise fail('"star_min"', "按得星评定时，每一部分都要有得星分数线“star_min”。")
+    if by_stars != bool(star_mins):
+        raise fail(
+            '"grades"',
+            "按得星评定时，各部分写“star_min”、各等次写“stars”（得星数），两者要同时使用。",
+        )
     grades = []
+    key, top = ("stars", len(star_mins)) if by_stars else ("min", 100)
     for g in data["grades"]:
         if (
             not isinstance(g, dict)
             or not str(g.get("name", "")).strip()
-            or isinstance(g.get("min"), bool)
-            or not isinstance(g.get("min"), int | float)
-            or not 0 <= g["min"] <= 100
+            or not _is_number(g.get(key))
+            or not 0 <= g[key] <= top
+            or (by_stars and g[key] != int(g[key]))
         ):
-            raise fail('"grades"', "每个等次需要“name”和“min”（得分率下限，0–100）。")
-        grades.append((text_of(g["name"], "等次名称", '"grades"', 20), float(g["min"])))
+            raise fail(
+                '"grades"',
+                f"每个等次需要“name”和“stars”（得星数，0–{top} 的整数）。"
+                if by_stars
+                else "每个等次需要“name”和“min”（得分率下限，0–100）。",
+            )
+        grades.append((text_of(g["name"], "等次名称", '"grades"', 20), float(g[key])))
     grades.sort(key=lambda g: -g[1])
     if not grades or grades[-1][1] > 0:
-        raise fail('"grades"', "等次应覆盖到 0 分（最低一档的“min”为 0）。")
+        lowest = "“stars”为 0" if by_stars else "“min”为 0"
+        raise fail('"grades"', f"等次应覆盖到 0 分（最低一档的{lowest}）。")
     return Template(
         template_code,
         template_name,
         kind,
         subject,
-        str(data.get("source", "")),
+        text_of(data.get("source", ""), "模板依据", '"source"', 2000),
         tuple(criteria),
         tuple(grades),
+        text_of(data.get("note", ""), "模板说明", '"note"', 2000),
+        tuple(star_mins),
     )
+
+
+def _is_number(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int | float)
 
 
 BUILTIN = ("review", "star_rating", "health_check")
 # The version a shipped file is when it says none. A changed shipped file raises its own
 # "version", and so becomes a new row beside the old one (appraisals scored with the old
-# one keep it), seeded into every database at its next upgrade or write.
+# one keep it), seeded into every database at its next upgrade or write. The versions
+# shipped before stay beside it as ``<code>.v<n>.json``, byte for byte, and are seeded
+# too: a district made after version 2 shipped must still hold the version 1 that a
+# sub-district's finalised appraisals point at.
 BUILTIN_VERSION = 1
 TEMPLATES_CHANGED = Changes.of(TEMPLATE)
 
 
 def builtin_text(code: str) -> str:
+    """The shipped file of a template in its current version."""
     return resource("templates", f"{code}.json").read_text(encoding="utf-8")
 
 
@@ -193,6 +335,19 @@ def builtin_version(code: str) -> int:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise TemplateError(f"内置模板 {code} 的“version”应为正整数。")
     return version
+
+
+def builtin_texts(code: str) -> dict[int, str]:
+    """Every shipped version of a template, by version: the current file and the earlier
+    ones kept beside it."""
+    current = builtin_version(code)
+    texts = {}
+    for version in range(1, current):
+        path = resource("templates", f"{code}.v{version}.json")
+        if path.is_file():
+            texts[version] = path.read_text(encoding="utf-8")
+    texts[current] = builtin_text(code)
+    return texts
 
 
 @functools.cache
@@ -234,9 +389,13 @@ def seed_builtin_templates(session: Session) -> int:
     the same id (from code and version), the program as owner — so they are written
     beside the journal (rev 0), not as a change the station made, and no station can
     change them."""
-    wanted = {builtin_template_id(code, builtin_version(code)): code for code in BUILTIN}
+    wanted = {
+        builtin_template_id(code, version): (code, version, text)
+        for code in BUILTIN
+        for version, text in builtin_texts(code).items()
+    }
     present = set(session.scalars(select(AppraisalTemplate.id).where(AppraisalTemplate.id.in_(wanted))))
-    missing = [(row_id, code) for row_id, code in wanted.items() if row_id not in present]
+    missing = [(row_id, *wanted[row_id]) for row_id in wanted if row_id not in present]
     if not missing:
         return 0
     now = utcnow()
@@ -252,11 +411,11 @@ def seed_builtin_templates(session: Session) -> int:
                 "updated_by": BUILTIN_OWNER,
                 "deleted": False,
                 "code": code,
-                "name": builtin_template(code).name,
-                "version": builtin_version(code),
-                "body": builtin_text(code),
+                "name": parse_template(text, f"内置模板 {code}：").name,
+                "version": version,
+                "body": text,
             }
-            for row_id, code in missing
+            for row_id, code, version, text in missing
         ],
     )
     return len(missing)
@@ -277,10 +436,13 @@ def available_templates(session: Session) -> dict[str, tuple[AppraisalTemplate |
     writing: the stored ones, and the shipped ones not stored yet (row ``None``:
     nothing has been appraised with them in this database)."""
     rows = stored_templates(session)
+    # A shipped version newer than any stored (the program was updated, nothing has
+    # written since) is what the next write will store: show it already.
+    newer = {code for code in BUILTIN if code not in rows or rows[code].version < builtin_version(code)}
     found: dict[str, tuple[AppraisalTemplate | None, Template]] = {
-        code: (None, builtin_template(code)) for code in BUILTIN if code not in rows
+        code: (row, template_of(row)) for code, row in rows.items() if code not in newer
     }
-    found.update({code: (row, template_of(row)) for code, row in rows.items()})
+    found.update({code: (None, builtin_template(code)) for code in newer})
     order = {code: i for i, code in enumerate(BUILTIN)}
     return dict(sorted(found.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
 

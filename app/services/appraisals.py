@@ -19,6 +19,7 @@ from app.domain.codes import ORG_KIND, PARTY_LEVEL
 from app.domain.text import clean_text
 from app.errors import FieldError, LiangxinError, NotFoundError
 from app.services.appraisal_templates import (
+    Tally,
     Template,
     available_templates,
     ensure_templates,
@@ -58,6 +59,9 @@ class AppraisalRow:
     grade: str | None
     state: str
     evaluator: str | None
+    # What the score is out of: the applicable maximum of a checklist (不适用 left out),
+    # shown as 9/12 beside it; None for a score template (its total speaks for itself).
+    out_of: float | None = None
 
 
 def _unknown_template(code: str, known: Any) -> FieldError:
@@ -174,10 +178,17 @@ def list_appraisals(store: Store, template_code: str, year: int) -> list[Apprais
             .where(_of_template(row), Appraisal.year == year, Appraisal.deleted.is_(False))
             .order_by(model.name)
         ).all()
-        return [
-            AppraisalRow(a.id, a.subject_id, name, a.total, a.grade, a.state, a.evaluator)
-            for a, name in found
-        ]
+        templates: dict[str, Template] = {}
+        rows = []
+        for a, name in found:
+            if a.template_id not in templates:
+                templates[a.template_id] = _stored_template_of(session, a)
+            used = templates[a.template_id]
+            out_of = used.tally(json.loads(a.scores or "{}")).maximum if used.allows_not_applicable else None
+            rows.append(
+                AppraisalRow(a.id, a.subject_id, name, a.total, a.grade, a.state, a.evaluator, out_of)
+            )
+        return rows
 
 
 def _appraisal(session: Session, appraisal_id: str) -> Appraisal:
@@ -187,8 +198,12 @@ def _appraisal(session: Session, appraisal_id: str) -> Appraisal:
     return found
 
 
+NOT_APPLICABLE = ("不适用", "na")  # what a score may say for 不适用, besides {"na": true}
+
+
 def parse_scores(template: Template, scores: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Scores by criterion code; each within 0..maximum, or refused naming the criterion."""
+    """Scores by criterion code; each within 0..maximum, or 不适用 where the template
+    allows it (a checklist), or refused naming the criterion."""
     by_code = {c.code: c for c in template.criteria}
     parsed: dict[str, dict[str, Any]] = {}
     for code, entry in scores.items():
@@ -198,6 +213,14 @@ def parse_scores(template: Template, scores: dict[str, Any]) -> dict[str, dict[s
         entry = entry if isinstance(entry, dict) else {"score": entry}
         raw = entry.get("score")
         note = clean_text(entry.get("note") or "", "评分说明", "note", max_length=500, multiline=True) or None
+        if entry.get("na") or (isinstance(raw, str) and raw.strip().lower() in NOT_APPLICABLE):
+            if not template.allows_not_applicable:
+                raise FieldError(
+                    code,
+                    f"“{criterion.code} {criterion.title}”是评分项，不能选“不适用”；请打分，不得分的填 0。",
+                )
+            parsed[code] = {"score": None, "na": True, "note": note}
+            continue
         if raw is None or raw == "":
             parsed[code] = {"score": None, "note": note}
             continue
@@ -215,12 +238,11 @@ def parse_scores(template: Template, scores: dict[str, Any]) -> dict[str, dict[s
 
 
 def score_summary(template: Template, scores: dict[str, dict[str, Any]]) -> tuple[float | None, str | None]:
-    """The total and grade, once every criterion has a score; (partial total, None) before."""
-    values = [scores.get(c.code, {}).get("score") for c in template.criteria]
-    if not any(v is not None for v in values):
-        return None, None
-    total = round(sum(v for v in values if v is not None), 2)
-    return total, template.grade_for(total) if all(v is not None for v in values) else None
+    """The total and grade, once every criterion has a score (or is 不适用); (partial
+    total, None) before. A star rating's grade is its stars, one per area that reaches
+    its own line, not a share of the total."""
+    tally = template.tally(scores)
+    return tally.total, tally.grade
 
 
 def _evaluated_on(value: date | str | None) -> date | None:
@@ -300,11 +322,19 @@ def finalize_appraisal(
         _apply(session, appraisal, scores, comments, evaluator, evaluated_on)
         template = _stored_template_of(session, appraisal)
         stored = json.loads(appraisal.scores or "{}")
-        missing = [c for c in template.criteria if stored.get(c.code, {}).get("score") is None]
+        missing = [
+            c
+            for c in template.criteria
+            if stored.get(c.code, {}).get("score") is None and not stored.get(c.code, {}).get("na")
+        ]
         if missing:
             raise FieldError(
                 missing[0].code,
                 f"还有 {len(missing)} 项未评分（如“{missing[0].code} {missing[0].title}”），不能定稿。",
+            )
+        if not template.tally(stored).maximum:
+            raise FieldError(
+                template.criteria[0].code, "全部项目都选了“不适用”，没有可检查的内容，不能定稿。"
             )
         if not appraisal.evaluator or not appraisal.evaluated_on:
             raise FieldError("evaluator", "定稿前请填写评议人和评议日期。")
@@ -340,6 +370,7 @@ class FormLine:
     max: float
     score: float | None
     note: str | None
+    na: bool = False  # answered 不适用
 
 
 @dataclass(frozen=True)
@@ -360,6 +391,9 @@ class Form:
     evaluated_on: date | None
     state: str
     digest: str = field(default="")  # a short hash of the content, printed on the paper
+    note: str = ""  # the template's word to the person filling it in
+    source: str = ""  # the sentence the template comes from
+    tally: Tally | None = None  # stars, the applicable maximum, 不适用 counted
 
 
 def _party_lines(session: Session, ids: list[str]) -> dict[str, tuple[str, list[tuple[str, str]]]]:
@@ -433,7 +467,7 @@ def _subject_lines(session: Session, kind: str, subject_id: str) -> tuple[str, l
 
 
 def _grades_text(template: Template) -> str:
-    return "；".join(f"{g}（得分率 {m:g}% 以上）" if m else f"{g}" for g, m in template.grades)
+    return template.grades_text()
 
 
 def _digest(content: list[Any]) -> str:
@@ -466,6 +500,7 @@ def _forms(session: Session, appraisal_ids: list[str]) -> list[Form]:
                 c.max,
                 scores.get(c.code, {}).get("score"),
                 scores.get(c.code, {}).get("note"),
+                bool(scores.get(c.code, {}).get("na")),
             )
             for c in template.criteria
         ]
@@ -499,6 +534,9 @@ def _forms(session: Session, appraisal_ids: list[str]) -> list[Form]:
                 a.evaluated_on,
                 a.state,
                 _digest(content),
+                template.note,
+                template.source,
+                template.tally(scores),
             )
         )
     return forms
@@ -531,6 +569,9 @@ def _blank_form(
         None,
         "blank",
         _digest([template.code, year, subject_id, "blank"]),
+        template.note,
+        template.source,
+        template.tally({}),
     )
 
 

@@ -4,6 +4,14 @@
 <context>
     <name>liangxin</name>
     <message>
+        <source>★ 得星</source>
+        <translation>★ Star earned</translation>
+    </message>
+    <message>
+        <source>☆ 未得星</source>
+        <translation>☆ No star</translation>
+    </message>
+    <message>
         <source>选择评议对象</source>
         <translation>Choose subjects</translation>
     </message>
@@ -160,12 +168,24 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>评议日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>模板已是最新，未做改动。</source>
+        <translation>The template is already up to date; nothing was changed.</translation>
+    </message>
+    <message>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
         <source>考核内容</source>
         <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>评分标准</source>
+        <translation>Scoring guidance</translation>
     </message>
     <message>
         <source>满分</source>
@@ -176,16 +196,20 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <source>评议日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>模板已是最新，未做改动。</source>
-        <translation>The template is already up to date; nothing was changed.</translation>
-    </message>
-    <message>
         <source>已为 {n} 个对象建立考核记录（已有的不重复建立）。</source>
         <translation>Appraisals created for {n} subjects (existing ones were kept).</translation>
+    </message>
+    <message>
+        <source>填表说明：</source>
+        <translation>How to fill in: </translation>
+    </message>
+    <message>
+        <source>依据：</source>
+        <translation>Source: </translation>
+    </message>
+    <message>
+        <source>评分标准：</source>
+        <translation>Scoring guide: </translation>
     </message>
     <message>
         <source>未评分</source>
@@ -196,24 +220,48 @@
         <translation> (reopened: {why})</translation>
     </message>
     <message>
-        <source>已导入模板“{name}”（第 {v} 版，{n} 项考核内容）。</source>
-        <translation>Template “{name}” imported (version {v}, {n} criteria).</translation>
+        <source>检查结果</source>
+        <translation>Result</translation>
     </message>
     <message>
-        <source>评分标准：</source>
-        <translation>Scoring guide: </translation>
+        <source>符合 {total:g} / 应检 {max:g} 项</source>
+        <translation>{total:g} of {max:g} applicable items met</translation>
+    </message>
+    <message>
+        <source>合计 {total:g} / {max:g}</source>
+        <translation>Total {total:g} / {max:g}</translation>
+    </message>
+    <message>
+        <source>　得星 {n} 颗</source>
+        <translation>   Stars earned: {n}</translation>
+    </message>
+    <message>
+        <source>已导入模板“{name}”（第 {v} 版，{n} 项考核内容）。</source>
+        <translation>Template “{name}” imported (version {v}, {n} criteria).</translation>
     </message>
     <message>
         <source>尚未评分（共 {n} 项）</source>
         <translation>Not scored yet ({n} criteria)</translation>
     </message>
     <message>
+        <source>已检查 {k}/{n} 项</source>
+        <translation>Checked {k}/{n} items</translation>
+    </message>
+    <message>
         <source>已评 {k}/{n} 项，小计 {total:g}</source>
         <translation>{k}/{n} scored, subtotal {total:g}</translation>
     </message>
     <message>
-        <source>合计 {total:g} / {max:g}　等次：{grade}</source>
-        <translation>Total {total:g} / {max:g}   Grade: {grade}</translation>
+        <source>（不适用 {n} 项，不计入）</source>
+        <translation> ({n} not applicable, left out)</translation>
+    </message>
+    <message>
+        <source>　等次：{grade}</source>
+        <translation>   Grade: {grade}</translation>
+    </message>
+    <message>
+        <source>{section}　{score:g} / {max:g} 分（得星分数线 {line:g} 分）　{star}</source>
+        <translation>{section}   {score:g} / {max:g} points (star from {line:g})   {star}</translation>
     </message>
     <message>
         <source>正在取消……</source>
@@ -522,10 +570,6 @@
     <message>
         <source>至</source>
         <translation>to</translation>
-    </message>
-    <message>
-        <source>依据：</source>
-        <translation>Source: </translation>
     </message>
     <message>
         <source>规则</source>
@@ -2430,6 +2474,10 @@ Next: export this station's public key and give it to the district.</translation
         <translation>✗ Does not meet</translation>
     </message>
     <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
         <source>待办</source>
         <translation>To do</translation>
     </message>
@@ -2500,6 +2548,10 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>党课每季度至少一次</source>
         <translation>A Party lecture at least every quarter</translation>
+    </message>
+    <message>
+        <source>联系指导的组织应定期走访</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>任期届满应按期换届</source>
@@ -3042,6 +3094,10 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Party lectures per quarter, at least</translation>
     </message>
     <message>
+        <source>走访间隔上限（月）：超过此月数没有走访的组织、所联系组织都没有走访的指导员列为问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>党委每届任期（年）</source>
         <translation>Term of a Party committee (years)</translation>
     </message>
@@ -3076,6 +3132,30 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>多人同时保存时最长等待（秒，PostgreSQL 数据库）</source>
         <translation>Longest wait for another clerk's save (seconds, PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>学习讨论</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>现场教学</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党性分析</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>民主议事</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缴纳党费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>志愿服务</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>有限责任公司</source>
@@ -3230,6 +3310,46 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Democratic appraisal of members</translation>
     </message>
     <message>
+        <source>谈心谈话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新成立必访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>遇困难必访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有变动必访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>逢节日必访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日常走访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>优秀</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>基本合格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
@@ -3240,6 +3360,10 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>未评议</source>
         <translation>Not appraised</translation>
+    </message>
+    <message>
+        <source>党建工作指导员挂名不管事</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>驻街部门</source>
@@ -3294,6 +3418,18 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Visits</translation>
     </message>
     <message>
+        <source>组织生活出席</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>组织生活附件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>民主评议结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>行动阶段</source>
         <translation>Campaign phases</translation>
     </message>
@@ -3304,6 +3440,10 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>考评模板</source>
         <translation>Appraisal templates</translation>
+    </message>
+    <message>
+        <source>合计 {total:g} / {max:g}　等次：{grade}</source>
+        <translation type="vanished">Total {total:g} / {max:g}   Grade: {grade}</translation>
     </message>
     <message>
         <source>泳道：按责任单位</source>
