@@ -8,9 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QDate, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
+from app.rules.catalog import RULES
 from app.services import campaigns, organizations, party_orgs, task_board, task_generation
 from app.store import Store
 from tests.pdf_checks import assert_fonts_embedded
@@ -134,6 +135,88 @@ def test_generate_dialog_previews_and_creates_each_task_once(board: BoardPage, s
     assert board.model.card_count == 3
 
 
+def test_generate_dialog_routes_each_finding_to_its_action_line(board: BoardPage, store: Store) -> None:
+    """A 大组建 campaign hands each finding to the line of the plan that claims it: the
+    hardest large enterprises to the 区领导 (挂点促建), other large ones to the 区直机关
+    (驻街保建), a social organization to its 业务主管单位 (主管包建), a mass-organization
+    finding to the 群团 (党群共建), and what none claims to its community."""
+    from app.services import communities, members
+
+    communities.add_community(store, "南岭村社区")
+    community = {"community": "南岭村社区"}
+    organizations.add_organization(
+        store, {"name": "丙公司", "kind": "enterprise", "employees": 320, **community}
+    )
+    with_member = organizations.add_organization(
+        store, {"name": "丁公司", "kind": "enterprise", "employees": 120, **community}
+    )["id"]
+    members.add_member(store, {"name": "张伟", "employer": with_member})
+    school = organizations.add_organization(
+        store,
+        {"name": "某民办学校", "kind": "社会组织", "subtype": "民办学校", "employees": 40, **community},
+    )["id"]
+    organizations.edit_organization(store, school, {"supervising_unit": "区教育局"})
+    organizations.add_organization(
+        store,
+        {"name": "某社工中心", "kind": "社会组织", "subtype": "民办非企业单位", "employees": 40, **community},
+    )
+    small = organizations.add_organization(
+        store, {"name": "戊公司", "kind": "enterprise", "employees": 60, **community}
+    )["id"]
+    party_orgs.add_party_org(store, {"name": "戊公司党支部", "level": "branch"}, covers=[small])
+
+    dialog = GenerateDialog(store, board.campaign_id, TODAY, board)
+    assert dialog.assign() == "action"  # the campaign names units for the plan's lines
+    for i in range(dialog.rules.count()):
+        item = dialog.rules.item(i)
+        wanted = item.data(Qt.ItemDataRole.UserRole) in (
+            "enterprise_party_org",
+            "social_org_party_org",
+            "mass_organizations",
+        )
+        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+    table = dialog.preview_table
+    shown = {
+        (table.item(row, 1).text(), table.item(row, 0).text()): table.item(row, 3).text()
+        for row in range(table.rowCount())
+        if not table.item(row, 4).text()  # not already on the board
+    }
+    title = {rule.id: rule.title for rule in RULES}
+    assert shown == {
+        ("丙公司", title["enterprise_party_org"]): "区领导（挂点促建）",
+        ("丁公司", title["enterprise_party_org"]): "区直机关驻街工作组（驻街保建）",
+        ("某民办学校", title["social_org_party_org"]): "区教育局",
+        ("某社工中心", title["social_org_party_org"]): "南岭村社区",  # no 业务主管单位
+        ("戊公司", title["mass_organizations"]): "区总工会、团区委、区妇联（党群共建）",
+    }
+    dialog.generate()
+    assert dialog.result_ is not None and dialog.result_.created == 5
+    cards = task_board.task_cards(store, task_board.TaskFilter(campaign=board.campaign_id), today=TODAY)
+    assert {c.record: c.assignee for c in cards if c.record in {"丙公司", "某民办学校", "某社工中心"}} == {
+        "丙公司": "区领导（挂点促建）",
+        "某民办学校": "区教育局",
+        "某社工中心": "南岭村社区",
+    }
+
+
+def test_generate_dialog_says_when_a_campaign_has_no_unit_for_the_lines(
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ui_background, "SYNCHRONOUS", True)
+    organizations.add_organization(store, {"name": "甲公司", "kind": "enterprise", "employees": 150})
+    campaign = campaigns.create_campaign(store, {"name": "街道自己的攻坚行动"})["id"]
+    dialog = GenerateDialog(store, campaign, TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.assign() == "instructor"
+    action = next(b for b in dialog.by.buttons() if b.property("assign") == "action")
+    action.setChecked(True)
+    assert "没有登记挂点领导、驻街部门、主管单位或群团组织" in dialog.error.text()
+    assert not dialog.generate_button.isEnabled()
+    community = next(b for b in dialog.by.buttons() if b.property("assign") == "community")
+    community.setChecked(True)
+    assert dialog.generate_button.isEnabled() and dialog.preview_table.item(0, 3).text() == "未填社区"
+
+
 def test_the_empty_board_teaches(qtbot, store: Store, monkeypatch) -> None:
     monkeypatch.setattr(ui_background, "SYNCHRONOUS", True)
     page = BoardPage(store, ui_background.Background(), lambda: TODAY)
@@ -187,18 +270,27 @@ def test_new_campaign_and_task_dialogs(qtbot, store: Store) -> None:
     dialog = CampaignDialog(store)
     qtbot.addWidget(dialog)
     assert dialog.phases.rowCount() == 3 and "大组建" in dialog.name.text()
-    dialog.year.setValue(2027)
-    assert [p.ends_on for p in dialog.phase_plans()] == [
-        date(2027, 4, 15),
-        date(2027, 6, 20),
-        date(2027, 6, 30),
+    # The start is a date of one's choosing; the phases keep the plan's lengths (15, 66 and
+    # 10 days: "4月中旬前…6月20日前…6月30日前" from 1 April).
+    dialog.starts.setDate(QDate(2027, 9, 1))
+    assert [(p.starts_on, p.ends_on) for p in dialog.phase_plans()] == [
+        (date(2027, 9, 1), date(2027, 9, 15)),
+        (date(2027, 9, 16), date(2027, 11, 20)),
+        (date(2027, 11, 21), date(2027, 11, 30)),
     ]
+    assert dialog.ends.date() == QDate(2027, 11, 30)
     dialog.units.setPlainText("挂点领导:王书记\n不认识的类型:某单位")
     dialog.save()
     assert dialog.created is None and "不认识" in dialog.error.text()
     dialog.units.setPlainText("挂点领导:王书记")
     dialog.save()
     assert dialog.created is not None and dialog.created["units"][0]["name"] == "王书记"
+    assert (dialog.created["starts_on"], dialog.created["ends_on"]) == (date(2027, 9, 1), date(2027, 11, 30))
+    assert [p["starts_on"] for p in dialog.created["phases"]] == [
+        date(2027, 9, 1),
+        date(2027, 9, 16),
+        date(2027, 11, 21),
+    ]
 
     organizations.add_organization(store, {"name": "甲公司", "kind": "enterprise"})
     add = TaskDialog(store, dialog.created["id"], TODAY)

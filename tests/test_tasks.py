@@ -347,3 +347,36 @@ def test_writes_say_what_they_changed(store: Store, campaign: str) -> None:
         task_generation.add_task(store, campaign, {"title": "走访", "due_on": "2026-02-30"}, TODAY)
     with pytest.raises(FieldError, match="责任单位类型“乱写”不认识"):
         task_generation.add_task(store, campaign, {"title": "走访", "assignee_kind": "乱写"}, TODAY)
+
+
+def test_the_cli_assigns_by_action_line(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """``task generate --assign action``: the 大组建 plan's lines take their targets (an
+    enterprise of 300 staff with no Party member → 挂点促建 by the 区领导), what none
+    claims goes to the community; a campaign without units for the lines says so."""
+    organizations.add_organization(store, {"name": "无党员大企业", "kind": "enterprise", "employees": 320})
+    organizations.add_organization(
+        store, {"name": "社工中心", "kind": "社会组织", "subtype": "民办非企业单位", "employees": 40}
+    )
+    db = store.location
+
+    def run(*args: str) -> str:
+        assert main(["--db", db, *args]) == 0, capsys.readouterr().err
+        return capsys.readouterr().out
+
+    created = json.loads(run("campaign", "create", "--template", "da_zujian", "--year", "2026", "--json"))
+    rules = ("--rule", "enterprise_party_org", "--rule", "social_org_party_org", "--today", "2026-05-10")
+    base = ("task", "generate", "--campaign", created["id"], "--assign", "action", *rules)
+    preview = json.loads(run(*base, "--preview", "--json"))
+    assert {(c["record_name"], c["assignee"]) for c in preview} == {
+        ("无党员大企业", "区领导（挂点促建）"),
+        ("社工中心", "未填社区"),  # no 业务主管单位 recorded, no community either
+    }
+    assert "已生成任务 2 项" in run(*base)
+    listed = json.loads(run("task", "list", "--campaign", created["id"], "--json", "--today", "2026-05-10"))
+    assert {(t["record"], t["assignee"]) for t in listed} == {
+        ("无党员大企业", "区领导（挂点促建）"),
+        ("社工中心", "未填社区"),
+    }
+    own = json.loads(run("campaign", "create", "--name", "街道自己的行动", "--json"))
+    assert main(["--db", db, "task", "generate", "--campaign", own["id"], "--assign", "action", *rules]) == 1
+    assert "没有登记挂点领导、驻街部门、主管单位或群团组织" in capsys.readouterr().err

@@ -238,7 +238,7 @@ def test_campaign_and_task_dialogs_refuse_bad_input(
         assert dialog.created is None and _is_sentence(dialog.error.text()), text[:20]
         dialog.done(0)
     dialog = CampaignDialog(window.store, board)
-    dialog.year.setValue(dialog.year.maximum())
+    dialog.starts.setDate(dialog.starts.maximumDate())  # the phases run past the last year allowed
     dialog.goal.setPlainText("目" * 10_000)
     dialog.save()
     assert dialog.created is None and _is_sentence(dialog.error.text())

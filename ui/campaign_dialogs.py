@@ -23,16 +23,17 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.bounds import YEAR_MAX
 from app.errors import LiangxinError
 from app.rules.catalog import RULES
-from app.services import campaigns, task_generation, task_moves
+from app.services import campaign_actions, campaigns, task_generation, task_moves
 from app.services.campaigns import CAMPAIGNS_CHANGED
 from app.services.task_board import Card
 from app.services.task_generation import TASKS_CHANGED
@@ -83,7 +84,9 @@ def _error_label() -> QLabel:
 
 
 class CampaignDialog(QDialog):
-    """新建专项行动: choose the template (or none), adjust name, dates, phases, units."""
+    """新建专项行动: choose the template (or none), adjust name, dates, phases, units.
+    With a template, the start date is a choice: the phases follow it, in the lengths
+    the plan gives them."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,13 +98,13 @@ class CampaignDialog(QDialog):
         self.template.addItem(t("空白（自行填写）"), None)
         for key, plan in campaigns.TEMPLATES.items():
             self.template.addItem(plan.name, key)
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
         self.name = QLineEdit()
         self.goal = QPlainTextEdit()
         self.goal.setFixedHeight(70)
-        self.starts, self.ends = date_edit(), date_edit()
+        self.starts, self.ends = date_edit(date.today()), date_edit()
+        for edit in (self.starts, self.ends):  # the years a campaign's dates may have
+            edit.setMaximumDate(QDate(YEAR_MAX, 12, 31))
+        self.starts.setToolTip(t("按模板建立时，各阶段从开始日期起按方案规定的时长排定"))
         self.phases = QTableWidget(0, 3)
         self.phases.setHorizontalHeaderLabels([t("阶段"), t("开始日期"), t("截止日期")])
         self.phases.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -116,13 +119,11 @@ class CampaignDialog(QDialog):
         self.source = QLabel()
         self.source.setWordWrap(True)
         self.source.setStyleSheet("color: #666;")
+        # One line of text: the form gives its spare height to the phases, not to this.
+        self.source.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.error = _error_label()
         form = QFormLayout()
-        row = QHBoxLayout()
-        row.addWidget(self.template, 1)
-        row.addWidget(QLabel(t("年份")))
-        row.addWidget(self.year)
-        form.addRow(t("模板"), row)
+        form.addRow(t("模板"), self.template)
         form.addRow("", self.source)
         form.addRow(t("行动名称"), self.name)
         form.addRow(t("工作目标"), self.goal)
@@ -150,7 +151,7 @@ class CampaignDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.template.currentIndexChanged.connect(self.fill_from_template)
-        self.year.valueChanged.connect(self.fill_from_template)
+        self.starts.dateChanged.connect(lambda *_: self.follow_start())
         if self.template.count() > 1:
             self.template.setCurrentIndex(1)
 
@@ -161,23 +162,34 @@ class CampaignDialog(QDialog):
         self.phases.setCellWidget(row, 1, date_edit(starts))
         self.phases.setCellWidget(row, 2, date_edit(ends))
 
+    def plan(self) -> campaigns.Template | None:
+        return campaigns.TEMPLATES.get(self.template.currentData() or "")
+
     def fill_from_template(self) -> None:
-        plan = campaigns.TEMPLATES.get(self.template.currentData() or "")
-        self.phases.setRowCount(0)
+        plan = self.plan()
         if plan is None:
+            self.phases.setRowCount(0)
             self.source.setText("")
             return
-        phases = plan.phase_plans(self.year.value())
         self.name.setText(plan.name)
         self.goal.setPlainText(plan.goal)
-        self.starts.setDate(
-            QDate(phases[0].starts_on.year, phases[0].starts_on.month, phases[0].starts_on.day)
-        )  # type: ignore[union-attr]
-        self.ends.setDate(QDate(phases[-1].ends_on.year, phases[-1].ends_on.month, phases[-1].ends_on.day))  # type: ignore[union-attr]
-        for p in phases:
-            self._add_phase(p.name, p.starts_on, p.ends_on)
         self.units.setPlainText("\n".join(f"{campaigns.ASSIGNEE_KIND.label(k)}:{n}" for k, n in plan.units))
         self.source.setText(t("依据：") + plan.source)
+        self.follow_start()
+
+    def follow_start(self) -> None:
+        """The template's phases from the chosen start, each as long as the plan has it,
+        and the end date after the last."""
+        plan, start = self.plan(), date_of(self.starts)
+        if plan is None or start is None:
+            return
+        phases = plan.phase_plans(start)
+        self.phases.setRowCount(0)
+        for p in phases:
+            self._add_phase(p.name, p.starts_on, p.ends_on)
+        end = phases[-1].ends_on
+        if end is not None:
+            self.ends.setDate(QDate(end.year, end.month, end.day))
 
     def phase_plans(self) -> list[campaigns.PhasePlan]:
         plans = []
@@ -199,13 +211,12 @@ class CampaignDialog(QDialog):
             "starts_on": date_of(self.starts),
             "ends_on": date_of(self.ends),
         }
-        template, phases = self.template.currentData(), self.phase_plans()
-        units, year = self.units.toPlainText(), self.year.value()
+        template, phases, units = self.template.currentData(), self.phase_plans(), self.units.toPlainText()
         self.created = attempt(
             self,
             self.error,
             lambda: campaigns.create_campaign(
-                self.store, values, template=template, phases=phases, units=units, year=year
+                self.store, values, template=template, phases=phases, units=units
             ),
             CAMPAIGNS_CHANGED,
         )
@@ -234,13 +245,24 @@ class GenerateDialog(QDialog):
         self.rules.setFixedWidth(300)
         self.by = QButtonGroup(self)
         choice_row = QHBoxLayout()
+        # A campaign that names units for the plan's lines (the 大组建 template does) hands
+        # each finding to its line by default.
+        lines = campaign_actions.has_action_units([(u["kind"], u["name"]) for u in record["units"]])
+        default = "action" if lines else "instructor"
         for key, label in task_generation.ASSIGN_BY.items():
             button = QRadioButton(t(label))
             button.setProperty("assign", key)
+            if key == "action":
+                button.setToolTip(
+                    t(
+                        "挂点促建：最难组建的大企业（未发现党员或300人以上）交区领导；"
+                        "驻街保建：其他大企业交区直机关；主管包建：有业务主管单位的社会组织交该单位；"
+                        "党群共建：群团组织的问题交群团；其余交所在社区"
+                    )
+                )
             self.by.addButton(button)
             choice_row.addWidget(button)
-            if key == "instructor":
-                button.setChecked(True)
+            button.setChecked(key == default)
         self.unit = QComboBox()
         self.unit.setEditable(True)
         for unit in record["units"]:
@@ -250,10 +272,14 @@ class GenerateDialog(QDialog):
         self.phase.addItem(t("当前阶段"), None)
         for p in record["phases"]:
             self.phase.addItem(p["name"], p["id"])
-        self.preview_table = QTableWidget(0, 4)
-        self.preview_table.setHorizontalHeaderLabels([t("规则"), t("名称"), t("问题"), t("已有任务")])
+        self.preview_table = QTableWidget(0, 5)
+        self.preview_table.setHorizontalHeaderLabels(
+            [t("规则"), t("名称"), t("问题"), t("分派给"), t("已有任务")]
+        )
         self.preview_table.horizontalHeader().setStretchLastSection(False)
         self.preview_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 150), (1, 190), (3, 180), (4, 64)):
+            self.preview_table.setColumnWidth(column, width)
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary = QLabel()
         self.error = _error_label()
@@ -286,6 +312,8 @@ class GenerateDialog(QDialog):
         layout.addLayout(top, 1)
         layout.addLayout(buttons)
         self.rules.itemChanged.connect(lambda *_: self.preview())
+        self.by.buttonToggled.connect(lambda _, checked: self.preview() if checked else None)
+        self.unit.currentTextChanged.connect(lambda *_: self.preview() if self.assign() == "unit" else None)
         self.preview()
 
     def chosen_rules(self) -> list[str]:
@@ -307,14 +335,32 @@ class GenerateDialog(QDialog):
             self.summary.setText(t("请至少选择一条规则。"))
             self.generate_button.setEnabled(False)
             return
-        found = task_generation.preview_tasks(self.store, self.campaign_id, rules, self.today)
+        try:
+            found = task_generation.preview_tasks(
+                self.store,
+                self.campaign_id,
+                rules,
+                self.today,
+                assign=self.assign(),
+                unit=self.unit.currentText(),
+            )
+        except LiangxinError as exc:  # no unit named, or no unit for the plan's lines
+            self.preview_table.setRowCount(0)
+            self.summary.setText("")
+            self.error.setText(exc.message)
+            self.error.show()
+            self.generate_button.setEnabled(False)
+            return
         titles = {r.id: t(r.title) for r in RULES}
+        found.sort(key=lambda c: c.exists)  # what will be made first, what is already there after
         self.preview_table.setRowCount(len(found))
         for row, c in enumerate(found):
             for column, text in enumerate(
-                (titles[c.rule_id], c.record_name, c.message, t("已有") if c.exists else "")
+                (titles[c.rule_id], c.record_name, c.message, c.assignee, t("已有") if c.exists else "")
             ):
-                self.preview_table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # names and units run long; the column shows what fits
+                self.preview_table.setItem(row, column, item)
         new = sum(not c.exists for c in found)
         self.summary.setText(
             t("共 {n} 项问题，将生成 {new} 项任务（{old} 项此前已有任务，不会重复生成）。").format(

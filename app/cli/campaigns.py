@@ -77,13 +77,18 @@ def cmd_task(store: Store, args: argparse.Namespace) -> int:
     today = getattr(args, "today", None)
     if args.action == "generate":
         if args.preview:
-            found = task_generation.preview_tasks(store, args.campaign, args.rule, today)
+            found = task_generation.preview_tasks(
+                store, args.campaign, args.rule, today, assign=args.assign, unit=args.unit
+            )
             if args.json:
                 print_json(found)
             else:
                 print_table(
-                    ["规则", "名称", "问题", "已有任务"],
-                    [[c.rule_id, c.record_name, c.message, c.exists] for c in found],
+                    ["规则", "名称", "问题", "分派给", "已有任务"],
+                    [
+                        [c.rule_id, c.record_name, c.message, c.assignee, "已有" if c.exists else ""]
+                        for c in found
+                    ],
                     max_width=48,
                 )
             return 0
@@ -181,7 +186,12 @@ def add_campaign_commands(sub: Any) -> None:
     a.add_argument("--campaign", required=True)
     a.add_argument("--rule", action="append", required=True, help="规则编号（可重复）")
     a.add_argument(
-        "--assign", default="instructor", choices=sorted(task_generation.ASSIGN_BY), help="分派方式"
+        "--assign",
+        default="instructor",
+        choices=sorted(task_generation.ASSIGN_BY),
+        help="分派方式：instructor 该组织的党建指导员（默认）、community 所在社区、unit 指定单位（--unit）、"
+        "action 按行动分工（挂点促建交区领导、驻街保建交区直机关、主管包建交业务主管单位、"
+        "党群共建交群团，其余交所在社区）",
     )
     a.add_argument("--unit", help="按指定单位分派时的责任单位")
     a.add_argument("--phase", help="阶段名称（默认当前阶段）")

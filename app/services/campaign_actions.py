@@ -10,14 +10,14 @@
   organizations with a 业务主管单位 → that unit itself;
 - 党群共建 ("成立党组织的两新组织要同步成立群团组织"): the mass-organization findings → 群团.
 
-A finding no line claims stays with the sub-district's usual assignment (its community
-or its instructor)."""
+A finding no line claims stays with the sub-district: the community the organization is
+in (``task_generation.generate_tasks(…, assign="action")``, 生成任务 → 按行动分工)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.rules.engine import Finding, live_member
@@ -77,16 +77,50 @@ def route(rule_id: str, org: Target, units: list[tuple[str, str]]) -> tuple[str,
     return None
 
 
+ACTION_KINDS = frozenset(line.kind for line in ACTION_LINES)
+CHUNK = 500  # ids per IN (…): well under every engine's limit on bound values
+
+
+def has_action_units(units: list[tuple[str, str]]) -> bool:
+    """Whether a campaign names a unit for any action line (else none can claim a task)."""
+    return any(kind in ACTION_KINDS for kind, _ in units)
+
+
+def action_assignees(
+    session: Session, findings: list[Finding], units: list[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """``route`` for many findings at once, by (rule, record): the organizations and
+    whether each has a Party member read in a few queries, not two per finding. A
+    finding no line claims is absent."""
+    org_ids = sorted({f.record_id for f in findings if f.table == "organization"})
+    orgs: dict[str, Organization] = {}
+    with_member: set[str] = set()
+    for start in range(0, len(org_ids), CHUNK):
+        chunk = org_ids[start : start + CHUNK]
+        orgs.update(
+            (o.id, o) for o in session.scalars(select(Organization).where(Organization.id.in_(chunk)))
+        )
+        with_member.update(
+            session.scalars(
+                select(Member.employer_id).where(Member.employer_id.in_(chunk), live_member()).distinct()
+            )
+        )
+    routed: dict[tuple[str, str], tuple[str, str]] = {}
+    for f in findings:
+        org = orgs.get(f.record_id) if f.table == "organization" else None
+        if org is None:
+            continue
+        target = Target(
+            org.kind, org.employees or 0, org.supervising_unit, org.leader_link, org.id in with_member
+        )
+        found = route(f.rule_id, target, units)
+        if found is not None:
+            routed[(f.rule_id, f.record_id)] = found
+    return routed
+
+
 def action_assignee(
     session: Session, finding: Finding, units: list[tuple[str, str]]
 ) -> tuple[str, str] | None:
-    """``route`` for a finding, the organization read from the database (one user
-    action's generation: a read per finding)."""
-    if finding.table != "organization":
-        return None
-    org = session.get(Organization, finding.record_id)
-    if org is None:
-        return None
-    has_member = bool(session.scalar(select(exists().where(Member.employer_id == org.id, live_member()))))
-    target = Target(org.kind, org.employees or 0, org.supervising_unit, org.leader_link, has_member)
-    return route(finding.rule_id, target, units)
+    """``route`` for one finding, the organization read from the database."""
+    return action_assignees(session, [finding], units).get((finding.rule_id, finding.record_id))

@@ -472,6 +472,10 @@
         <translation>Blank (fill in yourself)</translation>
     </message>
     <message>
+        <source>按模板建立时，各阶段从开始日期起按方案规定的时长排定</source>
+        <translation>With a template, the phases run from the start date, each as long as the plan gives it</translation>
+    </message>
+    <message>
         <source>添加阶段</source>
         <translation>Add phase</translation>
     </message>
@@ -564,10 +568,6 @@
         <translation>Due date</translation>
     </message>
     <message>
-        <source>年份</source>
-        <translation>Year</translation>
-    </message>
-    <message>
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -602,6 +602,10 @@
     <message>
         <source>从问题生成任务</source>
         <translation>Tasks from findings</translation>
+    </message>
+    <message>
+        <source>挂点促建：最难组建的大企业（未发现党员或300人以上）交区领导；驻街保建：其他大企业交区直机关；主管包建：有业务主管单位的社会组织交该单位；党群共建：群团组织的问题交群团；其余交所在社区</source>
+        <translation>Leader link: the hardest large enterprises (no Party member found, or 300 staff or more) go to the district leaders; street teams: other large enterprises go to the district departments; supervisor: social organizations with a supervising unit go to that unit; Party and mass organizations: mass-organization findings go to the mass organizations; the rest go to their community</translation>
     </message>
     <message>
         <source>共 {n} 项问题，将生成 {new} 项任务（{old} 项此前已有任务，不会重复生成）。</source>
@@ -3406,6 +3410,10 @@ Next: export this station's public key and give it to the district.</translation
         <translation>A unit you choose</translation>
     </message>
     <message>
+        <source>按行动分工</source>
+        <translation>By action line</translation>
+    </message>
+    <message>
         <source>指导员联系单位</source>
         <translation>Instructor assignments</translation>
     </message>
@@ -3440,6 +3448,10 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>考评模板</source>
         <translation>Appraisal templates</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation type="vanished">Year</translation>
     </message>
     <message>
         <source>合计 {total:g} / {max:g}　等次：{grade}</source>
