@@ -117,9 +117,11 @@ def test_the_appraisal_list_and_score_grid(qtmodeltester: Any, window: MainWindo
     assert page.list.rowCount() == 3 and page.record is not None
     qtmodeltester.check(page.list.model())
     qtmodeltester.check(page.grid.model())
-    assert page.grid.rowCount() == len(page.record["criteria"]) > 0
+    # A row per criterion, and one heading each section (a star rating's says its star).
+    rows = len(page.record["criteria"]) + len(page.record["template"].sections)
+    assert page.grid.rowCount() == rows > 0
     page.list.setCurrentCell(1, 0)  # another subject: the grid is rebuilt under the tester
-    assert page.grid.rowCount() == len(page.record["criteria"])
+    assert page.grid.rowCount() == rows
 
 
 def test_the_board_progress_and_the_rule_list(qtmodeltester: Any, window: MainWindow, qtbot: Any) -> None:
