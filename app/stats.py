@@ -330,10 +330,18 @@ def _trend(session: Session, today: date, now: Coverage) -> list[dict[str, Any]]
         .order_by(StatSnapshot.month.desc())
         .limit(TREND_MONTHS - 1)
     ).all()
-    # Recorded months hold the four figures the snapshot table keeps: their 应建尽建率
-    # reads "—" (no 应建 count was recorded), this month's is live.
+    # A month recorded before the 应建 counts were kept (0014) reads "—" for 应建尽建率.
     points = [
-        Coverage(r.month, r.scope, r.in_scope, r.covered, r.work_covered, r.independent)
+        Coverage(
+            r.month,
+            r.scope,
+            r.in_scope,
+            r.covered,
+            r.work_covered,
+            r.independent,
+            must_build=r.must_build or 0,
+            built=r.built or 0,
+        )
         for r in reversed(rows)
     ]
     points.append(Coverage(**{**asdict(now), "key": this_month}))
@@ -439,7 +447,8 @@ def _rate_order(c: Coverage) -> tuple[float, str]:
     return (101.0 if percent is None else percent, c.label)
 
 
-SNAPSHOT_COUNTS = ("in_scope", "covered", "work_covered", "independent")  # what stat_snapshot keeps
+# What stat_snapshot keeps: the counts behind the three coverage rates and 应建尽建率.
+SNAPSHOT_COUNTS = ("in_scope", "covered", "work_covered", "independent", "must_build", "built")
 
 
 def _snapshot_figures(store: Store, today: date, stats: dict[str, Any] | None) -> dict[str, Any]:
@@ -448,13 +457,7 @@ def _snapshot_figures(store: Store, today: date, stats: dict[str, Any] | None) -
     with store.read() as session:
         settings = load_settings(session)
         station = coverage_pass(session, Facts(settings, today)).station
-    return {
-        "in_scope": station.in_scope,
-        "covered": station.covered,
-        "work_covered": station.work_covered,
-        "independent": station.independent,
-        "scope": scope_description(settings),
-    }
+    return {**{k: getattr(station, k) for k in SNAPSHOT_COUNTS}, "scope": scope_description(settings)}
 
 
 def record_monthly_snapshot(

@@ -64,3 +64,36 @@ def test_two_recording_at_once_leave_one_row(any_store: Store) -> None:
     assert errors == []
     with any_store.read() as session:
         assert session.scalar(select(func.count()).select_from(StatSnapshot)) == 1
+
+
+def test_the_trend_of_must_build_rate_has_past_points(any_store: Store) -> None:
+    """应建尽建率 is kept with the month, so next month's trend shows it for this one; a
+    month recorded before it was kept reads "—", not 0 %."""
+    from app.services import party_orgs
+
+    due = organizations.add_organization(
+        any_store, {"name": "百人公司", "kind": "enterprise", "employees": 120}
+    )["id"]
+    organizations.add_organization(
+        any_store, {"name": "另一百人公司", "kind": "enterprise", "employees": 150}
+    )
+    party_orgs.add_party_org(any_store, {"name": "百人公司党支部", "level": "branch"}, covers=[due])
+    assert record_monthly_snapshot(any_store, DAY) is True
+    with any_store.read() as session:
+        october = session.get(StatSnapshot, "2026-10")
+        assert october is not None and (october.must_build, october.built) == (2, 1)
+        recorded = october.recorded_at
+    with any_store.write() as session:  # a month the program recorded before it kept them
+        session.add(
+            StatSnapshot(
+                month="2026-09",
+                in_scope=2,
+                covered=1,
+                work_covered=1,
+                independent=1,
+                scope="全部在营两新组织",
+                recorded_at=recorded,
+            )
+        )
+    trend = {p["month"]: p["must_build_rate"] for p in station_stats(any_store, date(2026, 11, 3))["trend"]}
+    assert trend == {"2026-09": None, "2026-10": 50.0, "2026-11": 50.0}

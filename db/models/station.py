@@ -51,10 +51,10 @@ class Setting(Synced, Base):
 
 
 class StatSnapshot(Base):
-    """The three coverage figures as they stood in one month, recorded by the program
-    itself whenever the dashboard is computed (the month's last reading wins), so the
-    trend chart has a history. Local bookkeeping, not synchronised: each station
-    records its own, and the district's are over the merged data."""
+    """The coverage figures as they stood in one month, recorded by the program itself
+    whenever the dashboard is computed (the month's last reading wins), so the trend
+    chart has a history. Local bookkeeping, not synchronised: each station records its
+    own, and the district's are over the merged data."""
 
     __tablename__ = "stat_snapshot"
 
@@ -63,5 +63,9 @@ class StatSnapshot(Base):
     covered: Mapped[int] = mapped_column(Integer)
     work_covered: Mapped[int] = mapped_column(Integer)
     independent: Mapped[int] = mapped_column(Integer)
+    # 应建尽建率's two counts: organizations the rules say must have a Party organization,
+    # and those of them that have one. Empty in months recorded before 0014 (not known).
+    must_build: Mapped[int | None] = mapped_column(Integer)
+    built: Mapped[int | None] = mapped_column(Integer)
     scope: Mapped[str] = mapped_column(String(100))
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
