@@ -55,7 +55,7 @@ def sub_districts(store: Store) -> list[tuple[str, str]]:
 def station_names(store: Store) -> dict[str, str]:
     """Every station this database knows, code to name (a row's ``owner`` to its 街道)."""
     with store.read() as session:
-        return dict(session.execute(select(Station.code, Station.name)).tuples())
+        return dict(session.execute(select(Station.code, Station.name)).all())
 
 
 def whole_label(name: str, stations: int) -> str:

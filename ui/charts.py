@@ -86,7 +86,9 @@ class RateBars(Chart):
         self.plot.getAxis("bottom").setTicks([[(v, f"{v}%") for v in (0, 25, 50, 75, 100)]])
         self.count = 0
 
-    def show_rates(self, rows: Sequence[tuple[str, float | None]], target: float) -> None:
+    def show_rates(self, rows: Sequence[tuple[str, float | None]], target: float, min_slots: int = 0) -> None:
+        """``min_slots``: room for at least this many bars, so that a few stay as slim as
+        many (one sub-district's bar is not a red block filling the chart)."""
         self.clear()
         self.count = len(rows)
         values = [r or 0.0 for _, r in rows]
@@ -108,7 +110,7 @@ class RateBars(Chart):
         metrics = QFontMetrics(_font(8.5))
         axis.setWidth(min(150, max((metrics.horizontalAdvance(n) for n, _ in rows), default=20) + 16))
         self.plot.setXRange(0, 112, padding=0)
-        self.plot.setYRange(-1.1, max(len(rows), 1) - 0.4, padding=0)
+        self.plot.setYRange(-1.1, max(len(rows), min_slots, 1) - 0.4, padding=0)
 
     def hit(self, x: float, y: float) -> tuple[int, int] | None:
         i = round(y)

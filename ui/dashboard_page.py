@@ -10,11 +10,13 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,7 +26,16 @@ from PySide6.QtWidgets import (
 from app.dashboard import FORMATION_PARTS, Tile, chinese_date, formation_rows, tiles
 from app.domain.codes import FORMATION, ORG_KIND, RELATION
 from app.rules.catalog import RULES_BY_ID
-from app.stats import RATE_TITLES, Figure, check, figure_records, record_monthly_snapshot, station_stats
+from app.station_scope import station_names, station_scope, sub_districts
+from app.stats import (
+    RATE_TITLES,
+    Figure,
+    check,
+    figure_records,
+    record_monthly_snapshot,
+    records_the_month,
+    station_stats,
+)
 from app.store import Store
 from ui.background import Background
 from ui.charts import RateBars, StackedBars, TrendLines
@@ -33,6 +44,7 @@ from ui.files import ask_save_path, write_report
 from ui.i18n import t
 from ui.layout import beside_panel, page_layout
 from ui.state import window_state
+from ui.station_coverage import StationCoverage
 from ui.style import PARTY_RED
 from ui.table_model import ID_ROLE
 
@@ -94,10 +106,17 @@ class FindingsPanel(QWidget):
 
     open_link = Signal(str, str)
 
-    def __init__(self, store: Store, runner: Background, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        runner: Background,
+        parent: QWidget | None = None,
+        stations: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store, self.runner = store, runner
         self.today: date | None = None
+        self.station: str | None = None  # at a district: the sub-district the page shows, if one
         heading = QLabel(t("规则检查：待整改问题"))
         heading.setStyleSheet("font-size: 11.5pt; font-weight: bold;")
         self.rules = QTreeWidget()
@@ -113,10 +132,13 @@ class FindingsPanel(QWidget):
         self.source.setWordWrap(True)
         self.source.setStyleSheet("color: #444; background: #F7F7F7; padding: 6px;")
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.model = FindingsModel(self)
+        self.model = FindingsModel(self, stations)
         self.records = record_table()
         self.records.setModel(self.model)
         self.records.setColumnWidth(0, 170)
+        if stations is not None:  # room for the sentence beside the name and its 街道
+            self.records.setColumnWidth(0, 140)
+            self.records.setColumnWidth(1, 64)
         self.records.doubleClicked.connect(self._open)
         self.records.activated.connect(self._open)
         self.hint = QLabel(t("双击一条问题，在登记簿中打开对应记录。"))
@@ -163,8 +185,10 @@ class FindingsPanel(QWidget):
             return
         rule = RULES_BY_ID[rule_id]
         self.source.setText(t("依据：") + rule.source)
-        today = self.today
-        self.runner.read("findings", lambda: check(self.store, today, [rule_id]), self.model.set_findings)
+        today, station = self.today, self.station
+        self.runner.read(
+            "findings", lambda: check(self.store, today, [rule_id], station), self.model.set_findings
+        )
 
     def _open(self, index: Any) -> None:
         record_id = self.model.data(index, ID_ROLE)
@@ -177,6 +201,7 @@ class DashboardPage(QWidget):
     open_link = Signal(str, str)
     loaded = Signal()  # the figures are on screen (tests and bench/ wait for this)
     status = Signal(str)  # a sentence for the status bar
+    scope_changed = Signal(str)  # whose figures the page shows (the status bar says it)
 
     open_after_export = True  # tests switch this off
 
@@ -184,9 +209,19 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.store, self.runner = store, runner
         self.stats: dict[str, Any] | None = None
+        self.district = store.station.role == "district"
 
         title = QLabel(t("工作台"))
         title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        # At a district: every sub-district together, or one; every figure follows.
+        self.station_filter = QComboBox()
+        self.station_filter.setToolTip(t("街道：工作台的每个数字、图表和问题清单都只算所选街道"))
+        if self.district:
+            self.station_filter.addItem(station_scope(store).label, None)
+            for code, name in sub_districts(store):
+                self.station_filter.addItem(name, code)
+        self.station_filter.setVisible(self.district)
+        self.station_filter.currentIndexChanged.connect(lambda *_: self._station_chosen())
         self.info = QLabel(t("正在统计……"))
         self.info.setStyleSheet("color: #555;")
         refresh = QPushButton(t("刷新"))
@@ -202,6 +237,8 @@ class DashboardPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(16)
+        top.addWidget(self.station_filter)
+        top.addSpacing(8)
         top.addWidget(self.info, 1)
         for button in (refresh, export, self.print_button):
             top.addWidget(button)
@@ -228,16 +265,27 @@ class DashboardPage(QWidget):
         )
         self.industry_chart.bar_clicked.connect(lambda i, _: self.group_clicked("by_industry", "industry", i))
         self.band_chart.bar_clicked.connect(self.band_clicked)
-        charts = QWidget()
-        grid = QGridLayout(charts)
+        groups = QWidget()
+        grid = QGridLayout(groups)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(10)
         for i, chart in enumerate(
             (self.community_chart, self.industry_chart, self.band_chart, self.trend_chart)
         ):
             grid.addWidget(chart, i // 2, i % 2)
+        charts: QWidget = groups
+        self.stations: StationCoverage | None = None
+        names: dict[str, str] | None = None
+        if self.district:  # the sub-districts side by side first: where the district must look
+            self.stations = StationCoverage()
+            self.stations.station_clicked.connect(self.station_clicked)
+            self.chart_tabs = QTabWidget()
+            self.chart_tabs.addTab(self.stations, t("各街道"))
+            self.chart_tabs.addTab(groups, t("社区、行业、规模与趋势"))
+            charts = self.chart_tabs
+            names = station_names(store)
 
-        self.findings = FindingsPanel(store, runner)
+        self.findings = FindingsPanel(store, runner, stations=names)
         self.findings.open_link.connect(self.open_link.emit)
         self.splitter = beside_panel(charts, self.findings, (800, 380))
         page_layout(self, [top, tile_row], self.splitter)
@@ -246,12 +294,32 @@ class DashboardPage(QWidget):
             self.splitter.restoreState(state)
 
     # -- figures ---------------------------------------------------------------------
+    def station(self) -> str | None:
+        """The sub-district chosen in the 街道 filter (a district), or None: all of them."""
+        code = self.station_filter.currentData()
+        return str(code) if code else None
+
+    def scope_text(self) -> str:
+        """Whose figures these are; "" at a sub-district, which holds only its own."""
+        return self.station_filter.currentText() if self.district else ""
+
+    def _station_chosen(self) -> None:
+        self.scope_changed.emit(self.scope_text())
+        self.reload()
+
     def reload(self) -> None:
         self.info.setText(t("正在统计……"))
-        self.runner.read("dashboard", lambda: station_stats(self.store), self._loaded, self._failed)
+        station = self.station()
+        self.runner.read(
+            "dashboard", lambda: station_stats(self.store, station=station), self._loaded, self._failed
+        )
 
     def _loaded(self, stats: dict[str, Any]) -> None:
+        if stats["station_scope"]["station"] != self.station():
+            return  # the filter moved on while these were counted
         self.show_stats(stats)
+        if not records_the_month(stats):  # one sub-district's figures are not the district's month
+            return
         # This month's figures for the trend: a write, so through the write lane (the read
         # above never writes). Nothing else shows it, so no page is told.
         self.runner.write(
@@ -266,11 +334,11 @@ class DashboardPage(QWidget):
 
     def show_stats(self, stats: dict[str, Any]) -> None:
         self.stats = stats
-        self.info.setText(
-            t("统计日期 {date} · 统计范围：{scope} · 覆盖率目标 {target}%").format(
-                date=chinese_date(stats["date"]), scope=stats["scope"], target=stats["target_percent"]
-            )
+        info = t("统计日期 {date} · 统计范围：{scope} · 覆盖率目标 {target}%").format(
+            date=chinese_date(stats["date"]), scope=stats["scope"], target=stats["target_percent"]
         )
+        self.info.setText(info)
+        self.info.setToolTip(info)  # the scope can be long: all of it on hover
         for card, tile in zip(self.cards, tiles(stats), strict=True):
             card.show_tile(tile)
         target = float(stats["target_percent"])
@@ -285,6 +353,12 @@ class DashboardPage(QWidget):
             [p["month"] for p in stats["trend"]],
             [(t(name), [p[key] for p in stats["trend"]]) for key, name in RATE_TITLES.items()],
         )
+        # The months recorded are the whole district's: one sub-district has this month only.
+        self.trend_chart.plot.setTitle(
+            t("覆盖率月度趋势（单个街道只有本月）") if self.station() else t("覆盖率月度趋势"),
+            color="#333",
+            size="10.5pt",
+        )
         more = len(stats["by_community"]) - CHART_BARS
         self.community_chart.plot.setTitle(
             t("党的组织覆盖率最低的 {n} 个社区（共 {all} 个）").format(
@@ -295,6 +369,9 @@ class DashboardPage(QWidget):
             color="#333",
             size="10.5pt",
         )
+        if self.stations is not None:
+            self.stations.show_rows(stats["by_station"], target)
+        self.findings.station = stats["station_scope"]["station"]
         self.findings.show_counts(stats)
         self.loaded.emit()
 
@@ -309,7 +386,8 @@ class DashboardPage(QWidget):
             dialog.open_link.connect(self.open_link.emit)
             dialog.open()
 
-        self.runner.read("drill", lambda: figure_records(self.store, figure), show)
+        station = self.station()
+        self.runner.read("drill", lambda: figure_records(self.store, figure, station), show)
 
     def tile_clicked(self, i: int) -> None:
         tile = self.cards[i].tile
@@ -327,6 +405,12 @@ class DashboardPage(QWidget):
         if self.stats and 0 <= i < len(rows):
             self.drill(Figure("organization_coverage", group, rows[i]["key"] or None, rows[i]["label"]))
 
+    def station_clicked(self, i: int) -> None:
+        """A sub-district's bar or row: the units of that station not yet covered."""
+        rows = self.stats["by_station"] if self.stats else []
+        if 0 <= i < len(rows):
+            self.drill(Figure("organization_coverage", "station", rows[i]["key"], rows[i]["label"]))
+
     def band_clicked(self, i: int, part: int) -> None:
         if self.stats:
             row = self.stats["by_staff_band"][i]
@@ -337,24 +421,39 @@ class DashboardPage(QWidget):
     def ask_save_path(self, caption: str, name: str, pattern: str) -> str:
         return ask_save_path(self, caption, name, pattern)
 
+    def _file_tag(self) -> str:
+        """A chosen sub-district's name in a file's suggested name: 工作台-南湾街道-2026-11-30."""
+        station = self.station()
+        return f"{self.station_filter.currentText()}-" if station else ""
+
     def print_report(self) -> None:
         today = date.today().isoformat()
         path = self.ask_save_path(
-            t("打印通报"), f"两新组织党建工作情况通报-{today}.pdf", t("PDF 文件 (*.pdf)")
+            t("打印通报"), f"两新组织党建工作情况通报-{self._file_tag()}{today}.pdf", t("PDF 文件 (*.pdf)")
         )
         if path:
             from app.reports.dashboard import print_dashboard_job  # reportlab loads on first print
 
-            self._write(lambda: print_dashboard_job(self.store, path), t("已生成通报：{path}"), t("打印通报"))
+            station = self.station()
+            self._write(
+                lambda: print_dashboard_job(self.store, path, station=station),
+                t("已生成通报：{path}"),
+                t("打印通报"),
+            )
 
     def export_workbook(self) -> None:
         today = date.today().isoformat()
-        path = self.ask_save_path(t("导出表格"), f"工作台-{today}.xlsx", t("Excel 表格 (*.xlsx)"))
+        path = self.ask_save_path(
+            t("导出表格"), f"工作台-{self._file_tag()}{today}.xlsx", t("Excel 表格 (*.xlsx)")
+        )
         if path:
             from app.reports.dashboard import export_dashboard_job
 
+            station = self.station()
             self._write(
-                lambda: export_dashboard_job(self.store, path), t("已导出表格：{path}"), t("导出表格")
+                lambda: export_dashboard_job(self.store, path, station=station),
+                t("已导出表格：{path}"),
+                t("导出表格"),
             )
 
     def _write(self, job: Any, done: str, title: str) -> None:

@@ -21,7 +21,7 @@ from app.rules.engine import Finding
 from app.stats import FigureRecords
 from app.store import Store
 from ui.i18n import t
-from ui.registers import REGISTERS
+from ui.registers import REGISTERS, columns_of
 from ui.table_model import ID_ROLE, LazyTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,6 +48,7 @@ class DrillDialog(QDialog):
     def __init__(self, store: Store, records: FigureRecords, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         register = REGISTERS[records.kind]
+        columns = columns_of(register, store)
         self.records = records
         self.setWindowTitle(t("数据反查") + " — " + records.title)
         self.resize(1000, 600)
@@ -59,14 +60,14 @@ class DrillDialog(QDialog):
         heading.setWordWrap(True)
         heading.setStyleSheet("font-size: 11pt;")
         self.model = LazyTableModel(
-            [type(c)(c.key, t(c.title), c.numeric, c.width) for c in register.columns],
+            [type(c)(c.key, t(c.title), c.numeric, c.width) for c in columns],
             lambda ids: register.rows(store, ids),
             parent=self,
         )
         self.model.set_ids(records.ids)
         self.table = record_table()
         self.table.setModel(self.model)
-        for i, column in enumerate(register.columns):
+        for i, column in enumerate(columns):
             self.table.setColumnWidth(i, column.width)
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
@@ -85,13 +86,17 @@ class DrillDialog(QDialog):
 
 
 class FindingsModel(QAbstractTableModel):
-    """One rule's findings (a few thousand at most in a district): name and sentence."""
+    """One rule's findings (a few thousand at most in a district): name and sentence,
+    and at a district (``stations``: code to name) the sub-district that keeps each."""
 
-    HEADERS = ("名称", "问题")
+    HEADERS = ("名称", "街道", "问题")
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, stations: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.findings: list[Finding] = []
+        self.stations = stations
+        name, station, problem = self.HEADERS
+        self.headers = (name, station, problem) if stations is not None else (name, problem)
 
     def set_findings(self, findings: list[Finding]) -> None:
         self.beginResetModel()
@@ -102,7 +107,7 @@ class FindingsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.findings)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
+        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.findings):
@@ -111,12 +116,15 @@ class FindingsModel(QAbstractTableModel):
         if role == ID_ROLE:
             return finding.record_id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return finding.record_name if index.column() == 0 else finding.message
+            column = self.headers[index.column()]
+            if column == self.HEADERS[1]:
+                return (self.stations or {}).get(finding.station, finding.station)
+            return finding.record_name if column == self.HEADERS[0] else finding.message
         return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return t(self.HEADERS[section])
+            return t(self.headers[section]) if 0 <= section < len(self.headers) else None
         return None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import changes as kinds
 from app.changes import Changes
+from app.station_scope import station_scope
 from app.stats import register_counts
 from app.store import Store
 from app.sync.history import exchange_status
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.settings_page.status.connect(self.statusBar().showMessage)
         self.pages: dict[str, RegisterPage] = {}
         self._stale: set[str] = set()
+        self._whole_scope: str | None = None
         for key, title, icon in NAV:
             if key in LAZY:
                 widget: QWidget = QLabel(t("正在统计……"))
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
                 page = RegisterPage(store, REGISTERS[key], self.runner)
                 page.open_link.connect(self.open_record)
                 page.status.connect(self.statusBar().showMessage)
+                page.scope_changed.connect(lambda _text, key=key: self.update_scope(key))
                 self.pages[key] = page
                 if store.station.role != "district":  # a record the district refused says why
                     page.detail.refusal_of = lambda table, record_id: refusal_of(store, table, record_id)
@@ -150,6 +153,11 @@ class MainWindow(QMainWindow):
         self.exchange_state.setObjectName("exchange_state")
         self.exchange_state.setVisible(store.station.role != "district")
         self.statusBar().addPermanentWidget(self.exchange_state)
+        # Whose records the page on screen shows (a district: all its sub-districts, or one).
+        self.scope_state = QLabel()
+        self.scope_state.setObjectName("scope_state")
+        self.scope_state.setVisible(store.station.role == "district")
+        self.statusBar().addPermanentWidget(self.scope_state)
 
         settings = window_state()
         geometry = settings.value("window/geometry")
@@ -201,6 +209,7 @@ class MainWindow(QMainWindow):
             from ui.dashboard_page import DashboardPage
 
             self._dashboard = DashboardPage(self.store, self.runner)
+            self._dashboard.scope_changed.connect(lambda _text: self.update_scope(DASHBOARD))
             self._install(DASHBOARD, self._dashboard)
         return self._dashboard
 
@@ -281,6 +290,7 @@ class MainWindow(QMainWindow):
     def show_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
         key = self.current_key
+        self.update_scope(key)
         if key == DASHBOARD:
             if self.dashboard.stats is None or DASHBOARD in self._stale:
                 self._stale.discard(DASHBOARD)
@@ -345,6 +355,18 @@ class MainWindow(QMainWindow):
         self.runner.read("status", lambda: register_counts(self.store), self._show_counts)
         self.update_exchange_state()
 
+    def update_scope(self, key: str) -> None:
+        """The status bar says whose records the page on screen shows (a district only)."""
+        if self.store.station.role != "district" or key != self.current_key:
+            return
+        page: Any = self.pages.get(key) or (self._dashboard if key == DASHBOARD else None)
+        text = page.scope_text() if page is not None else ""
+        if not text:  # a page without a 街道 filter shows every sub-district's records
+            if self._whole_scope is None:
+                self._whole_scope = station_scope(self.store).label
+            text = self._whole_scope
+        self.scope_state.setText(t("数据范围：{scope}").format(scope=text))
+
     def update_exchange_state(self) -> None:
         if self.store.station.role != "district":
             self.runner.read(
@@ -359,6 +381,16 @@ class MainWindow(QMainWindow):
             if self.store.is_sqlite
             else t("{name}（{code}） · 数据库 {db} · 两新组织 {orgs} · 党组织 {parties} · 党员 {members}")
         )
+        if self.store.station.role == "district":  # the whole district's, whatever a page filters
+            text = (
+                t(
+                    "{name}（{code}） · 数据文件 {db} · 全区两新组织 {orgs} · 党组织 {parties} · 党员 {members}"
+                )
+                if self.store.is_sqlite
+                else t(
+                    "{name}（{code}） · 数据库 {db} · 全区两新组织 {orgs} · 党组织 {parties} · 党员 {members}"
+                )
+            )
         self.statusBar().showMessage(
             text.format(
                 name=self.store.station.name,

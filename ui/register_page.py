@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.errors import LiangxinError
 from app.services.organizations import subtype_codes
+from app.station_scope import station_scope, sub_districts
 from app.store import Store
 from ui.background import Background
 from ui.detail_panel import DetailPanel
@@ -33,7 +34,7 @@ from ui.files import ask_save_path, write_report
 from ui.i18n import t
 from ui.layout import beside_panel, page_layout
 from ui.ledger_dialog import LedgerDialog, export_register, save_template
-from ui.registers import Register, lookups
+from ui.registers import Register, columns_of, lookups
 from ui.state import window_state
 from ui.table_model import LazyTableModel
 
@@ -52,6 +53,7 @@ class RegisterPage(QWidget):
 
     open_link = Signal(str, str)
     status = Signal(str)  # a sentence for the status bar
+    scope_changed = Signal(str)  # whose records the list shows (the status bar says it)
     first_rows_shown = Signal()  # the first screenful is in the table (bench/ times this)
     list_complete = Signal()
 
@@ -72,12 +74,26 @@ class RegisterPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
         self.filters: dict[str, QComboBox] = {}
+        self.columns = columns_of(register, store)
+        self.district = store.station.role == "district"
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(16)
         top.addWidget(self.search, 2)
         filter_row = QHBoxLayout()
         filter_row.addWidget(QLabel(t("筛选：")))
+        self.whole_scope = ""
+        if self.district:  # every sub-district's records, or one's
+            self.whole_scope = station_scope(store).label
+            combo = QComboBox()
+            combo.addItem(t("全部街道"), None)
+            for code, name in sub_districts(store):
+                combo.addItem(name, code)
+            combo.setToolTip(t("街道：只看一个街道报来的记录"))
+            combo.currentIndexChanged.connect(lambda *_: self.reload())
+            combo.currentIndexChanged.connect(lambda *_: self.scope_changed.emit(self.scope_text()))
+            self.filters["station"] = combo
+            filter_row.addWidget(combo)
         for spec in register.filters:
             combo = QComboBox()
             combo.addItem(t("全部{title}").format(title=t(spec.title)), None)
@@ -125,7 +141,7 @@ class RegisterPage(QWidget):
         top.addWidget(self.export_button)
 
         self.model = LazyTableModel(
-            [type(c)(c.key, t(c.title), c.numeric, c.width) for c in register.columns],
+            [type(c)(c.key, t(c.title), c.numeric, c.width) for c in self.columns],
             lambda ids: register.rows(store, ids),
             self.sort_by,
             self,
@@ -143,7 +159,7 @@ class RegisterPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for i, column in enumerate(register.columns):
+        for i, column in enumerate(self.columns):
             self.table.setColumnWidth(i, column.width)
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         self.table.activated.connect(lambda *_: self.edit_selected())
@@ -180,7 +196,8 @@ class RegisterPage(QWidget):
 
     # -- state kept between runs ------------------------------------------------------
     def _key(self, what: str) -> str:
-        return f"{self.register.page}/{what}"
+        # A district's table has one column more: its header state is kept apart.
+        return f"{self.register.page}/{what}" + ("-district" if self.district and what == "header" else "")
 
     def restore_layout(self) -> None:
         settings = window_state()
@@ -197,6 +214,14 @@ class RegisterPage(QWidget):
         settings.setValue(self._key("splitter"), self.splitter.saveState())
 
     # -- loading ------------------------------------------------------------------------
+    def scope_text(self) -> str:
+        """Whose records the list shows: one sub-district, or all of them (a district);
+        "" at a sub-district, which holds only its own."""
+        combo = self.filters.get("station")
+        if combo is None:
+            return ""
+        return combo.currentText() if combo.currentData() else self.whole_scope
+
     def filter_values(self) -> dict[str, Any]:
         values = {key: combo.currentData() for key, combo in self.filters.items()}
         return {k: v for k, v in values.items() if v is not None}
@@ -297,7 +322,7 @@ class RegisterPage(QWidget):
 
         jobs = {
             "card": lambda: printed.print_card_job(self.store, record_id or "", path),
-            "ledger": lambda: printed.print_ledger_job(self.store, path),
+            "ledger": lambda: printed.print_ledger_job(self.store, path, self.filter_values().get("station")),
             "roster": lambda: printed.print_roster_job(self.store, record_id or "", path),
             "roster_full": lambda: printed.print_roster_job(self.store, record_id or "", path, reveal=True),
         }

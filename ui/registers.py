@@ -199,6 +199,16 @@ MEMBERS = Register(
 )
 
 REGISTERS = {r.kind: r for r in (ORGANIZATIONS, PARTY_ORGS, MEMBERS)}
+# At a district: the sub-district that keeps each record (sorted by its code, as the
+# 街道 filter lists them).
+STATION_COLUMN = Column("station", "街道", width=90)
+
+
+def columns_of(register: Register, store: Store) -> list[Column]:
+    """The register's columns; at a district with 街道 after the name."""
+    if store.station.role != "district":
+        return register.columns
+    return [register.columns[0], STATION_COLUMN, *register.columns[1:]]
 
 
 def lookups(store: Store) -> dict[str, Callable[[str], list[str]]]:

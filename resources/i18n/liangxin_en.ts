@@ -632,6 +632,10 @@
         <translation>Dashboard</translation>
     </message>
     <message>
+        <source>街道：工作台的每个数字、图表和问题清单都只算所选街道</source>
+        <translation>Sub-district: every figure, chart and finding on the dashboard counts only the one chosen</translation>
+    </message>
+    <message>
         <source>正在统计……</source>
         <translation>Counting…</translation>
     </message>
@@ -680,6 +684,14 @@
         <translation>Click a rule to see its source and its findings.</translation>
     </message>
     <message>
+        <source>各街道</source>
+        <translation>By sub-district</translation>
+    </message>
+    <message>
+        <source>社区、行业、规模与趋势</source>
+        <translation>Communities, industries, size and trend</translation>
+    </message>
+    <message>
         <source>本月统计快照未能保存：</source>
         <translation>This month's snapshot of the figures could not be saved: </translation>
     </message>
@@ -690,6 +702,10 @@
     <message>
         <source>统计日期 {date} · 统计范围：{scope} · 覆盖率目标 {target}%</source>
         <translation>As of {date} · scope: {scope} · target {target}%</translation>
+    </message>
+    <message>
+        <source>覆盖率月度趋势（单个街道只有本月）</source>
+        <translation>Monthly trend of the rates (one sub-district: this month only)</translation>
     </message>
     <message>
         <source>党的组织覆盖率最低的 {n} 个社区（共 {all} 个）</source>
@@ -2238,12 +2254,24 @@ Next: export this station's public key and give it to the district.</translation
         <translation>{name} ({code}) · database {db} · organizations {orgs} · Party organizations {parties} · members {members}</translation>
     </message>
     <message>
+        <source>{name}（{code}） · 数据文件 {db} · 全区两新组织 {orgs} · 党组织 {parties} · 党员 {members}</source>
+        <translation>{name} ({code}) · data file {db} · whole district: organizations {orgs} · Party organizations {parties} · members {members}</translation>
+    </message>
+    <message>
+        <source>{name}（{code}） · 数据库 {db} · 全区两新组织 {orgs} · 党组织 {parties} · 党员 {members}</source>
+        <translation>{name} ({code}) · database {db} · whole district: organizations {orgs} · Party organizations {parties} · members {members}</translation>
+    </message>
+    <message>
         <source>两新组织党建工作台 — {name}</source>
         <translation>Party-Building Workbench — {name}</translation>
     </message>
     <message>
         <source>两新组织党建工作台</source>
         <translation>Party-Building Workbench</translation>
+    </message>
+    <message>
+        <source>数据范围：{scope}</source>
+        <translation>Showing: {scope}</translation>
     </message>
     <message>
         <source>搜索：名称、拼音首字母（如 zw）、代码或号码</source>
@@ -2272,6 +2300,14 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>将显示这条记录完整的证件号码和电话。请确认周围无关人员看不到屏幕。</source>
         <translation>The full ID and phone numbers of this record will be shown. Make sure nobody else can see the screen.</translation>
+    </message>
+    <message>
+        <source>全部街道</source>
+        <translation>All sub-districts</translation>
+    </message>
+    <message>
+        <source>街道：只看一个街道报来的记录</source>
+        <translation>Sub-district: show only the records one sub-district sent</translation>
     </message>
     <message>
         <source>查询失败：</source>
@@ -2432,6 +2468,22 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>已取消统一设定：{label}。下次下发后街道可以自己设定。</source>
         <translation>No longer district-wide: {label}. After the next down packages the sub-districts may set their own.</translation>
+    </message>
+    <message>
+        <source>各街道党的组织覆盖率（由低到高）</source>
+        <translation>Party organization coverage by sub-district (lowest first)</translation>
+    </message>
+    <message>
+        <source>点击柱条或双击一行，查看该街道尚未被党组织覆盖的单位。</source>
+        <translation>Click a bar or double-click a row to list that sub-district's organizations not yet covered.</translation>
+    </message>
+    <message>
+        <source>这个街道还没有报来在营的两新组织。</source>
+        <translation>This sub-district has not sent any active organizations yet.</translation>
+    </message>
+    <message>
+        <source>低于覆盖率目标 {target}%</source>
+        <translation>Below the coverage target of {target}%</translation>
     </message>
     <message>
         <source>已建党组织覆盖</source>
@@ -3136,6 +3188,38 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>多人同时保存时最长等待（秒，PostgreSQL 数据库）</source>
         <translation>Longest wait for another clerk's save (seconds, PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>已覆盖
+/ 范围内</source>
+        <translation>Covered
+/ in scope</translation>
+    </message>
+    <message>
+        <source>已被党组织覆盖的两新组织 / 统计范围内的两新组织</source>
+        <translation>Organizations covered by a Party organization / organizations in scope</translation>
+    </message>
+    <message>
+        <source>尚未被党组织覆盖的两新组织：点击柱条或双击一行列出它们</source>
+        <translation>Organizations not yet covered: click a bar or double-click a row to list them</translation>
+    </message>
+    <message>
+        <source>组织
+覆盖率</source>
+        <translation>Org.
+coverage</translation>
+    </message>
+    <message>
+        <source>工作
+覆盖率</source>
+        <translation>Work
+coverage</translation>
+    </message>
+    <message>
+        <source>应建
+尽建率</source>
+        <translation>Establish-
+ment rate</translation>
     </message>
     <message>
         <source>学习讨论</source>
