@@ -82,7 +82,14 @@ def cmd_stats(store: Store, args: argparse.Namespace) -> int:
             ),
             ("党的组织覆盖率", pct("organization_coverage")),
             ("党的工作覆盖率", pct("work_coverage")),
+            ("应建尽建率", pct("must_build_rate")),
             ("单独组建率", pct("independent_rate")),
+            (
+                "组建方式",
+                "已覆盖的两新组织中：单独组建 {independent:,}，联合组建 {joint:,}，挂靠组建 {attached:,}".format(
+                    **stats["coverage"]
+                ),
+            ),
             ("党组织", f"{stats['party_orgs']['total']:,}"),
             ("党员", f"{stats['members']['total']:,}（预备党员 {stats['members']['probationary']:,}）"),
             ("口袋党员", f"{stats['members']['pocket']:,}"),

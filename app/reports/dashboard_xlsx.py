@@ -47,31 +47,32 @@ def format_column(ws: Worksheet, column: int, number_format: str) -> None:
         cell.number_format = number_format
 
 
-GROUP_HEADERS = [
-    ("统计范围内", 12),
-    ("已覆盖", 10),
-    ("未覆盖", 10),
-    ("党的工作已覆盖", 14),
-    ("单独组建", 10),
-    ("党的组织覆盖率", 14),
-    ("党的工作覆盖率", 14),
-    ("单独组建率", 12),
-]
+# (header, width, the figure's key in a group's row, whether it is a rate). 单独, 联合 and
+# 挂靠 apart (each covered organization by its own formation); 应建 and 已建 beside
+# 应建尽建率, so a rate can be checked against its counts.
+GROUP_COLUMNS = (
+    ("统计范围内", 12, "in_scope", False),
+    ("已覆盖", 10, "covered", False),
+    ("未覆盖", 10, "uncovered", False),
+    ("党的工作已覆盖", 14, "work_covered", False),
+    ("单独组建", 10, "independent", False),
+    ("联合组建", 10, "joint", False),
+    ("挂靠组建", 10, "attached", False),
+    ("按规定应建", 12, "must_build", False),
+    ("应建已建", 10, "built", False),
+    ("党的组织覆盖率", 14, "organization_coverage", True),
+    ("党的工作覆盖率", 14, "work_coverage", True),
+    ("单独组建率", 12, "independent_rate", True),
+    ("应建尽建率", 12, "must_build_rate", True),
+)
+GROUP_HEADERS = [(header, width) for header, width, _, _ in GROUP_COLUMNS]
+# Sheet columns (1-based, after the group's name) that hold rates.
+GROUP_RATE_COLUMNS = [i for i, (_, _, _, rate) in enumerate(GROUP_COLUMNS, 2) if rate]
 
 
 def _group_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
     return [
-        [
-            r["label"],
-            r["in_scope"],
-            r["covered"],
-            r["uncovered"],
-            r["work_covered"],
-            r["independent"],
-            _fraction(r["organization_coverage"]),
-            _fraction(r["work_coverage"]),
-            _fraction(r["independent_rate"]),
-        ]
+        [r["label"], *(_fraction(r[key]) if rate else r[key] for _, _, key, rate in GROUP_COLUMNS)]
         for r in rows
     ]
 
@@ -119,7 +120,7 @@ def write_dashboard_xlsx_job(stats: dict[str, Any], findings: list[Finding], out
         ):
             yield Progress(f"正在写入：{title}", step, steps)
             grouped = sheet(book, title, [(label, 20), *GROUP_HEADERS], _group_rows(stats[key]))
-            for column in (7, 8, 9):
+            for column in GROUP_RATE_COLUMNS:
                 format_column(grouped, column, PERCENT)
         yield Progress("正在写入：月度趋势", 4, steps)
         trend = sheet(
@@ -130,6 +131,7 @@ def write_dashboard_xlsx_job(stats: dict[str, Any], findings: list[Finding], out
                 ("党的组织覆盖率", 14),
                 ("党的工作覆盖率", 14),
                 ("单独组建率", 12),
+                ("应建尽建率", 12),
                 ("统计范围", 30),
             ],
             [
@@ -138,12 +140,13 @@ def write_dashboard_xlsx_job(stats: dict[str, Any], findings: list[Finding], out
                     _fraction(p["organization_coverage"]),
                     _fraction(p["work_coverage"]),
                     _fraction(p["independent_rate"]),
+                    _fraction(p["must_build_rate"]),  # empty for a month recorded before it was kept
                     p["scope"],
                 ]
                 for p in stats["trend"]
             ],
         )
-        for column in (2, 3, 4):
+        for column in (2, 3, 4, 5):
             format_column(trend, column, PERCENT)
         yield Progress("正在写入：问题汇总", 5, steps)
         sheet(
