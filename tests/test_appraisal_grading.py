@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.errors import FieldError, LiangxinError
-from app.reports.forms import print_appraisals
+from app.reports.forms import print_appraisals, write_forms
 from app.services import appraisal_templates, appraisals, members, organizations, party_orgs
 from app.store import Store
 
@@ -179,3 +179,17 @@ def test_not_applicable_on_the_page_and_on_paper(
     assert "11 / 12" in text and "等次：健康" in text
     assert "应检 12 项（不适用 1 项，不计入），符合 11 项，占 91.7%" in text
     assert "✖ 不符合" in text  # a cross the bundled font has (U+2717 would print as a box)
+
+
+def test_blank_forms_have_boxes_to_tick_and_stay_on_one_page(
+    store: Store, branch: str, tmp_path: Path
+) -> None:
+    """Printed to fill in by hand: each 党建体检 item 符合 / 不符合 / 不适用 to tick, each
+    area of 五星 a star to tick, and each form on one sheet of paper."""
+    for code, box, count in (("health_check", "□符合 □不符合 □不适用", 13), ("star_rating", "□ 得星", 5)):
+        [form] = appraisals.forms_for(store, code, 2027, [branch])
+        assert form.state == "blank"
+        path = write_forms([form], "南湾街道（440307001）", tmp_path / f"{code}.pdf")
+        pages = PdfReader(path).pages
+        assert len(pages) == 1, code
+        assert pages[0].extract_text().count(box) == count, code

@@ -144,18 +144,24 @@ def fitted(text: str, style: ParagraphStyle, width: float, padding: float = 12) 
 CHECKED = {True: "✓ 符合", False: "✖ 不符合"}
 
 
+# An unanswered checklist item: boxes to tick on paper (one line at 7.5 pt in 检查结果).
+UNANSWERED = "□符合 □不符合 □不适用"
+
+
 def _score(line: FormLine, kind: str) -> str:
     if line.na:
         return "不适用"
     if line.score is None:
-        return ""
+        return UNANSWERED if kind == "checklist" else ""
     if kind == "checklist":
         return CHECKED[bool(line.score)]
     return f"{line.score:g}"
 
 
 def _star(star: Star) -> str:
-    return {True: "★ 得星", False: "☆ 未得星", None: ""}[star.earned]
+    """Whether the area earned its star; a box to tick while it is not yet known (a
+    blank form filled in by hand)."""
+    return {True: "★ 得星", False: "☆ 未得星", None: "□ 得星"}[star.earned]
 
 
 def _stars_line(tally: Tally) -> str:
@@ -174,6 +180,17 @@ def _checklist_line(tally: Tally) -> str:
     percent = f"，占 {100 * (tally.total or 0) / tally.maximum:.1f}%" if tally.maximum else ""
     left_out = f"（不适用 {tally.not_applicable} 项，不计入）" if tally.not_applicable else ""
     return f"应检 {tally.maximum:g} 项{left_out}，符合 {tally.total or 0:g} 项{percent}"
+
+
+def _without_max_column(command: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A table style command with the cells right of 满分 (column 3) one column left."""
+
+    def moved(cell: tuple[int, int]) -> tuple[int, int]:
+        column, row = cell
+        return (column - 1 if column > 3 else column, row)
+
+    name, first, last, *rest = command
+    return (name, moved(first), moved(last), *rest)
 
 
 def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> list[Any]:
@@ -210,8 +227,9 @@ def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> l
         "检查结果" if checklist else "得分",
         "说明",
     ]
-    # 说明 wide enough for "等次：基本健康" on one line at 9 pt
-    widths = [34, 150, 138, 30, 52, width - 404]
+    # 说明 wide enough for "等次：基本健康" on one line at 9 pt; a checklist's guidance
+    # gives 10 to 检查结果, for its three boxes on one line
+    widths = [34, 150, 128 if checklist else 138, 30, 62 if checklist else 52, width - 404]
     rows: list[list[Any]] = [header]
     section = None
     spans, star_rows = [], []
@@ -280,6 +298,11 @@ def form_story(form: Form, styles: dict[str, ParagraphStyle], width: float) -> l
             ("BACKGROUND", (0, row), (-1, row), "#FAFAFA"),
             ("FONT", (5, row), (5, row), FONT, 9),
         ]
+    if checklist:  # answered, not scored: no 满分 column, and its width (and some) to 检查结果
+        rows = [row[:3] + row[4:] for row in rows]
+        widths = [*widths[:3], widths[3] + widths[4], widths[5]]
+        style = [_without_max_column(command) for command in style]
+        style += [("FONT", (3, i), (3, i), FONT, 7.5) for i, row in enumerate(rows) if row[3] == UNANSWERED]
     scores = Table(rows, colWidths=widths, repeatRows=1)
     scores.setStyle(TableStyle(style))
     story += [scores, Spacer(1, 6)]
