@@ -422,7 +422,9 @@ def _check_references(
 # --- applying ----------------------------------------------------------------------
 
 
-def _journal(connection: Any, plan_: _Plan, by: str) -> None:
+def _journal(connection: Any, plan_: _Plan, by: str) -> tuple[int, int] | None:
+    """Journal every row the import wrote; returns the range of numbers it took (a rollback
+    finds the rows the import added there, so they need no undo image of their own)."""
     entries: list[tuple[str, dict[str, Any], str, dict[str, list[Any]]]] = []
     for table in synced_tables():
         for row in plan_.new.get(table.name, []):
@@ -439,7 +441,7 @@ def _journal(connection: Any, plan_: _Plan, by: str) -> None:
             op = "delete" if changes.get("deleted") == [False, True] else "update"
             entries.append((table.name, row, op, changes))
     if not entries:
-        return
+        return None
     first = allocate_seqs(connection, len(entries))
     now = utcnow()
     connection.execute(
@@ -459,6 +461,7 @@ def _journal(connection: Any, plan_: _Plan, by: str) -> None:
             for seq, (table, row, op, changes) in enumerate(entries, start=first)
         ],
     )
+    return first, first + len(entries) - 1
 
 
 def _write_rows(connection: Any, plan_: _Plan, package_id: str) -> None:
@@ -466,10 +469,9 @@ def _write_rows(connection: Any, plan_: _Plan, package_id: str) -> None:
     tables = synced_tables()
     for table in tables:
         name = table.name
-        new = parents_first(name, plan_.new.get(name, []))
+        new = plan_.new[name] = parents_first(name, plan_.new.get(name, []))
         if new:
             connection.execute(insert(table), new)
-            undo.extend({"table_name": name, "row_id": r["id"], "rev": r["rev"], "before": None} for r in new)
         changed = plan_.updated.get(name, [])
         if changed:
             before = plan_.before.get(name, {})
@@ -659,7 +661,12 @@ def _attempt(
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     _write_rows(connection, planned, result.package_id)
-    _journal(connection, planned, f"sync:{station.code}"[:64])
+    journaled = _journal(connection, planned, f"sync:{station.code}"[:64])
+    if journaled:
+        package = session.get(SyncPackage, result.package_id)
+        package.summary = json.dumps(
+            {**json.loads(package.summary), "journal": list(journaled)}, ensure_ascii=False
+        )
     _remember_refusals(connection, planned, result.package_id)
     if opened.full or opened.seq_to >= received:
         _check_totals(connection, planned)

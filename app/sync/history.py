@@ -146,9 +146,26 @@ def rollback_import(store: Any, package_id: str) -> str:
         undo = connection.execute(
             select(SyncUndo).where(SyncUndo.package_id == package.id).order_by(desc(SyncUndo.ordinal))
         ).all()
+        # The rows the import added: its journal entries for rows without an undo image,
+        # newest first (children before the parents they point at).
+        restored = {u.row_id for u in undo}
+        span = json.loads(package.summary or "{}").get("journal")
+        added = (
+            [
+                _Added(e.table_name, e.row_id, e.rev)
+                for e in connection.execute(
+                    select(JournalEntry.table_name, JournalEntry.row_id, JournalEntry.rev)
+                    .where(JournalEntry.seq.between(span[0], span[1]))
+                    .order_by(desc(JournalEntry.seq))
+                )
+                if e.row_id not in restored
+            ]
+            if span
+            else []
+        )
         tables = tables_by_name()
         journal: list[dict[str, Any]] = []
-        for item in undo:
+        for item in [*undo, *added]:
             table = tables[item.table_name]
             current = connection.execute(select(table).where(table.c.id == item.row_id)).mappings().first()
             if current is None or current["rev"] != item.rev:
@@ -185,7 +202,16 @@ def rollback_import(store: Any, package_id: str) -> str:
         if station is not None and package.received_before is not None:
             station.last_received_seq = package.received_before
         package.state = "rolled_back"
-        return f"已撤销“{package.file_name}”的导入：恢复了 {len(undo)} 条记录，区里现有该街道至 #{package.received_before} 的数据。"
+        return f"已撤销“{package.file_name}”的导入：恢复了 {len(undo) + len(added)} 条记录，区里现有该街道至 #{package.received_before} 的数据。"
+
+
+class _Added:
+    """A row an import added: removed by its rollback (it has no earlier version)."""
+
+    before = None
+
+    def __init__(self, table_name: str, row_id: str, rev: int) -> None:
+        self.table_name, self.row_id, self.rev = table_name, row_id, rev
 
 
 def _entry(table: str, row: Any, op: str, changes: dict[str, list[Any]]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import io
 import json
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -52,11 +52,26 @@ class Sealed:
 @dataclass
 class Opened:
     manifest: dict[str, Any]
-    changes: bytes  # JSON lines
+    archive: bytes  # the decrypted inner zip; the changes are read from it when needed
     sha256: str
     path: Path
     trusted_comment: str = ""
-    lines: list[dict[str, Any]] = field(default_factory=list)
+    _changes: bytes | None = None
+
+    @property
+    def changes(self) -> bytes:
+        """The JSON lines, checked against the manifest's sha256 on first use (a package
+        already held is answered from the manifest alone, without reading them)."""
+        if self._changes is None:
+            try:
+                with zipfile.ZipFile(io.BytesIO(self.archive)) as archive:
+                    data = archive.read(CHANGES)
+            except (zipfile.BadZipFile, EOFError, NotImplementedError):
+                raise _refused(self.path, "的内容已损坏") from None
+            if self.manifest["files"].get(CHANGES) != hashlib.sha256(data).hexdigest():
+                raise _refused(self.path, "的数据与清单的校验值不符（内容被改动过）")
+            self._changes = data
+        return self._changes
 
     @property
     def station(self) -> str:
@@ -176,16 +191,15 @@ def open_payload(sealed: Sealed, plaintext: bytes, trusted_comment: str) -> Open
             if archive.getinfo(CHANGES).file_size > MAX_FILE:
                 raise _refused(path, "的数据过大")
             manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
-            changes = archive.read(CHANGES)
     except (zipfile.BadZipFile, EOFError, UnicodeDecodeError, ValueError, NotImplementedError):
         raise _refused(path, "的内容已损坏") from None
     if not isinstance(manifest, dict):
         raise _refused(path, "的清单格式不对")
     files = manifest.get("files")
-    if not isinstance(files, dict) or files.get(CHANGES) != hashlib.sha256(changes).hexdigest():
-        raise _refused(path, "的数据与清单的校验值不符（内容被改动过）")
+    if not isinstance(files, dict) or not isinstance(files.get(CHANGES), str):
+        raise _refused(path, "的清单缺少数据的校验值")
     _check_manifest(path, manifest)
-    return Opened(manifest, changes, sealed.sha256, path, trusted_comment)
+    return Opened(manifest, plaintext, sealed.sha256, path, trusted_comment)
 
 
 def _check_manifest(path: Path, manifest: dict[str, Any]) -> None:
