@@ -45,8 +45,8 @@ from app.reports.pdf import (
     wrap_lines,
     write_document_job,
 )
-from app.services.appraisal_templates import Star, Tally
 from app.services.appraisals import STATE, Form, FormLine, appraisal_forms
+from app.services.template_model import Star, Tally
 from app.store import Store
 
 QR_SIZE = 46

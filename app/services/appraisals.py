@@ -18,14 +18,9 @@ from app.domain.bounds import parse_day, parse_year
 from app.domain.codes import ORG_KIND, PARTY_LEVEL
 from app.domain.text import clean_text
 from app.errors import FieldError, LiangxinError, NotFoundError
-from app.services.appraisal_templates import (
-    Tally,
-    Template,
-    available_templates,
-    ensure_templates,
-    template_of,
-)
+from app.services.appraisal_templates import available_templates, ensure_templates, template_of
 from app.services.party_orgs import member_count_of
+from app.services.template_model import Tally, Template
 from app.store import Store
 from db.models import Appraisal, AppraisalTemplate, Community, Member, Organization, PartyOrg
 
