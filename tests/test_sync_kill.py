@@ -8,8 +8,8 @@ database. The child is handed the district's already opened keys over its stdin 
 that each of the fifty does not spend scrypt's two seconds opening them) and says
 ``ready`` just before it starts the import; the parent kills it then, after a delay.
 The quick tests stop the child inside the write transaction (after the package's
-Party organizations and organizations are written, before its members) so the kill
-lands there every time; the slow one kills at fifty seeded random moments spread
+rows and their journal entries are written, before it is checked and committed) so
+the kill lands there every time; the slow one kills at fifty seeded random moments spread
 over the import's measured duration."""
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KILLS = 50
 
 # The importing process. argv: database, package, receipt folder, and "pause" to stop
-# inside the write transaction just before the package's members are written.
+# inside the write transaction just after the package's rows and journal entries are written.
 CHILD = r"""
 import json, sys
 from sqlalchemy import event
@@ -65,7 +65,10 @@ crypto.unlock_secrets = lambda text, passphrase: opened  # the parent opened the
 if pause:
     @event.listens_for(Engine, "before_cursor_execute")
     def _hold(conn, cursor, statement, parameters, context, many):
-        if statement.lstrip().upper().startswith("INSERT INTO MEMBER "):
+        # The first look at the station's refusals comes after every row (and its journal
+        # entry) is written, still inside the transaction: the rows go in through the
+        # driver (executemany / COPY), which no SQLAlchemy event sees.
+        if statement.lstrip().upper().startswith("SELECT") and "SYNC_REFUSAL" in statement.upper():
             print("writing", flush=True)
             sys.stdin.readline()  # held here until killed
 

@@ -53,6 +53,7 @@ from app.sync.rows import (
 )
 from db import migrate
 from db.base import BOOKKEEPING_COLUMNS
+from db.bulk import insert_rows
 from db.journal import allocate_seqs, dump_changes, new_id, utcnow
 from db.models import JournalEntry, Station, SyncPackage, SyncRefusal, SyncUndo
 
@@ -444,8 +445,9 @@ def _journal(connection: Any, plan_: _Plan, by: str) -> tuple[int, int] | None:
         return None
     first = allocate_seqs(connection, len(entries))
     now = utcnow()
-    connection.execute(
-        insert(JournalEntry),
+    insert_rows(
+        connection,
+        JournalEntry.__table__,
         [
             {
                 "seq": seq,
@@ -471,7 +473,7 @@ def _write_rows(connection: Any, plan_: _Plan, package_id: str) -> None:
         name = table.name
         new = plan_.new[name] = parents_first(name, plan_.new.get(name, []))
         if new:
-            connection.execute(insert(table), new)
+            insert_rows(connection, table, new)
         changed = plan_.updated.get(name, [])
         if changed:
             before = plan_.before.get(name, {})
@@ -491,8 +493,10 @@ def _write_rows(connection: Any, plan_: _Plan, package_id: str) -> None:
                 for r in changed
             )
     if undo:
-        connection.execute(
-            insert(SyncUndo), [{**u, "package_id": package_id, "ordinal": i} for i, u in enumerate(undo)]
+        insert_rows(
+            connection,
+            SyncUndo.__table__,
+            [{**u, "package_id": package_id, "ordinal": i} for i, u in enumerate(undo)],
         )
 
 

@@ -217,7 +217,7 @@ def _convert(check: ColumnCheck, value: Any) -> Any:
         raise RowProblem(f"字段 {name} 不是有效的日期") from None
     if parsed.tzinfo is None:
         raise RowProblem(f"字段 {name} 缺少时区")
-    return parsed
+    return parsed.astimezone(UTC)  # stored as UTC, whatever zone the sender's server gave
 
 
 @functools.cache
