@@ -146,6 +146,8 @@ def test_english_mode_shows_english_on_every_page(
             "Organizations",
             "Party organizations",
             "Party members",
+            "Party activities",
+            "Visits",
             "Campaigns",
             "Appraisals",
             "Data exchange",

@@ -43,6 +43,7 @@ from ui.drill import DrillDialog, FindingsModel, record_table
 from ui.files import ask_save_path, write_report
 from ui.i18n import t
 from ui.layout import beside_panel, page_layout
+from ui.life_outstanding import LifeOutstanding
 from ui.state import window_state
 from ui.station_coverage import StationCoverage
 from ui.style import PARTY_RED
@@ -288,7 +289,11 @@ class DashboardPage(QWidget):
         self.findings = FindingsPanel(store, runner, stations=names)
         self.findings.open_link.connect(self.open_link.emit)
         self.splitter = beside_panel(charts, self.findings, (800, 380))
-        page_layout(self, [top, tile_row], self.splitter)
+        # 本月组织生活 and 走访 (ui/life_outstanding.py): one strip under the tiles.
+        self.life_box = LifeOutstanding(store, runner, date.today)
+        life_row = QHBoxLayout()
+        life_row.addWidget(self.life_box)
+        page_layout(self, [top, tile_row, life_row], self.splitter)
         state = window_state().value("dashboard/splitter")
         if state is not None:
             self.splitter.restoreState(state)
@@ -313,6 +318,7 @@ class DashboardPage(QWidget):
         self.runner.read(
             "dashboard", lambda: station_stats(self.store, station=station), self._loaded, self._failed
         )
+        self.life_box.reload()
 
     def _loaded(self, stats: dict[str, Any]) -> None:
         if stats["station_scope"]["station"] != self.station():

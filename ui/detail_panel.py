@@ -57,6 +57,7 @@ FACTS = {
         ("category_label", "党员类别"),
         ("relation_label", "组织关系"),
         ("joined_on", "入党日期"),
+        ("reviews", "民主评议"),
     ],
 }
 

@@ -105,6 +105,8 @@ PAGES = {
     "organizations": "organization",
     "party-orgs": "party_org",
     "members": "member",
+    "life": "life",
+    "visits": "visits",
     "board": "board",
     "appraisal": "appraisal",
     "exchange": "exchange",

@@ -44,14 +44,19 @@ if TYPE_CHECKING:
     from ui.dashboard_page import DashboardPage
     from ui.duplicates_page import DuplicatesPage
     from ui.exchange_page import ExchangePage
+    from ui.life_page import LifePage
+    from ui.visits_page import VisitsPage
 
 DASHBOARD, BOARD, APPRAISAL, EXCHANGE, SETTINGS = "dashboard", "board", "appraisal", "exchange", "settings"
 DUPLICATES = "duplicates"  # the district only: hidden from a sub-district's navigation
+LIFE, VISITS = "life", "visits"  # 组织生活, 走访
 NAV = (
     (DASHBOARD, "工作台", QStyle.StandardPixmap.SP_ComputerIcon),
     ("organization", REGISTERS["organization"].title, QStyle.StandardPixmap.SP_DirHomeIcon),
     ("party_org", REGISTERS["party_org"].title, QStyle.StandardPixmap.SP_FileDialogListView),
     ("member", REGISTERS["member"].title, QStyle.StandardPixmap.SP_FileDialogDetailedView),
+    (LIFE, "组织生活", QStyle.StandardPixmap.SP_FileDialogStart),
+    (VISITS, "走访", QStyle.StandardPixmap.SP_DialogYesButton),
     (BOARD, "专项行动", QStyle.StandardPixmap.SP_FileDialogContentsView),
     (APPRAISAL, "考核评议", QStyle.StandardPixmap.SP_DialogApplyButton),
     (EXCHANGE, "数据交换", QStyle.StandardPixmap.SP_DriveNetIcon),
@@ -71,8 +76,13 @@ SHOWS: dict[str, tuple[str, ...]] = {
     EXCHANGE: (kinds.SYNC,),
     DUPLICATES: (kinds.MEMBER, kinds.ORGANIZATION, kinds.SYNC),
     SETTINGS: (kinds.SETTING,),
+    LIFE: (kinds.ACTIVITY, kinds.PARTY_ORG, kinds.MEMBER, kinds.SETTING),
+    VISITS: (kinds.VISIT, kinds.INSTRUCTOR, kinds.ORGANIZATION, kinds.SETTING, kinds.TASK),
 }
-LAZY = (DASHBOARD, BOARD, APPRAISAL, EXCHANGE, DUPLICATES)  # built when first shown
+LAZY = (DASHBOARD, BOARD, APPRAISAL, EXCHANGE, DUPLICATES, LIFE, VISITS)  # built when first shown
+# Activities and visits change findings: the pages that show findings refresh with them.
+for _key in (DASHBOARD, "organization", "party_org", BOARD):
+    SHOWS[_key] = (*SHOWS[_key], kinds.ACTIVITY, kinds.VISIT)
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +106,8 @@ class MainWindow(QMainWindow):
         self._appraisal: AppraisalPage | None = None
         self._exchange: ExchangePage | None = None
         self._duplicates: DuplicatesPage | None = None
+        self._life: LifePage | None = None
+        self._visits: VisitsPage | None = None
         self.settings_page = SettingsPage(store, self.background)
         self.settings_page.status.connect(self.statusBar().showMessage)
         self.pages: dict[str, RegisterPage] = {}
@@ -210,6 +222,7 @@ class MainWindow(QMainWindow):
 
             self._dashboard = DashboardPage(self.store, self.runner)
             self._dashboard.scope_changed.connect(lambda _text: self.update_scope(DASHBOARD))
+            self._dashboard.life_box.open_page.connect(self.open_page)
             self._install(DASHBOARD, self._dashboard)
         return self._dashboard
 
@@ -248,6 +261,27 @@ class MainWindow(QMainWindow):
             self._duplicates = DuplicatesPage(self.store, self.runner)
             self._install(DUPLICATES, self._duplicates)
         return self._duplicates
+
+    @property
+    def life(self) -> LifePage:
+        if self._life is None:
+            from ui.life_page import LifePage
+
+            self._life = LifePage(self.store, self.runner, self.today)
+            self._install(LIFE, self._life)
+        return self._life
+
+    @property
+    def visits(self) -> VisitsPage:
+        if self._visits is None:
+            from ui.visits_page import VisitsPage
+
+            self._visits = VisitsPage(self.store, self.runner, self.today)
+            self._install(VISITS, self._visits)
+        return self._visits
+
+    def open_page(self, key: str) -> None:
+        self.nav.setCurrentRow(PAGE_KEYS.index(key))
 
     def today(self) -> date:
         """The date the board judges overdue by (tests fix it)."""
@@ -315,6 +349,12 @@ class MainWindow(QMainWindow):
                 self._stale.discard(DUPLICATES)
                 self._duplicates.load()
             self.duplicates  # noqa: B018 (built, and loaded, on first show)
+        elif key in (LIFE, VISITS):
+            built = self._life if key == LIFE else self._visits
+            if key in self._stale and built is not None:
+                self._stale.discard(key)
+                built.reload()
+            self.life if key == LIFE else self.visits  # noqa: B018 (built, and loaded, on first show)
         elif key == SETTINGS:
             self.settings_page.load()
         else:
@@ -410,7 +450,15 @@ class MainWindow(QMainWindow):
         settings.setValue("window/page", self.current_key)
         for page in self.pages.values():
             page.save_layout()
-        for lazy in (self._dashboard, self._board, self._appraisal, self._exchange, self._duplicates):
+        for lazy in (
+            self._dashboard,
+            self._board,
+            self._appraisal,
+            self._exchange,
+            self._duplicates,
+            self._life,
+            self._visits,
+        ):
             if lazy is not None:
                 lazy.save_layout()
         settings.sync()

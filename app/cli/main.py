@@ -22,6 +22,7 @@ from app.cli.campaigns import add_campaign_commands
 from app.cli.district import add_district_commands
 from app.cli.keys import add_key_commands
 from app.cli.ledger import add_ledger_commands
+from app.cli.life import add_life_commands
 from app.cli.output import print_json
 from app.cli.registers import add_register_commands
 from app.cli.reports import add_report_commands
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(sub)
     add_ledger_commands(sub)
     add_campaign_commands(sub)
+    add_life_commands(sub)
     add_key_commands(sub)
     add_sync_commands(sub)
     add_district_commands(sub)

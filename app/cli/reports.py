@@ -11,6 +11,7 @@ from typing import Any
 
 from app.cli import args as types
 from app.cli.ledger import ExportTargets, add_register_export
+from app.cli.life import LIFE_PRINTS, add_life_prints
 from app.cli.output import print_json
 from app.store import Store
 
@@ -52,8 +53,21 @@ def _print_forms(store: Store, args: argparse.Namespace) -> list[Path]:
     return run_job(write_forms_job(forms, station, args.out, one_file_each=args.each))
 
 
+def _life(store: Store, args: argparse.Namespace, workbook: bool) -> int:
+    from app.cli.life import LABELS, life_print
+
+    path = life_print(store, args, workbook)
+    if args.json:
+        print_json({"out": [str(path)] if not workbook else str(path)})
+    else:
+        print(f"已{'导出' if workbook else '生成'}{LABELS[args.what]}：{path}")
+    return 0
+
+
 def cmd_print(store: Store, args: argparse.Namespace) -> int:
     written: list[Any]
+    if args.what in LIFE_PRINTS:  # 组织生活 and 走访 (app.cli.life)
+        return _life(store, args, workbook=False)
     if args.what == "notice":
         from app.reports.notice import print_notice
 
@@ -88,6 +102,8 @@ def cmd_print(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
+    if args.what in LIFE_PRINTS:
+        return _life(store, args, workbook=True)
     if args.what == "notice":
         from app.reports.notice import export_notice
 
@@ -129,6 +145,7 @@ def add_report_commands(sub: Any) -> None:
     c = what.add_parser("card", help="两新组织档案卡")
     c.add_argument("--org", required=True, help="两新组织的编号或名称")
     c.add_argument("--out", required=True)
+    add_life_prints(what, workbook=False)
     p.set_defaults(handler=cmd_print)
 
     p = sub.add_parser("export", help="导出：生成 Excel 表格（也可 export 文件.xlsx --kind 导出登记簿）")
@@ -142,4 +159,5 @@ def add_report_commands(sub: Any) -> None:
     n.add_argument("--campaign", required=True)
     n.add_argument("--out", required=True)
     n.add_argument("--today", type=types.day, help="按指定日期统计逾期（YYYY-MM-DD）")
+    add_life_prints(what, workbook=True)
     p.set_defaults(handler=cmd_export)

@@ -13,6 +13,7 @@ named lines, so a district-size demo stays quick to make."""
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -27,7 +28,7 @@ NAMED_LINES = 30_000  # attendance lines the demo names; older events are headco
 ABSENCE_REASONS = ("出差", "病假", "工作冲突，已请假", "家中有事请假")
 MOBILE_REASON = "在外地工作（流出），已请假"
 LECTURE_TOPICS = ("党的创新理论专题党课", "书记讲党课：企业发展与党建引领", "学习党章党规专题党课")
-GENERAL_TOPICS = ("支部工作情况通报", "讨论接收预备党员", "半年工作总结")
+GENERAL_TOPICS = ("支部工作情况通报", "讨论接收预备党员", "季度工作总结")
 COMMITTEE_TOPICS = ("研究本月主题党日安排", "研究党员发展工作", "研究党费收缴和使用")
 FINDINGS = (
     "企业经营正常，正在招聘，职工中有 2 名党员尚未转入组织关系",
@@ -131,7 +132,7 @@ def _event(
     **extra: Any,
 ) -> tuple[date, Draft, list[Listed], bool]:
     held = min(month.replace(day=r.randint(1, 28)), today)
-    place = f"{party['name'].removesuffix('党支部')}党员活动室"[:200]
+    place = re.sub(r"(第[一二三四五六七八九十]+)?(联合)?党支部$", "", party["name"]) + "党员活动室"
     draft = Draft([party["id"]], kind, held, topic, place=place, host=party.get("secretary"), **extra)
     return held, draft, who, kind == "committee_meeting"
 

@@ -177,3 +177,15 @@ def reviews_text(store: Store, member_id: str) -> str:
 def members_named(store: Store, member_ids: list[str]) -> dict[str, str]:
     with store.read() as session:
         return dict(session.execute(select(Member.id, Member.name).where(Member.id.in_(member_ids))).all())
+
+
+def party_org_choices(store: Store) -> list[tuple[str, str, str]]:
+    """Every live Party organization (id, name, level), branches first: what a clerk
+    chooses an event's holders from."""
+    with store.read() as session:
+        rows = session.execute(
+            select(PartyOrg.id, PartyOrg.name, PartyOrg.level)
+            .where(PartyOrg.deleted.is_(False))
+            .order_by(PartyOrg.level.in_(("branch", "joint_branch")).desc(), PartyOrg.name_pinyin)
+        ).all()
+    return [(r[0], r[1], r[2]) for r in rows]

@@ -106,12 +106,15 @@ class GridRow:
     community: str
     # month (1–12) -> rule id -> status; a quarter's 党课 sits in its last month
     cells: dict[int, dict[str, str]]
+    first_future: int = 13  # the first month not yet begun (its quarter's 党课 may be due)
 
     def month_status(self, month: int, rule_id: str | None = None) -> str:
         """One rule's status in a month, or (no rule) the worst of them."""
         found = self.cells.get(month, {})
         if rule_id is not None:
             return found.get(rule_id, FUTURE if not found else NA)
+        if month >= self.first_future:
+            return FUTURE
         present = set(found.values())
         return next((s for s in WORST if s in present), FUTURE)
 
@@ -151,7 +154,8 @@ def compliance_grid(
         cells: dict[int, dict[str, str]] = {}
         for i, p in enumerate(live):
             cells.setdefault(p.month, {})[p.rule_id] = _status(r[4 + i], p, today)
-        out.append(GridRow(r.id, r.name, PARTY_LEVEL.label(r.level), r.community or "", cells))
+        future = 13 if year < today.year else 1 if year > today.year else today.month + 1
+        out.append(GridRow(r.id, r.name, PARTY_LEVEL.label(r.level), r.community or "", cells, future))
     return Grid(year, today, out)
 
 
@@ -207,3 +211,23 @@ def branch_events(store: Store, party_org_id: str, year: int) -> list[CalendarEv
             .order_by(Activity.held_on)
         ).all()
     return [CalendarEvent(r[0], r[1], ACTIVITY_KIND.label(r[2]), r[3] or "") for r in rows]
+
+
+@dataclass(frozen=True)
+class LifeDue:
+    """工作台's line: organizational life due and missed, organizations not visited in
+    time (rule visit_overdue) and instructors "挂名不管事"."""
+
+    life: Outstanding
+    unvisited: int
+    idle: int
+
+
+def life_due(store: Store, today: date | None = None) -> LifeDue:
+    from app.rules.engine import run_checks
+    from app.services.visits import idle_instructors
+
+    today = today or station_today()
+    with store.read() as session:
+        unvisited = len(run_checks(session, load_settings(session), today, ["visit_overdue"]))
+    return LifeDue(outstanding(store, today), unvisited, len(idle_instructors(store, today)))

@@ -115,6 +115,7 @@ def member_detail(store: Store, member_id: str, *, reveal: bool = False) -> Deta
         if member is None:
             raise LookupError(member_id)
         record = member_record(session, member, reveal=reveal)
+        record["reviews"] = member_reviews_text(session, member_id)
         employer = session.get(Organization, member.employer_id) if member.employer_id else None
         party = session.get(PartyOrg, member.party_org_id) if member.party_org_id else None
         links = {
@@ -122,6 +123,19 @@ def member_detail(store: Store, member_id: str, *, reveal: bool = False) -> Deta
             "所在党组织": [Link("party_org", party.id, party.name)] if party else [],
         }
         return Detail("member", record, links, {k: len(v) for k, v in links.items()}, [])
+
+
+def member_reviews_text(session: Session, member_id: str) -> str:
+    """民主评议党员 results on the member's page: 2026年 合格；2025年 优秀."""
+    from app.domain.life_codes import REVIEW_GRADE
+    from db.models import MemberReview
+
+    rows = session.execute(
+        select(MemberReview.year, MemberReview.grade)
+        .where(MemberReview.member_id == member_id, MemberReview.deleted.is_(False))
+        .order_by(MemberReview.year.desc())
+    )
+    return "；".join(f"{year}年 {REVIEW_GRADE.label(grade)}" for year, grade in rows)
 
 
 def global_search(

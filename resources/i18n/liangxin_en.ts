@@ -4,6 +4,178 @@
 <context>
     <name>liangxin</name>
     <message>
+        <source>）</source>
+        <translation>)</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>几个党支部联合开展的活动，逐个添加，只需登记一次</source>
+        <translation>For an activity several branches hold together, add each one: it is recorded once</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>主题党日的“1”（上级确定的主题），或会议的议题</source>
+        <translation>The theme day's "1" (the theme set from above), or the meeting's agenda</translation>
+    </message>
+    <message>
+        <source>“X”自选内容，如 支部联建、扶贫济困</source>
+        <translation>The "X" items of its own choosing, e.g. joint branch work, helping those in need</translation>
+    </message>
+    <message>
+        <source>“6”即学习讨论、现场教学、党性分析、民主议事、缴纳党费、志愿服务（全市“两新”组织党建工作推进会讲话）</source>
+        <translation>The "6": study and discussion, on-site teaching, Party-spirit review, democratic deliberation, paying dues, volunteering (city Party-building meeting speech)</translation>
+    </message>
+    <message>
+        <source>开展党组织</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>主持人</source>
+        <translation>Chaired by</translation>
+    </message>
+    <message>
+        <source>1+6+X</source>
+        <translation>1+6+X</translation>
+    </message>
+    <message>
+        <source>全部出席</source>
+        <translation>All present</translation>
+    </message>
+    <message>
+        <source>全部应参加</source>
+        <translation>All expected</translation>
+    </message>
+    <message>
+        <source>按纸质记录补录，只填实到人数</source>
+        <translation>Entered from a paper record: headcount only</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>内容纪要：议程、讨论和决定的事项</source>
+        <translation>Minutes: agenda, discussion and decisions</translation>
+    </message>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <source>照片或扫描的签到表；文件复制保存在数据文件旁，并记下其校验值</source>
+        <translation>A photo or a scanned sign-in sheet; the file is copied beside the database and its checksum recorded</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>出席情况（从开展党组织的在册党员中选择）</source>
+        <translation>Attendance (chosen from the members on the roll of the organizations holding it)</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>Add attachment</translation>
+    </message>
+    <message>
+        <source>照片或扫描件 (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;所有文件 (*)</source>
+        <translation>Photos or scans (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;All files (*)</translation>
+    </message>
+    <message>
+        <source>出席率 {rate}（应到 {expected} 人，实到 {present} 人</source>
+        <translation>Attendance {rate} (expected {expected}, present {present}</translation>
+    </message>
+    <message>
+        <source>修改组织生活记录</source>
+        <translation>Edit activity record</translation>
+    </message>
+    <message>
+        <source>登记组织生活</source>
+        <translation>Record an activity</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>党组织</source>
+        <translation>Party organizations</translation>
+    </message>
+    <message>
+        <source>身份</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>应参加</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>出席</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>缺席原因</source>
+        <translation>Reason absent</translation>
+    </message>
+    <message>
+        <source>评议等次</source>
+        <translation>Review grade</translation>
+    </message>
+    <message>
+        <source>内容纪要</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>尚未选择出席人员</source>
+        <translation>No attendees chosen yet</translation>
+    </message>
+    <message>
+        <source>；流出党员请假 {n} 人不计入应到</source>
+        <translation>; {n} outbound members excused, not counted as expected</translation>
+    </message>
+    <message>
+        <source>联合开展：一次登记，记入 {n} 个党组织各自的台账</source>
+        <translation>Held jointly: recorded once, in the ledgers of all {n} organizations</translation>
+    </message>
+    <message>
+        <source>{names}没有在册党员；可勾选“按纸质记录补录”只填实到人数。</source>
+        <translation>{names} has no members on the roll; tick "Entered from a paper record" to give the headcount only.</translation>
+    </message>
+    <message>
+        <source>按纸质记录补录：实到 {n} 人，未登记名单</source>
+        <translation>From a paper record: {n} present, no list</translation>
+    </message>
+    <message>
         <source>★ 得星</source>
         <translation>★ Star earned</translation>
     </message>
@@ -70,10 +242,6 @@
     <message>
         <source>评议意见</source>
         <translation>Comments</translation>
-    </message>
-    <message>
-        <source>保存</source>
-        <translation>Save</translation>
     </message>
     <message>
         <source>定稿</source>
@@ -266,10 +434,6 @@
     <message>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>无时限</source>
@@ -802,10 +966,6 @@
     <message>
         <source>街道</source>
         <translation>Sub-district</translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation>Name</translation>
     </message>
     <message>
         <source>类别</source>
@@ -2158,10 +2318,6 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Nothing to write: the ledger matches the register.</translation>
     </message>
     <message>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
@@ -2242,6 +2398,294 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Saved: {path}</translation>
     </message>
     <message>
+        <source>✓ 已开展</source>
+        <translation>✓ Held</translation>
+    </message>
+    <message>
+        <source>○ 待开展</source>
+        <translation>○ Due</translation>
+    </message>
+    <message>
+        <source>✗ 未开展</source>
+        <translation>✗ Missed</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>已开展</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>待开展</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>未开展</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>未到</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>{n}月</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <source>{month}月尚未到来</source>
+        <translation>Month {month} has not begun</translation>
+    </message>
+    <message>
+        <source>本季度</source>
+        <translation>this quarter</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>this month</translation>
+    </message>
+    <message>
+        <source>第{q}季度</source>
+        <translation>Q{q}</translation>
+    </message>
+    <message>
+        <source>本月组织生活</source>
+        <translation>This month's organizational life</translation>
+    </message>
+    <message>
+        <source>组织生活…</source>
+        <translation>Organizational life…</translation>
+    </message>
+    <message>
+        <source>走访…</source>
+        <translation>Visits…</translation>
+    </message>
+    <message>
+        <source>党课按季度核对：本季度尚未结束的为“待开展”，“上月未开展”一项中的党课指上一季度。</source>
+        <translation>Party lectures are checked by quarter: due while the quarter runs; under "missed last month" the lecture count is last quarter's.</translation>
+    </message>
+    <message>
+        <source>应开展的都已开展</source>
+        <translation>Everything due has been held</translation>
+    </message>
+    <message>
+        <source>待开展：{items}</source>
+        <translation>Due: {items}</translation>
+    </message>
+    <message>
+        <source>上月未开展：{items}</source>
+        <translation>Missed last month: {items}</translation>
+    </message>
+    <message>
+        <source>逾期未走访 {n} 个组织</source>
+        <translation>{n} organizations not visited in time</translation>
+    </message>
+    <message>
+        <source>挂名不管事 {n} 名指导员</source>
+        <translation>{n} instructors in name only</translation>
+    </message>
+    <message>
+        <source>在左侧选择一次活动，这里显示出席情况、缺席原因、内容纪要和附件。</source>
+        <translation>Select an activity on the left to see its attendance, reasons for absence, minutes and attachments.</translation>
+    </message>
+    <message>
+        <source>实到/应到</source>
+        <translation>Present/expected</translation>
+    </message>
+    <message>
+        <source>组织生活</source>
+        <translation>Party activities</translation>
+    </message>
+    <message>
+        <source>组织生活纪实：登记“三会一课”、主题党日等活动和出席情况；“开展情况”按规则逐月核对，与工作台的问题清单同一标准。</source>
+        <translation>Record of organizational life: meetings, lectures and theme days with their attendance; "Compliance" checks each month by the same rules as the dashboard's findings.</translation>
+    </message>
+    <message>
+        <source>活动记录</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>开展情况</source>
+        <translation>Compliance</translation>
+    </message>
+    <message>
+        <source>日历</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>搜索主题或党组织</source>
+        <translation>Search topic or Party organization</translation>
+    </message>
+    <message>
+        <source>会议记录</source>
+        <translation>Meeting record</translation>
+    </message>
+    <message>
+        <source>已生成会议记录：{path}</source>
+        <translation>Meeting record written: {path}</translation>
+    </message>
+    <message>
+        <source>组织生活台账</source>
+        <translation>Organizational life ledger</translation>
+    </message>
+    <message>
+        <source>已生成组织生活台账：{path}</source>
+        <translation>Organizational life ledger written: {path}</translation>
+    </message>
+    <message>
+        <source>全部（三项中最需关注的）</source>
+        <translation>All (the most pressing of the three)</translation>
+    </message>
+    <message>
+        <source>只看有未开展、待开展的</source>
+        <translation>Only those with missed or due items</translation>
+    </message>
+    <message>
+        <source>每格按规则判定：本月（本季度）尚未结束的为“待开展”；党委、党总支本级，成立前的月份，以及正式党员不足规定人数、不设支委会的支部为“不适用”。党员人数按当前登记。双击一行查看该党组织的日历。</source>
+        <translation>Each cell is judged by the rule: "due" while the month (quarter) runs; "n/a" for committees and general branches themselves, months before founding, and branches too small to have a committee. Member counts are as registered today. Double-click a row for its calendar.</translation>
+    </message>
+    <message>
+        <source>正在核对……</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>开展情况表</source>
+        <translation>Compliance table</translation>
+    </message>
+    <message>
+        <source>已生成开展情况表：{path}</source>
+        <translation>Compliance table written: {path}</translation>
+    </message>
+    <message>
+        <source>全部党组织</source>
+        <translation>All Party organizations</translation>
+    </message>
+    <message>
+        <source>登记活动</source>
+        <translation>Record activity</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>这里还没有组织生活记录。点击“登记活动”录入一次主题党日、支委会或党课；联合开展的活动只需登记一次。</source>
+        <translation>No activities recorded yet. Click "Record activity" to enter a theme day, committee meeting or lecture; a joint activity is recorded once.</translation>
+    </message>
+    <message>
+        <source>已登记组织生活记录。</source>
+        <translation>Activity recorded.</translation>
+    </message>
+    <message>
+        <source>已保存修改。</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <source>组织生活记录</source>
+        <translation>activity record</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一次活动。</source>
+        <translation>Select an activity in the list first.</translation>
+    </message>
+    <message>
+        <source>请先在上方选择一个党组织，再打印它的组织生活台账。</source>
+        <translation>Choose a Party organization above first, then print its ledger.</translation>
+    </message>
+    <message>
+        <source>组织生活开展情况</source>
+        <translation>Organizational life compliance</translation>
+    </message>
+    <message>
+        <source>还没有党组织。请先在“党组织”中登记。</source>
+        <translation>No Party organizations yet. Register one under "Party organizations" first.</translation>
+    </message>
+    <message>
+        <source>本月没有登记活动。</source>
+        <translation>No activities recorded this month.</translation>
+    </message>
+    <message>
+        <source>未能删除</source>
+        <translation>Not deleted</translation>
+    </message>
+    <message>
+        <source>{n} 个党组织；未开展 {missed} 项次，待开展 {due} 项次</source>
+        <translation>{n} Party organizations; {missed} missed, {due} due</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>会议记录（所选活动，A4）…</source>
+        <translation>Meeting record (selected activity, A4)…</translation>
+    </message>
+    <message>
+        <source>组织生活台账（所选党组织，全年）…</source>
+        <translation>Ledger (selected Party organization, whole year)…</translation>
+    </message>
+    <message>
+        <source>会议记录导出 .xlsx…</source>
+        <translation>Meeting record as .xlsx…</translation>
+    </message>
+    <message>
+        <source>组织生活台账导出 .xlsx…</source>
+        <translation>Ledger as .xlsx…</translation>
+    </message>
+    <message>
+        <source>联合：</source>
+        <translation>Joint: </translation>
+    </message>
+    <message>
+        <source>，显示最近 {n} 条，可按月份、类型或党组织筛选</source>
+        <translation>, showing the latest {n}; filter by month, kind or Party organization</translation>
+    </message>
+    <message>
+        <source>（联合开展）</source>
+        <translation> (held jointly)</translation>
+    </message>
+    <message>
+        <source>已删除 {what}。</source>
+        <translation>Deleted {what}.</translation>
+    </message>
+    <message>
+        <source>（每季度）</source>
+        <translation> (quarterly)</translation>
+    </message>
+    <message>
+        <source>（每月）</source>
+        <translation> (monthly)</translation>
+    </message>
+    <message>
+        <source>开展情况表（横向）…</source>
+        <translation>Compliance table (landscape)…</translation>
+    </message>
+    <message>
+        <source>共 {n} 次活动</source>
+        <translation>{n} activities</translation>
+    </message>
+    <message>
+        <source>缺席</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>评议结果</source>
+        <translation>Review results</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{year}-{month}</translation>
+    </message>
+    <message>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -2316,10 +2760,6 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>请先在列表中选中一条记录。</source>
         <translation>Select a record in the list first.</translation>
-    </message>
-    <message>
-        <source>打印</source>
-        <translation>Print</translation>
     </message>
     <message>
         <source>花名册将打印完整的身份证号码和联系电话。请妥善保管打印件。继续吗？</source>
@@ -2486,6 +2926,174 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Below the coverage target of {target}%</translation>
     </message>
     <message>
+        <source>登记走访</source>
+        <translation>Record a visit</translation>
+    </message>
+    <message>
+        <source>输入两新组织名称或拼音首字母</source>
+        <translation>Type the organization's name or pinyin initials</translation>
+    </message>
+    <message>
+        <source>（不是党建指导员）</source>
+        <translation>(not an instructor)</translation>
+    </message>
+    <message>
+        <source>不是指导员时填写走访人</source>
+        <translation>The visitor, when not an instructor</translation>
+    </message>
+    <message>
+        <source>“四必访”（2022年度述职评议会讲话：按照“四必访”的要求，积极作为、靠前服务）</source>
+        <translation>"Four must-visits" (2022 review meeting speech)</translation>
+    </message>
+    <message>
+        <source>需要跟进的事项；保存后可在走访记录中“转为任务”放上看板</source>
+        <translation>What needs following up; after saving it can become a task on the board</translation>
+    </message>
+    <message>
+        <source>留空则按设置的走访间隔推算，如 2027-02-28</source>
+        <translation>Leave empty to use the visit interval setting, e.g. 2027-02-28</translation>
+    </message>
+    <message>
+        <source>走访日期</source>
+        <translation>Visited on</translation>
+    </message>
+    <message>
+        <source>走访人</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>发现的情况</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>跟进事项</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>下次走访</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <source>走访</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>党建指导员按“四必访”要求走访所联系的两新组织。超过设置的月数没有走访的组织列入问题清单；所联系的组织都没有走访的指导员标为“挂名不管事”。</source>
+        <translation>Instructors visit the organizations they guide ("four must-visits"). An organization not visited within the set months is a finding; an instructor who visited none of theirs is marked "in name only".</translation>
+    </message>
+    <message>
+        <source>跟进事项转为任务…</source>
+        <translation>Follow-up to task…</translation>
+    </message>
+    <message>
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>跟进事项转为任务</source>
+        <translation>Follow-up to task</translation>
+    </message>
+    <message>
+        <source>走访记录</source>
+        <translation>Visit log</translation>
+    </message>
+    <message>
+        <source>已生成走访记录：{path}</source>
+        <translation>Visit log written: {path}</translation>
+    </message>
+    <message>
+        <source>联系组织</source>
+        <translation>Guides</translation>
+    </message>
+    <message>
+        <source>近期走访</source>
+        <translation>Recent visits</translation>
+    </message>
+    <message>
+        <source>上次走访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>联系的两新组织</source>
+        <translation>Organizations guided</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>挂名不管事</source>
+        <translation>In name only</translation>
+    </message>
+    <message>
+        <source>还没有党建指导员。请先在两新组织中指派党建工作指导员。</source>
+        <translation>No instructors yet. Assign one to an organization first.</translation>
+    </message>
+    <message>
+        <source>还没有走访记录。点击“登记走访”录入一次走访。</source>
+        <translation>No visits recorded yet. Click "Record a visit" to enter one.</translation>
+    </message>
+    <message>
+        <source>请先在走访记录中选择一次走访。</source>
+        <translation>Select a visit in the log first.</translation>
+    </message>
+    <message>
+        <source>还没有专项行动。请先在“专项行动”中新建一项行动，再把跟进事项放上看板。</source>
+        <translation>No campaigns yet. Create one under "Campaigns" first, then put the follow-up on its board.</translation>
+    </message>
+    <message>
+        <source>已生成任务，可在“专项行动”看板上跟进。</source>
+        <translation>Task created; follow it on the campaign board.</translation>
+    </message>
+    <message>
+        <source>未联系组织</source>
+        <translation>No organizations</translation>
+    </message>
+    <message>
+        <source>未能生成任务</source>
+        <translation>Task not created</translation>
+    </message>
+    <message>
+        <source>走访记录（横向）…</source>
+        <translation>Visit log (landscape)…</translation>
+    </message>
+    <message>
+        <source>走访记录导出 .xlsx…</source>
+        <translation>Visit log as .xlsx…</translation>
+    </message>
+    <message>
+        <source>从未走访</source>
+        <translation>Never visited</translation>
+    </message>
+    <message>
+        <source>挂名不管事：{names}（所联系的组织近期都没有走访记录）</source>
+        <translation>In name only: {names} (no recent visit to any of their organizations)</translation>
+    </message>
+    <message>
+        <source>应走访</source>
+        <translation>Visit due</translation>
+    </message>
+    <message>
+        <source>已转任务</source>
+        <translation>Task made</translation>
+    </message>
+    <message>
+        <source>走访记录（{who}，最近 {n} 条）</source>
+        <translation>Visits ({who}, latest {n})</translation>
+    </message>
+    <message>
+        <source>已登记走访，下次走访：{day}。</source>
+        <translation>Visit recorded; next visit: {day}.</translation>
+    </message>
+    <message>
         <source>已建党组织覆盖</source>
         <translation>Covered</translation>
     </message>
@@ -2518,6 +3126,78 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Subordinate Party organizations</translation>
     </message>
     <message>
+        <source>支部党员大会</source>
+        <translation>Branch members’ meeting</translation>
+    </message>
+    <message>
+        <source>支委会</source>
+        <translation>Branch committee meeting</translation>
+    </message>
+    <message>
+        <source>党小组会</source>
+        <translation>Party group meeting</translation>
+    </message>
+    <message>
+        <source>党课</source>
+        <translation>Party lecture</translation>
+    </message>
+    <message>
+        <source>主题党日</source>
+        <translation>Themed Party day</translation>
+    </message>
+    <message>
+        <source>组织生活会</source>
+        <translation>Organizational life meeting</translation>
+    </message>
+    <message>
+        <source>民主评议党员</source>
+        <translation>Democratic appraisal of members</translation>
+    </message>
+    <message>
+        <source>谈心谈话</source>
+        <translation>Heart-to-heart talk</translation>
+    </message>
+    <message>
+        <source>优秀</source>
+        <translation>Excellent</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Qualified</translation>
+    </message>
+    <message>
+        <source>基本合格</source>
+        <translation>Basically qualified</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Unqualified</translation>
+    </message>
+    <message>
+        <source>学习讨论</source>
+        <translation>Study and discussion</translation>
+    </message>
+    <message>
+        <source>现场教学</source>
+        <translation>On-site teaching</translation>
+    </message>
+    <message>
+        <source>党性分析</source>
+        <translation>Party-spirit review</translation>
+    </message>
+    <message>
+        <source>民主议事</source>
+        <translation>Democratic deliberation</translation>
+    </message>
+    <message>
+        <source>缴纳党费</source>
+        <translation>Paying dues</translation>
+    </message>
+    <message>
+        <source>志愿服务</source>
+        <translation>Volunteering</translation>
+    </message>
+    <message>
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
@@ -2530,10 +3210,6 @@ Next: export this station's public key and give it to the district.</translation
         <translation>✗ Does not meet</translation>
     </message>
     <message>
-        <source>不适用</source>
-        <translation>Not applicable</translation>
-    </message>
-    <message>
         <source>待办</source>
         <translation>To do</translation>
     </message>
@@ -2544,10 +3220,6 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>对象</source>
         <translation>Organization</translation>
-    </message>
-    <message>
-        <source>任务</source>
-        <translation>Task</translation>
     </message>
     <message>
         <source>规模较大的非公企业应有党员</source>
@@ -2607,7 +3279,7 @@ Next: export this station's public key and give it to the district.</translation
     </message>
     <message>
         <source>联系指导的组织应定期走访</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizations guided by an instructor should be visited regularly</translation>
     </message>
     <message>
         <source>任期届满应按期换届</source>
@@ -2670,10 +3342,6 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Independent rate</translation>
     </message>
     <message>
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
         <source>具体类型</source>
         <translation>Subtype</translation>
     </message>
@@ -2726,6 +3394,10 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Category</translation>
     </message>
     <message>
+        <source>民主评议</source>
+        <translation>Member review</translation>
+    </message>
+    <message>
         <source>还没有两新组织。点击“新增”逐个录入，或用“liangxin import”导入台账。</source>
         <translation>No organizations yet. Click “Add” to enter one, or import a ledger with “liangxin import”.</translation>
     </message>
@@ -2748,10 +3420,6 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>组织名称</source>
         <translation>Organization</translation>
-    </message>
-    <message>
-        <source>党组织</source>
-        <translation>Party organizations</translation>
     </message>
     <message>
         <source>指导员</source>
@@ -3151,7 +3819,7 @@ Next: export this station's public key and give it to the district.</translation
     </message>
     <message>
         <source>走访间隔上限（月）：超过此月数没有走访的组织、所联系组织都没有走访的指导员列为问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Longest gap between visits (months): organizations not visited, and instructors who visited none of theirs, within it are findings</translation>
     </message>
     <message>
         <source>党委每届任期（年）</source>
@@ -3222,28 +3890,28 @@ coverage</translation>
 ment rate</translation>
     </message>
     <message>
-        <source>学习讨论</source>
-        <translation type="unfinished"></translation>
+        <source>新成立必访</source>
+        <translation>New unit</translation>
     </message>
     <message>
-        <source>现场教学</source>
-        <translation type="unfinished"></translation>
+        <source>遇困难必访</source>
+        <translation>In difficulty</translation>
     </message>
     <message>
-        <source>党性分析</source>
-        <translation type="unfinished"></translation>
+        <source>有变动必访</source>
+        <translation>Change of head or Party organization</translation>
     </message>
     <message>
-        <source>民主议事</source>
-        <translation type="unfinished"></translation>
+        <source>逢节日必访</source>
+        <translation>Festival</translation>
     </message>
     <message>
-        <source>缴纳党费</source>
-        <translation type="unfinished"></translation>
+        <source>日常走访</source>
+        <translation>Routine</translation>
     </message>
     <message>
-        <source>志愿服务</source>
-        <translation type="unfinished"></translation>
+        <source>党建工作指导员挂名不管事</source>
+        <translation>Instructor in name only</translation>
     </message>
     <message>
         <source>有限责任公司</source>
@@ -3370,74 +4038,6 @@ ment rate</translation>
         <translation>Membership suspended</translation>
     </message>
     <message>
-        <source>支部党员大会</source>
-        <translation>Branch members’ meeting</translation>
-    </message>
-    <message>
-        <source>支委会</source>
-        <translation>Branch committee meeting</translation>
-    </message>
-    <message>
-        <source>党小组会</source>
-        <translation>Party group meeting</translation>
-    </message>
-    <message>
-        <source>党课</source>
-        <translation>Party lecture</translation>
-    </message>
-    <message>
-        <source>主题党日</source>
-        <translation>Themed Party day</translation>
-    </message>
-    <message>
-        <source>组织生活会</source>
-        <translation>Organizational life meeting</translation>
-    </message>
-    <message>
-        <source>民主评议党员</source>
-        <translation>Democratic appraisal of members</translation>
-    </message>
-    <message>
-        <source>谈心谈话</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>新成立必访</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>遇困难必访</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>有变动必访</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>逢节日必访</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>日常走访</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>优秀</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>合格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>基本合格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>不合格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
@@ -3448,10 +4048,6 @@ ment rate</translation>
     <message>
         <source>未评议</source>
         <translation>Not appraised</translation>
-    </message>
-    <message>
-        <source>党建工作指导员挂名不管事</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>驻街部门</source>
@@ -3502,24 +4098,16 @@ ment rate</translation>
         <translation>Instructor assignments</translation>
     </message>
     <message>
-        <source>组织生活</source>
-        <translation>Party activities</translation>
-    </message>
-    <message>
-        <source>走访</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
         <source>组织生活出席</source>
-        <translation type="unfinished"></translation>
+        <translation>Activity attendance</translation>
     </message>
     <message>
         <source>组织生活附件</source>
-        <translation type="unfinished"></translation>
+        <translation>Activity attachments</translation>
     </message>
     <message>
         <source>民主评议结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Member review results</translation>
     </message>
     <message>
         <source>行动阶段</source>
