@@ -19,6 +19,8 @@ from app.cli.main import main
 from app.errors import FieldError, LiangxinError
 from app.services import (
     activities,
+    activity_changes,
+    activity_detail,
     activity_lists,
     life_compliance,
     members,
@@ -109,11 +111,11 @@ def test_editing_keeps_one_list_and_deleting_takes_the_whole_event(store: Store,
     stored = files_root(store) / "activities"
     digest = hashlib.sha256(photo.read_bytes()).hexdigest()
     assert (stored / digest[:2] / f"{digest}.jpg").read_bytes() == photo.read_bytes()
-    detail = activities.activity_detail(store, recorded.ids[1])  # either branch's row names the event
+    detail = activity_detail.activity_detail(store, recorded.ids[1])  # either branch's row names the event
     assert detail.attachments == [("签到表.jpg", digest, photo.stat().st_size)]
     assert related.member_detail(store, a).record["reviews"] == "2026年 优秀"
 
-    activities.edit_activity(
+    activity_changes.edit_activity(
         store,
         recorded.id,
         {
@@ -124,21 +126,21 @@ def test_editing_keeps_one_list_and_deleting_takes_the_whole_event(store: Store,
         },
         TODAY,
     )
-    detail = activities.activity_detail(store, recorded.id)
+    detail = activity_detail.activity_detail(store, recorded.id)
     assert {(x.name, x.present, x.reason) for x in detail.attendees} == {
         ("甲", True, ""),
         ("丙", False, "病假"),
     }
     assert related.member_detail(store, a).record["reviews"] == "2026年 合格"  # one result per year
     with pytest.raises(LiangxinError, match="不能更换开展活动的党组织"):
-        activities.edit_activity(
+        activity_changes.edit_activity(
             store,
             recorded.id,
             {"party_orgs": [party], "kind": "党课", "held_on": "2026-01-10", "topic": "x"},
             TODAY,
         )
 
-    assert "年度民主评议党员" in activities.delete_activity(store, recorded.id)
+    assert "年度民主评议党员" in activity_changes.delete_activity(store, recorded.id)
     with store.read() as session:
         live = session.scalar(select(func.count()).select_from(Activity).where(Activity.deleted.is_(False)))
         listed = session.scalar(

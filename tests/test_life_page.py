@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, Qt
 from app.errors import FieldError, LiangxinError
 from app.services import (
     activities,
+    activity_detail,
     activity_lists,
     campaigns,
     instructors,
@@ -206,7 +207,7 @@ def test_a_joint_activity_is_recorded_once_for_both_branches(
     assert (listed.rows[0].present, listed.rows[0].expected) == (2, 3)
     ledger = activity_lists.list_activities(store, party_org=second)
     assert ledger.total == 1  # in each branch's own 台账
-    detail = activities.activity_detail(store, listed.rows[0].id)
+    detail = activity_detail.activity_detail(store, listed.rows[0].id)
     assert {a.name: a.party_org for a in detail.attendees}["褚三"] == "戊公司党支部"
 
 

@@ -39,8 +39,9 @@ from PySide6.QtWidgets import (
 from app.domain.codes import ACTIVITY_KIND
 from app.domain.life_codes import REVIEW_GRADE, THEME_DAY_ITEMS
 from app.errors import FieldError, LiangxinError
-from app.services import activities
-from app.services.activities import ActivityDetail, Listed, figures_of
+from app.services import activities, activity_changes
+from app.services.activities import Listed, figures_of
+from app.services.activity_detail import ActivityDetail
 from app.store import Store
 from ui.background import Background
 from ui.i18n import t
@@ -449,7 +450,7 @@ class ActivityDialog(QDialog):
                 )
             else:
                 self.saved = self.runner.call(
-                    lambda: activities.edit_activity(self.store, existing.id, values, self.today()),
+                    lambda: activity_changes.edit_activity(self.store, existing.id, values, self.today()),
                     lambda result: result.changes,
                 )
         except (FieldError, LiangxinError) as error:

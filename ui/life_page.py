@@ -9,19 +9,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -36,8 +32,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.codes import ACTIVITY_KIND
 from app.errors import LiangxinError
-from app.services import activities, activity_lists, life_compliance
-from app.services.activities import ActivityDetail
+from app.services import activity_changes, activity_detail, activity_lists, life_compliance
+from app.services.activities import ACTIVITY_CHANGED
+from app.services.activity_detail import ActivityDetail
 from app.services.activity_lists import ActivityList
 from app.services.life_compliance import DUE, HELD, LIFE_RULES, MISSED, NA, Grid
 from app.store import Store
@@ -47,7 +44,8 @@ from ui.dialogs import confirm_delete
 from ui.files import ask_save_path, write_report
 from ui.i18n import N_, t
 from ui.layout import beside_panel
-from ui.life_grid import COLOURS, FIXED, INK, PLAIN, ROW_ROLE, SHOWN, GridModel
+from ui.life_grid import COLOURS, FIXED, INK, ROW_ROLE, SHOWN, GridModel
+from ui.life_widgets import BranchCalendar, party_combo, year_combo
 from ui.state import window_state
 
 LIST_COLUMNS = (
@@ -91,7 +89,8 @@ class LifePage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._records_tab(), t("活动记录"))
         self.tabs.addTab(self._grid_tab(), t("开展情况"))
-        self.tabs.addTab(self._calendar_tab(), t("日历"))
+        self.calendar = BranchCalendar(store, runner, today, self.choices)
+        self.tabs.addTab(self.calendar, t("日历"))
         self.tabs.currentChanged.connect(lambda *_: self._tab_shown())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -101,28 +100,9 @@ class LifePage(QWidget):
         self.load()
 
     # -- the records tab ---------------------------------------------------------------
-    def _year_combo(self) -> QComboBox:
-        combo = QComboBox()
-        this = self.today().year
-        for year in range(this, this - 6, -1):
-            combo.addItem(t("{year}年").format(year=year), year)
-        return combo
-
-    def _party_combo(self, everyone: bool) -> QComboBox:
-        combo = QComboBox()
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        if everyone:
-            combo.addItem(t("全部党组织"), None)
-        for pid, name, _ in self.choices:
-            combo.addItem(name, pid)
-        combo.setMinimumWidth(240)
-        return combo
-
     def _records_tab(self) -> QWidget:
         page = QWidget()
-        self.year = self._year_combo()
+        self.year = year_combo(self.today())
         self.month = QComboBox()
         self.month.addItem(t("全年"), None)
         for month in range(1, 13):
@@ -131,7 +111,7 @@ class LifePage(QWidget):
         self.kind.addItem(t("全部类型"), None)
         for code, label in ACTIVITY_KIND.labels.items():
             self.kind.addItem(t(label), code)
-        self.party = self._party_combo(everyone=True)
+        self.party = party_combo(self.choices, everyone=True)
         self.search = QLineEdit()
         self.search.setPlaceholderText(t("搜索主题或党组织"))
         self.search.setClearButtonEnabled(True)
@@ -269,7 +249,7 @@ class LifePage(QWidget):
             return
         self.runner.read(
             "life_detail",
-            lambda: activities.activity_detail(self.store, key),
+            lambda: activity_detail.activity_detail(self.store, key),
             self._show_detail,
             self._failed,
         )
@@ -339,7 +319,7 @@ class LifePage(QWidget):
         key = self.selected_id()
         if key is None:
             return
-        detail = activities.activity_detail(self.store, key)
+        detail = activity_detail.activity_detail(self.store, key)
         dialog = ActivityDialog(self.store, self.runner, self.choices, self.today, self, existing=detail)
         if dialog.exec():
             self.status.emit(t("已保存修改。"))
@@ -361,10 +341,10 @@ class LifePage(QWidget):
             self.refresh_grid()
 
         self.runner.write(
-            lambda: activities.delete_activity(self.store, key),
+            lambda: activity_changes.delete_activity(self.store, key),
             deleted,
             lambda error: QMessageBox.warning(self, t("未能删除"), error.message),
-            changes=activities.ACTIVITY_CHANGED,
+            changes=ACTIVITY_CHANGED,
         )
 
     # -- prints ----------------------------------------------------------------------------
@@ -412,7 +392,7 @@ class LifePage(QWidget):
     # -- the grid tab -------------------------------------------------------------------------
     def _grid_tab(self) -> QWidget:
         page = QWidget()
-        self.grid_year = self._year_combo()
+        self.grid_year = year_combo(self.today())
         self.grid_rule = QComboBox()
         self.grid_rule.addItem(t("全部（三项中最需关注的）"), None)
         for rule_id, _kind, label, length in LIFE_RULES:
@@ -498,9 +478,8 @@ class LifePage(QWidget):
         row = self.grid_model.data(index, ROW_ROLE)
         if row is None:
             return
-        self.cal_party.setCurrentIndex(max(0, self.cal_party.findData(row.id)))
         month = index.column() - FIXED + 1 if index.column() >= FIXED else self.today().month
-        self.calendar.setCurrentPage(self.grid_year.currentData(), max(1, month))
+        self.calendar.show_branch(row.id, self.grid_year.currentData(), max(1, month))
         self.tabs.setCurrentIndex(2)
 
     def print_grid(self, workbook: bool) -> None:
@@ -520,98 +499,11 @@ class LifePage(QWidget):
             self.runner, job, t("已生成开展情况表：{path}"), self.status.emit, self.open_after_export, self
         )
 
-    # -- the calendar tab ----------------------------------------------------------------------
-    def _calendar_tab(self) -> QWidget:
-        page = QWidget()
-        self.cal_party = self._party_combo(everyone=False)
-        self.cal_party.activated.connect(lambda *_: self.load_calendar())
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.currentPageChanged.connect(lambda *_: self._calendar_month())
-        self.calendar.setMinimumWidth(420)
-        self.month_state = QLabel()
-        self.month_state.setWordWrap(True)
-        self.month_events = QListWidget()
-        row = QHBoxLayout()
-        row.addWidget(QLabel(t("党组织")))
-        row.addWidget(self.cal_party, 1)
-        side = QVBoxLayout()
-        side.addWidget(self.month_state)
-        side.addWidget(self.month_events, 1)
-        body = QHBoxLayout()
-        body.addWidget(self.calendar, 3)
-        body.addLayout(side, 2)
-        layout = QVBoxLayout(page)
-        layout.addLayout(row)
-        layout.addLayout(body, 1)
-        self.cal_events: list[life_compliance.CalendarEvent] = []
-        self.cal_row: life_compliance.GridRow | None = None
-        self.cal_year: int | None = None
-        return page
-
-    def load_calendar(self) -> None:
-        party = self.cal_party.currentData()
-        if not party:
-            self.month_state.setText(t("还没有党组织。请先在“党组织”中登记。"))
-            return
-        year = self.calendar.yearShown()
-        self.cal_year = year
-
-        def read() -> tuple[list[Any], Grid]:
-            events = life_compliance.branch_events(self.store, party, year)
-            return events, life_compliance.compliance_grid(
-                self.store, year, self.today(), party_org_ids=[party]
-            )
-
-        self.runner.read("life_calendar", read, self._calendar_ready, self._failed)
-
-    def _calendar_ready(self, found: tuple[list[Any], Grid]) -> None:
-        self.cal_events, grid = found
-        self.cal_row = grid.rows[0] if grid.rows else None
-        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())
-        mark = QTextCharFormat()
-        mark.setBackground(QColor(COLOURS[HELD]))
-        mark.setForeground(QColor(INK[HELD]))
-        mark.setFontWeight(700)
-        for event in self.cal_events:
-            self.calendar.setDateTextFormat(
-                QDate(event.held_on.year, event.held_on.month, event.held_on.day), mark
-            )
-        self._calendar_month(reload=False)
-
-    def _calendar_month(self, reload: bool = True) -> None:
-        year, month = self.calendar.yearShown(), self.calendar.monthShown()
-        if reload and year != self.cal_year:
-            self.load_calendar()
-            return
-        self.month_events.clear()
-        for event in self.cal_events:
-            if event.held_on.year == year and event.held_on.month == month:
-                item = QListWidgetItem(f"{event.held_on.day}日  {t(event.kind)}：{event.topic}")
-                item.setData(ID_ROLE, event.id)
-                self.month_events.addItem(item)
-        if not self.month_events.count():
-            self.month_events.addItem(t("本月没有登记活动。"))
-        lines = []
-        row = self.cal_row
-        for rule_id, _kind, label, length in LIFE_RULES:
-            status = row.cells.get(month, {}).get(rule_id) if row else None
-            if status is None and length == 3:
-                quarter_end = ((month - 1) // 3 + 1) * 3
-                status = row.cells.get(quarter_end, {}).get(rule_id) if row else None
-            word = t(PLAIN[status]) if status else t("未到")
-            colour = INK.get(status or NA, "#888")
-            lines.append(f"<span style='color:{colour}'>{html.escape(t(label))}：{html.escape(word)}</span>")
-        self.month_state.setText(
-            t("{year}年{month}月").format(year=year, month=month) + "<br>" + "<br>".join(lines)
-        )
-
     def _tab_shown(self) -> None:
         if self.tabs.currentIndex() == 1 and self.grid is None:
             self.refresh_grid()
-        elif self.tabs.currentIndex() == 2 and self.cal_row is None:
-            self.load_calendar()
+        elif self.tabs.currentIndex() == 2 and self.calendar.row is None:
+            self.calendar.load()
 
     def save_layout(self) -> None:
         window_state().setValue("life/split", self.split.saveState())

@@ -12,7 +12,7 @@ from app.cli.output import print_json, print_record, print_table
 from app.domain.codes import ACTIVITY_KIND
 from app.domain.life_codes import REVIEW_GRADE, THEME_DAY_ITEMS, VISIT_REASON
 from app.errors import FieldError
-from app.services import activities, activity_lists, visits
+from app.services import activities, activity_changes, activity_detail, activity_lists, visits
 from app.store import Store
 
 LIFE_PRINTS = ("activity", "life-ledger", "life-grid", "visits")
@@ -109,7 +109,7 @@ def cmd_activity(store: Store, args: argparse.Namespace) -> int:
             print(f"\n共 {found.total:,} 次活动{more}")
         return 0
     if args.action == "show":
-        detail = activities.activity_detail(store, args.key)
+        detail = activity_detail.activity_detail(store, args.key)
         if args.json:
             print_json(detail)
             return 0
@@ -148,7 +148,7 @@ def cmd_activity(store: Store, args: argparse.Namespace) -> int:
             pairs.append(("附件", f"{name}（{size:,} 字节，sha256 {sha}）"))
         print_record(pairs)
         return 0
-    what = activities.delete_activity(store, args.key)
+    what = activity_changes.delete_activity(store, args.key)
     print_json({"deleted": what}) if args.json else print(
         f"已删除组织生活记录 {what}。删除记录已保留在变更日志中。"
     )

@@ -27,7 +27,7 @@ from app.reports.life_rows import (
     visit_rows,
 )
 from app.reports.pdf import FONT, MARGIN, RULE, HeavyTitle, Lines, wrap_lines, write_document_job
-from app.services import activities, life_compliance, visits
+from app.services import activity_detail, life_compliance, visits
 from app.services.life_compliance import DUE, HELD, MISSED, NA
 from app.store import Store
 
@@ -84,7 +84,7 @@ def print_activity_job(store: Store, key: str, out: str | Path) -> Job[Path]:
     """会议记录: the event's facts, its notes, and a sign-in table (a blank one to sign
     by hand where only a headcount was recorded)."""
     yield Progress("正在读取活动记录", 0, 1)
-    detail = activities.activity_detail(store, key)
+    detail = activity_detail.activity_detail(store, key)
     width = A4[0] - 2 * MARGIN
     facts = Table(
         [[label, wrap_lines(value or "—", 9.5, width - 100)] for label, value in activity_facts(detail)],

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from app.services import activities, activity_lists, life_compliance
-from app.services.activities import ActivityDetail
+from app.services import activity_detail, activity_lists, life_compliance
+from app.services.activity_detail import ActivityDetail
 from app.services.life_compliance import DUE, FUTURE, HELD, LIFE_RULES, MISSED, NA, Grid
 from app.services.visits import VisitRow
 from app.store import Store
@@ -72,7 +72,7 @@ def ledger_rows(store: Store, party_org: str, year: int) -> list[list[Any]]:
     found = activity_lists.list_activities(store, party_org=party_org, year=year, limit=None)
     rows = []
     for i, item in enumerate(reversed(found.rows), 1):
-        detail = activities.activity_detail(store, item.id)
+        detail = activity_detail.activity_detail(store, item.id)
         absent = "；".join(
             a.name + (f"（{a.reason}）" if a.reason else "") for a in detail.attendees if not a.present
         )

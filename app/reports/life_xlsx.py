@@ -21,7 +21,7 @@ from app.reports.life_rows import (
     visit_rows,
 )
 from app.reports.output import output_file
-from app.services import activities, life_compliance, visits
+from app.services import activity_detail, life_compliance, visits
 from app.store import Store
 
 FILLS = {"held": "E8F5E9", "due": "FFF4D6", "missed": "FDECEA", "na": "F4F4F4"}
@@ -36,7 +36,7 @@ def _save(book: Workbook, out: str | Path) -> Path:
 
 def export_activity_job(store: Store, key: str, out: str | Path) -> Job[Path]:
     yield Progress("正在读取活动记录", 0, 1)
-    detail = activities.activity_detail(store, key)
+    detail = activity_detail.activity_detail(store, key)
     book = Workbook()
     sheet(
         book,

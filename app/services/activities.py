@@ -23,11 +23,11 @@ from sqlalchemy.orm import Session
 
 from app.changes import ACTIVITY, Changes
 from app.domain.bounds import not_after_today, parse_day
-from app.domain.codes import ACTIVITY_KIND, PARTY_LEVEL, RELATION
+from app.domain.codes import ACTIVITY_KIND, RELATION
 from app.domain.life_codes import REVIEW_GRADE, THEME_DAY_ITEMS
 from app.domain.station_time import station_today
 from app.domain.text import clean_text, halfwidth, shown
-from app.errors import FieldError, LiangxinError, NotFoundError
+from app.errors import FieldError
 from app.services.attachments import copy_in
 from app.services.common import resolve
 from app.store import Store
@@ -280,7 +280,7 @@ def check_attendees(draft: Draft, listed: dict[str, Listed], where: str = "", wh
         seen.add(a.member_id)
 
 
-def _check_attendees(
+def check_attendees_named(
     session: Session, draft: Draft, listed: dict[str, Listed], names: dict[str, str]
 ) -> None:
     def who(member_id: str) -> str | None:
@@ -293,7 +293,7 @@ def _check_attendees(
 # -- writing ------------------------------------------------------------------------------
 
 
-def _party_orgs(session: Session, keys: Sequence[str]) -> dict[str, str]:
+def party_orgs_named(session: Session, keys: Sequence[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for key in keys:
         party = resolve(session, PartyOrg, key, "党组织", "party_org")
@@ -358,11 +358,11 @@ def write_activities(
     bulk_insert(session, Activity, activities)
     bulk_insert(session, ActivityAttendance, attendance)
     if reviews:
-        _write_reviews(session, reviews)
+        write_reviews(session, reviews)
     return recorded
 
 
-def _write_reviews(session: Session, reviews: list[tuple[str, str, int, str]]) -> None:
+def write_reviews(session: Session, reviews: list[tuple[str, str, int, str]]) -> None:
     """One result per member and year: a later 民主评议 of the same year replaces it."""
     station = session.info["station"]
     existing: dict[tuple[str, int], MemberReview] = {}
@@ -393,7 +393,7 @@ def _write_reviews(session: Session, reviews: list[tuple[str, str, int, str]]) -
     bulk_insert(session, MemberReview, list(new.values()))
 
 
-def _attach(store: Store, session: Session, activity_id: str, paths: Sequence[str]) -> None:
+def attach_files(store: Store, session: Session, activity_id: str, paths: Sequence[str]) -> None:
     rows = []
     for path in paths:
         name, sha, size = copy_in(store, path)
@@ -406,252 +406,11 @@ def record_activity(store: Store, values: dict[str, Any], today: date | None = N
     for several (one transaction, however many branches and attendees)."""
     keys, draft = parse_activity(values, today or station_today())
     with store.write() as session:
-        names = _party_orgs(session, keys)
+        names = party_orgs_named(session, keys)
         draft.party_org_ids = list(names)
         listed = roster(session, draft.party_org_ids)
-        _check_attendees(session, draft, listed, names)
+        check_attendees_named(session, draft, listed, names)
         [recorded] = write_activities(session, [draft], listed)
         if values.get("attachments"):
-            _attach(store, session, recorded.id, list(values["attachments"]))
+            attach_files(store, session, recorded.id, list(values["attachments"]))
         return recorded
-
-
-# -- one event as it stands ---------------------------------------------------------------
-
-
-def _group(session: Session, key: str) -> list[Activity]:
-    """The rows of the event ``key`` names (every branch's row of a joint activity)."""
-    activity = resolve(session, Activity, key, "组织生活记录", "activity")
-    if not activity.joint_key:
-        return [activity]
-    return list(
-        session.scalars(
-            select(Activity)
-            .where(Activity.joint_key == activity.joint_key, Activity.deleted.is_(False))
-            .order_by(Activity.id)
-        )
-    )
-
-
-@dataclass(frozen=True)
-class AttendeeLine:
-    member_id: str
-    name: str
-    party_org: str
-    present: bool
-    reason: str
-    mobile_out: bool
-    grade: str
-
-
-@dataclass(frozen=True)
-class ActivityDetail:
-    id: str
-    ids: list[str]
-    kind: str
-    kind_label: str
-    held_on: date
-    topic: str
-    place: str
-    host: str
-    notes: str
-    items: list[str]  # labels of the "6"
-    extra_items: str
-    party_orgs: list[tuple[str, str, str]]  # id, name, level label
-    attendees: list[AttendeeLine]
-    headcount: int | None
-    figures: Figures
-    attachments: list[tuple[str, str, int]]  # file name, sha256, size
-    owner: str
-
-    @property
-    def joint(self) -> bool:
-        return len(self.party_orgs) > 1
-
-    @property
-    def attendance_text(self) -> str:
-        if not self.attendees and self.headcount is not None:
-            return f"实到 {self.headcount} 人（按纸质记录补录，未登记名单）"
-        return self.figures.text()
-
-
-def activity_detail(store: Store, key: str) -> ActivityDetail:
-    with store.read() as session:
-        rows = _group(session, key)
-        ids = [r.id for r in rows]
-        first = rows[0]
-        parties = session.execute(
-            select(PartyOrg.id, PartyOrg.name, PartyOrg.level).where(
-                PartyOrg.id.in_([r.party_org_id for r in rows])
-            )
-        ).all()
-        grades = dict(
-            session.execute(
-                select(MemberReview.member_id, MemberReview.grade).where(
-                    MemberReview.activity_id.in_(ids), MemberReview.deleted.is_(False)
-                )
-            ).all()
-        )
-        lines = [
-            AttendeeLine(
-                m_id, name, party, present, reason or "", mobile, REVIEW_GRADE.label(grades.get(m_id))
-            )
-            for m_id, name, party, present, reason, mobile in session.execute(
-                select(
-                    ActivityAttendance.member_id,
-                    Member.name,
-                    PartyOrg.name,
-                    ActivityAttendance.present,
-                    ActivityAttendance.reason,
-                    ActivityAttendance.mobile_out,
-                )
-                .join(Member, Member.id == ActivityAttendance.member_id)
-                .join(Activity, Activity.id == ActivityAttendance.activity_id)
-                .join(PartyOrg, PartyOrg.id == Activity.party_org_id)
-                .where(ActivityAttendance.activity_id.in_(ids), ActivityAttendance.deleted.is_(False))
-                .order_by(PartyOrg.name_pinyin, Member.name_pinyin)
-            )
-        ]
-        files = session.execute(
-            select(ActivityAttachment.file_name, ActivityAttachment.sha256, ActivityAttachment.size)
-            .where(ActivityAttachment.activity_id.in_(ids), ActivityAttachment.deleted.is_(False))
-            .order_by(ActivityAttachment.created_at)
-        ).all()
-        return ActivityDetail(
-            id=first.id,
-            ids=ids,
-            kind=first.kind,
-            kind_label=ACTIVITY_KIND.label(first.kind),
-            held_on=first.held_on,
-            topic=first.topic or "",
-            place=first.place or "",
-            host=first.host or "",
-            notes=first.notes or "",
-            items=[THEME_DAY_ITEMS.label(c) for c in (first.items or "").split(",") if c],
-            extra_items=first.extra_items or "",
-            party_orgs=[
-                (p[0], p[1], PARTY_LEVEL.label(p[2]))
-                for p in sorted(
-                    parties, key=lambda p: ids.index(next(r.id for r in rows if r.party_org_id == p[0]))
-                )
-            ],
-            attendees=lines,
-            headcount=None
-            if lines
-            else sum(r.attendance or 0 for r in rows)
-            if any(r.attendance is not None for r in rows)
-            else None,
-            figures=figures_of((a.present, a.reason, a.mobile_out) for a in lines),
-            attachments=[(f[0], f[1], f[2]) for f in files],
-            owner=first.owner,
-        )
-
-
-# -- changing and deleting ------------------------------------------------------------------
-
-
-def edit_activity(store: Store, key: str, values: dict[str, Any], today: date | None = None) -> Recorded:
-    """The user action 修改: the event's fields and its list, for every branch of a
-    joint activity. Which branches held it is not changed here (delete and record it
-    again): the list hangs off each branch's own row."""
-    with store.write() as session:
-        rows = _group(session, key)
-        values = {"party_orgs": [r.party_org_id for r in rows], **values}
-        keys, draft = parse_activity(values, today or station_today())
-        names = _party_orgs(session, keys)
-        if set(names) != {r.party_org_id for r in rows}:
-            raise LiangxinError("修改记录时不能更换开展活动的党组织；如需更换，请删除这条记录后重新登记。")
-        listed = roster(session, list(names))
-        # Members listed before stay listable even if they have since left the branch.
-        current = {
-            a.member_id: a
-            for a in session.scalars(
-                select(ActivityAttendance).where(
-                    ActivityAttendance.activity_id.in_([r.id for r in rows]),
-                    ActivityAttendance.deleted.is_(False),
-                )
-            )
-        }
-        for member_id in current:
-            if member_id not in listed:
-                member = session.get(Member, member_id)
-                activity = next(r for r in rows if r.id == current[member_id].activity_id)
-                if member is not None:
-                    listed[member_id] = Listed(
-                        member_id, member.name, activity.party_org_id, "", member.category, member.relation
-                    )
-        if draft.attendees is not None:
-            _check_attendees(session, draft, listed, names)
-        by_party = {r.party_org_id: r for r in rows}
-        wanted = {a.member_id: a for a in draft.attendees or []} if draft.attendees is not None else None
-        per_party: dict[str, list[tuple[bool, str | None, bool]]] = {r.party_org_id: [] for r in rows}
-        if wanted is not None:
-            for member_id, row in current.items():
-                if member_id not in wanted:
-                    row.deleted = True
-            for member_id, a in wanted.items():
-                person = listed[member_id]
-                row = current.get(member_id)
-                if row is None:
-                    row = ActivityAttendance(
-                        activity_id=by_party[person.party_org_id].id,
-                        member_id=member_id,
-                        mobile_out=person.relation == "mobile_out",
-                    )
-                    session.add(row)
-                row.present, row.reason = a.present, a.reason
-                party_id = next(r.party_org_id for r in rows if r.id == row.activity_id)
-                per_party[party_id].append((row.present, row.reason, row.mobile_out))
-            reviews = [
-                (a.member_id, by_party[listed[a.member_id].party_org_id].id, draft.held_on.year, a.grade)
-                for a in wanted.values()
-                if a.grade
-            ]
-        else:
-            reviews = []
-        for number, row in enumerate(rows):
-            row.kind, row.held_on, row.topic = draft.kind, draft.held_on, draft.topic
-            row.place, row.host, row.notes = draft.place, draft.host, draft.notes
-            row.items, row.extra_items = ",".join(draft.items) or None, draft.extra_items
-            if wanted is not None:
-                figures = figures_of(per_party[row.party_org_id])
-                row.attendance, row.expected = figures.present, figures.expected
-            elif draft.headcount is not None and number == 0:
-                row.attendance = draft.headcount
-        session.flush()
-        if reviews:
-            _write_reviews(session, reviews)
-        if values.get("attachments"):
-            _attach(store, session, rows[0].id, list(values["attachments"]))
-        return Recorded([r.id for r in rows], figures_of(t for rows_ in per_party.values() for t in rows_))
-
-
-def delete_activity(store: Store, key: str) -> str:
-    """The user action 删除 (a record entered by mistake): the event, its list, its
-    attachments' rows and the 民主评议 results recorded from it, for every branch of a
-    joint activity. Returns what was deleted, for the status line."""
-    with store.write() as session:
-        rows = _group(session, key)
-        ids = [r.id for r in rows]
-        for model, column in (
-            (ActivityAttendance, ActivityAttendance.activity_id),
-            (ActivityAttachment, ActivityAttachment.activity_id),
-            (MemberReview, MemberReview.activity_id),
-        ):
-            for child in session.scalars(select(model).where(column.in_(ids), model.deleted.is_(False))):
-                child.deleted = True
-        for row in rows:
-            row.deleted = True
-        first = rows[0]
-        return f"{first.held_on:%Y-%m-%d} {ACTIVITY_KIND.label(first.kind)}“{first.topic or ''}”"
-
-
-def require_activity(store: Store, key: str) -> str:
-    with store.read() as session:
-        try:
-            return resolve(session, Activity, key, "组织生活记录", "activity").id
-        except NotFoundError:
-            raise NotFoundError(
-                f"没有找到组织生活记录“{shown(key)}”，它可能已被删除；请用 activity list 查找编号。",
-                "activity",
-            ) from None

@@ -47,6 +47,8 @@ class Activity(Synced, Base):
         # Who held a kind of activity in a period, read from the index alone: the
         # organizational-life rules look the period up once for all Party organizations.
         Index("ix_activity_period", "kind", "held_on", "party_org_id", "deleted"),
+        # The months each held each kind, per Party organization (the compliance grid).
+        Index("ix_activity_party_kind_day", "party_org_id", "kind", "held_on", "deleted"),
     )
 
     party_org_id: Mapped[str] = mapped_column(ForeignKey("party_org.id"), index=True)
