@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, false, func, or_, select
+from sqlalchemy import Boolean, ColumnElement, Select, and_, case, exists, false, func, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased, configure_mappers
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from app.domain.codes import FORMATION, PARTY_LEVEL, SOCIAL_SUBTYPE
 from app.rules.catalog import BRANCH_LEVELS, RULES, RULES_BY_ID, Rule
@@ -34,16 +37,44 @@ class Finding:
     station: str = ""  # the owner's code: at a district, the sub-district that keeps the record
 
 
-def live_member() -> ColumnElement[bool]:
-    """A member who counts: not deleted and not left."""
-    return and_(Member.deleted.is_(False), Member.exit_kind.is_(None))
+def live_member(*, hint: bool = False) -> ColumnElement[bool]:
+    """A member who counts: not deleted and not left. ``hint``: each term marked as met
+    by most members (``likely``), for a statement that reads them all to group them."""
+    live = (Member.deleted.is_(False), Member.exit_kind.is_(None))
+    return and_(*(likely(term) for term in live)) if hint else and_(*live)
 
 
-def held_here() -> ColumnElement[bool]:
+def held_here(*, hint: bool = False) -> ColumnElement[bool]:
     """A live member whose relation is not held elsewhere: a 流入党员 (mobile_in) belongs
     to the Party organization that holds the relation, and is never counted here as well
     (GLOSSARY: "counted apart, never added to the members held here")."""
-    return and_(live_member(), Member.relation != "mobile_in")
+    return and_(live_member(hint=hint), Member.relation != "mobile_in")
+
+
+class likely(FunctionElement[bool]):
+    """A condition most rows meet, said so to SQLite's planner (``likelihood(x, 0.95)``;
+    plain ``x`` elsewhere). Without statistics (a district's database after a merge has
+    never been analysed) SQLite takes ``exit_kind IS NULL AND deleted = 0`` for a
+    selective equality, reads ix_member_counts and sorts 200,000 members to group them,
+    where the covering index on the grouped column needs no sort: the Party-organization
+    pass took 121 ms instead of 47 at district size."""
+
+    type = Boolean()
+    inherit_cache = True
+    name = "likely"
+    _is_implicitly_boolean = True
+
+
+@compiles(likely)
+def _likely_default(element: likely, compiler: SQLCompiler, **kw: Any) -> str:
+    (condition,) = element.clauses
+    return compiler.process(condition, **kw)
+
+
+@compiles(likely, "sqlite")
+def _likely_sqlite(element: likely, compiler: SQLCompiler, **kw: Any) -> str:
+    (condition,) = element.clauses
+    return f"likelihood({compiler.process(condition, **kw)}, 0.95)"
 
 
 @dataclass(frozen=True)
@@ -87,7 +118,7 @@ def _build_shared() -> _Shared:
             func.count().label("n"),
             func.sum(case((Member.category == "full", 1), else_=0)).label("full"),
         )
-        .where(held_here(), Member.party_org_id.is_not(None))
+        .where(held_here(hint=True), Member.party_org_id.is_not(None))
         .group_by(Member.party_org_id)
         .cte("party_members")
         .prefix_with("MATERIALIZED")  # counted once, used by several rules
@@ -121,7 +152,7 @@ def _build_shared() -> _Shared:
     # run a correlated count for each of the 30,000 organizations).
     full = (
         select(Member.employer_id.label("org_id"), func.count().label("n"))
-        .where(held_here(), Member.category == "full", Member.employer_id.is_not(None))
+        .where(held_here(hint=True), likely(Member.category == "full"), Member.employer_id.is_not(None))
         .group_by(Member.employer_id)
         .cte("employer_full")
     )
