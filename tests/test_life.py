@@ -255,3 +255,43 @@ def test_the_cli_records_lists_shows_prints_and_deletes(store: Store, capsys, tm
     assert code == 1 and "“周四”不是其在册党员" in err
     code, out, _ = _cli(capsys, "--db", db, "activity", "delete", row["id"])
     assert code == 0 and "已删除组织生活记录" in out
+
+
+def test_grid_findings_and_visits_agree_on_both_engines(any_store: Store) -> None:
+    """The grid's SQL (bitmasks of months held, the rules' conditions) and the visit rule
+    on SQLite and PostgreSQL alike."""
+    from app.services import instructors, visits
+
+    party, (a, _b) = _branch(any_store, "甲支部", ["甲", "乙"])
+    activities.record_activity(
+        any_store,
+        {
+            "party_org": party,
+            "kind": "主题党日",
+            "held_on": "2026-10-05",
+            "topic": "十月",
+            "attendees": [{"member": a}],
+        },
+        TODAY,
+    )
+    activities.record_activity(
+        any_store, {"party_org": party, "kind": "党课", "held_on": "2026-08-05", "topic": "党课"}, TODAY
+    )
+    grid = life_compliance.compliance_grid(any_store, 2026, TODAY)
+    [row] = grid.rows
+    assert row.cells[10]["theme_day_monthly"] == life_compliance.HELD
+    assert row.cells[9]["theme_day_monthly"] == life_compliance.MISSED
+    assert row.cells[11]["theme_day_monthly"] == life_compliance.DUE
+    assert row.cells[9]["lecture_quarterly"] == life_compliance.HELD  # August is in the third quarter
+    assert row.cells[10]["committee_meeting_monthly"] == life_compliance.NA
+    assert check(any_store, TODAY, ["theme_day_monthly"]) == []
+    teacher = instructors.add_instructor(any_store, {"name": "王指导"})["id"]
+    organizations.add_organization(any_store, {"name": "乙公司", "kind": "enterprise", "employees": 10})
+    instructors.assign_instructor(any_store, teacher, "乙公司", starts_on=date(2025, 1, 1))
+    assert [f.record_name for f in check(any_store, TODAY, ["visit_overdue"])] == ["乙公司"]
+    visits.add_visit(
+        any_store, {"organization": "乙公司", "instructor": teacher, "visited_on": "2026-11-20"}, TODAY
+    )
+    assert (
+        check(any_store, TODAY, ["visit_overdue"]) == [] and visits.idle_instructors(any_store, TODAY) == []
+    )

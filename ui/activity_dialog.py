@@ -74,18 +74,20 @@ class ActivityDialog(QDialog):
 
         # -- who held it --------------------------------------------------------------
         self.parties = QListWidget()
-        self.parties.setMaximumHeight(64)
+        self.parties.setMaximumHeight(48)
         self.party_pick = QComboBox()
         self.party_pick.setEditable(True)
         self.party_pick.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for pid, name, _ in choices:
             self.party_pick.addItem(name, pid)
+        self.party_pick.setCurrentIndex(-1)
+        self.party_pick.lineEdit().setPlaceholderText(t("输入党组织名称，点“添加”；联合开展的逐个添加"))
         completer = self.party_pick.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.add_party = QPushButton(t("添加"))
         self.add_party.setToolTip(t("几个党支部联合开展的活动，逐个添加，只需登记一次"))
-        self.add_party.clicked.connect(lambda: self.add_party_org(self.party_pick.currentData()))
+        self.add_party.clicked.connect(self._add_picked)
         self.remove_party = QPushButton(t("移除"))
         self.remove_party.clicked.connect(self._remove_party)
         pick_row = QHBoxLayout()
@@ -97,6 +99,7 @@ class ActivityDialog(QDialog):
         party_box.addWidget(self.parties)
         self.joint_note = QLabel()
         self.joint_note.setStyleSheet("color: #666;")
+        self.joint_note.hide()
         party_box.addWidget(self.joint_note)
 
         # -- the event -----------------------------------------------------------------
@@ -165,6 +168,7 @@ class ActivityDialog(QDialog):
             (REASON, 200),
         ):
             self.table.setColumnWidth(column, width)
+        self.table.setMinimumHeight(240)
         self.table.itemChanged.connect(lambda *_: self._update_rate())
         self.all_present = QPushButton(t("全部出席"))
         self.all_present.clicked.connect(lambda: self._tick_all(PRESENT))
@@ -194,7 +198,7 @@ class ActivityDialog(QDialog):
         self.notes.setPlaceholderText(t("内容纪要：议程、讨论和决定的事项"))
         self.notes.setMaximumHeight(90)
         self.files = QListWidget()
-        self.files.setMaximumHeight(52)
+        self.files.setMaximumHeight(90)
         add_file = QPushButton(t("添加附件…"))
         add_file.setToolTip(t("照片或扫描的签到表；文件复制保存在数据文件旁，并记下其校验值"))
         add_file.clicked.connect(self._add_files)
@@ -224,13 +228,19 @@ class ActivityDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(paper_row)
-        layout.addWidget(QLabel(t("内容纪要")))
-        layout.addWidget(self.notes)
-        layout.addWidget(QLabel(t("附件")))
-        layout.addLayout(file_row)
+        notes_box = QVBoxLayout()
+        notes_box.addWidget(QLabel(t("内容纪要")))
+        notes_box.addWidget(self.notes)
+        files_box = QVBoxLayout()
+        files_box.addWidget(QLabel(t("附件")))
+        files_box.addLayout(file_row)
+        bottom = QHBoxLayout()
+        bottom.addLayout(notes_box, 3)
+        bottom.addLayout(files_box, 2)
+        layout.addLayout(bottom)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(860, 820)
+        self.resize(900, 860)
 
         if existing is not None:
             self._fill(existing)
@@ -250,6 +260,11 @@ class ActivityDialog(QDialog):
         self.parties.addItem(item)
         self._load_members()
 
+    def _add_picked(self) -> None:
+        index = self.party_pick.findText(self.party_pick.currentText().strip())
+        self.add_party_org(self.party_pick.itemData(index) if index >= 0 else None)
+        self.party_pick.setCurrentIndex(-1)
+
     def _remove_party(self) -> None:
         row = self.parties.currentRow()
         if row >= 0 and self.existing is None:
@@ -262,12 +277,15 @@ class ActivityDialog(QDialog):
         self.joint_note.setText(
             t("联合开展：一次登记，记入 {n} 个党组织各自的台账").format(n=len(ids)) if joint else ""
         )
+        self.joint_note.setVisible(joint)
         self.listed = activities.candidates(self.store, ids) if ids else []
         self._fill_table()
 
     def _fill_table(self, previous: dict[str, tuple[bool, bool, str, str]] | None = None) -> None:
         committee = self.kind.currentData() == "committee_meeting"
+        review = self.kind.currentData() == "member_review"
         self.table.blockSignals(True)
+        self.table.clearContents()
         self.table.setRowCount(len(self.listed))
         for row, person in enumerate(self.listed):
             listed, present, reason, grade = (
@@ -289,21 +307,23 @@ class ActivityDialog(QDialog):
                 box.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
                 self.table.setItem(row, column, box)
             self.table.setItem(row, REASON, QTableWidgetItem(reason))
-            combo = QComboBox()
-            combo.addItem("", None)
-            for code, label in REVIEW_GRADE.labels.items():
-                combo.addItem(t(label), code)
-            combo.setCurrentIndex(max(0, combo.findData(grade)))
-            self.table.setCellWidget(row, GRADE, combo)
+            if review:  # a widget in a hidden column is drawn over the first one: only when shown
+                combo = QComboBox()
+                combo.addItem("", None)
+                for code, label in REVIEW_GRADE.labels.items():
+                    combo.addItem(t(label), code)
+                combo.setCurrentIndex(max(0, combo.findData(grade)))
+                self.table.setCellWidget(row, GRADE, combo)
         self.table.blockSignals(False)
         self.table.setColumnHidden(PARTY, len(self.party_org_ids()) < 2)
-        self.table.setColumnHidden(GRADE, self.kind.currentData() != "member_review")
+        self.table.setColumnHidden(GRADE, not review)
         names = "、".join(self.names.get(i, "") for i in self.party_org_ids())
         self.empty.setText(
             ""
             if self.listed or not self.party_org_ids()
             else t("{names}没有在册党员；可勾选“按纸质记录补录”只填实到人数。").format(names=names)
         )
+        self.empty.setVisible(bool(self.empty.text()))
         self._update_rate()
 
     def _tick_all(self, column: int) -> None:
@@ -314,6 +334,21 @@ class ActivityDialog(QDialog):
                 self.table.item(row, LISTED).setCheckState(Qt.CheckState.Checked)
         self.table.blockSignals(False)
         self._update_rate()
+
+    def _ticked(self) -> dict[str, tuple[bool, bool, str, str]]:
+        ticked = {}
+        for row in range(self.table.rowCount()):
+            name = self.table.item(row, NAME)
+            if name is None:
+                continue
+            combo = self.table.cellWidget(row, GRADE)
+            ticked[name.data(ID_ROLE)] = (
+                self.table.item(row, LISTED).checkState() == Qt.CheckState.Checked,
+                self.table.item(row, PRESENT).checkState() == Qt.CheckState.Checked,
+                self.table.item(row, REASON).text(),
+                combo.currentData() if isinstance(combo, QComboBox) else "",
+            )
+        return ticked
 
     def attendees(self) -> list[dict[str, Any]]:
         """Who is listed, as the service takes them."""
@@ -360,8 +395,8 @@ class ActivityDialog(QDialog):
         self.items_label.setVisible(theme)
         if self.existing is None:
             self._fill_table()
-        else:
-            self.table.setColumnHidden(GRADE, self.kind.currentData() != "member_review")
+        else:  # keep what was ticked, in the columns of the new kind
+            self._fill_table(self._ticked())
 
     def _add_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

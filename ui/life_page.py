@@ -464,7 +464,7 @@ class LifePage(QWidget):
         rule = self.grid_rule.currentData()
         self.grid_model.show(self.grid, rule, self.only_missing.isChecked())
         self.grid_view.setColumnWidth(0, 260)
-        self.grid_view.setColumnWidth(1, 76)
+        self.grid_view.setColumnWidth(1, 96)
         for column in range(FIXED, FIXED + 12):
             self.grid_view.setColumnWidth(column, 74)
         g = self.grid

@@ -48,7 +48,7 @@ from ui.i18n import t
 from ui.style import PARTY_RED
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-IDLE_FILL = "#FDECEA"
+IDLE_INK = "#B71C1C"  # a finding: red words (the selection is already a pale red)
 
 
 def _table(headers: list[str], widths: list[int]) -> QTableWidget:
@@ -66,12 +66,12 @@ def _table(headers: list[str], widths: list[int]) -> QTableWidget:
     return table
 
 
-def _put(table: QTableWidget, row: int, values: list[Any], record_id: str, fill: str | None = None) -> None:
+def _put(table: QTableWidget, row: int, values: list[Any], record_id: str, ink: str | None = None) -> None:
     for column, value in enumerate(values):
         item = QTableWidgetItem("" if value is None else str(value))
         item.setData(ID_ROLE, record_id)
-        if fill:
-            item.setBackground(QColor(fill))
+        if ink:
+            item.setForeground(QColor(ink))
         table.setItem(row, column, item)
 
 
@@ -307,7 +307,7 @@ class VisitsPage(QWidget):
                     state,
                 ],
                 line.id,
-                IDLE_FILL if line.idle else None,
+                IDLE_INK if line.idle else None,
             )
         idle = [line.name for line in lines if line.idle]
         self.idle_note.setText(
@@ -344,7 +344,7 @@ class VisitsPage(QWidget):
                     t("应走访") if org.overdue else t("正常"),
                 ],
                 org.id,
-                IDLE_FILL if org.overdue else None,
+                IDLE_INK if org.overdue else None,
             )
 
     def load_visits(self) -> None:
