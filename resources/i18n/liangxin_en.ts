@@ -8,6 +8,10 @@
         <translation>)</translation>
     </message>
     <message>
+        <source>输入党组织名称，点“添加”；联合开展的逐个添加</source>
+        <translation>Type a Party organization's name and click "Add"; add each one of a joint activity</translation>
+    </message>
+    <message>
         <source>添加</source>
         <translation>Add</translation>
     </message>
@@ -2566,10 +2570,6 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Compliance table written: {path}</translation>
     </message>
     <message>
-        <source>全部党组织</source>
-        <translation>All Party organizations</translation>
-    </message>
-    <message>
         <source>登记活动</source>
         <translation>Record activity</translation>
     </message>
@@ -2606,24 +2606,12 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Organizational life compliance</translation>
     </message>
     <message>
-        <source>还没有党组织。请先在“党组织”中登记。</source>
-        <translation>No Party organizations yet. Register one under "Party organizations" first.</translation>
-    </message>
-    <message>
-        <source>本月没有登记活动。</source>
-        <translation>No activities recorded this month.</translation>
-    </message>
-    <message>
         <source>未能删除</source>
         <translation>Not deleted</translation>
     </message>
     <message>
         <source>{n} 个党组织；未开展 {missed} 项次，待开展 {due} 项次</source>
         <translation>{n} Party organizations; {missed} missed, {due} due</translation>
-    </message>
-    <message>
-        <source>{year}年</source>
-        <translation>{year}</translation>
     </message>
     <message>
         <source>会议记录（所选活动，A4）…</source>
@@ -2680,6 +2668,22 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>评议结果</source>
         <translation>Review results</translation>
+    </message>
+    <message>
+        <source>全部党组织</source>
+        <translation>All Party organizations</translation>
+    </message>
+    <message>
+        <source>还没有党组织。请先在“党组织”中登记。</source>
+        <translation>No Party organizations yet. Register one under "Party organizations" first.</translation>
+    </message>
+    <message>
+        <source>本月没有登记活动。</source>
+        <translation>No activities recorded this month.</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
     </message>
     <message>
         <source>{year}年{month}月</source>
