@@ -24,7 +24,7 @@ from app.domain.life_codes import THEME_DAY_ITEMS
 from app.services.activities import Attendee, Draft, Listed, check_attendees, write_activities
 from app.services.visits import visit_values
 
-NAMED_LINES = 30_000  # attendance lines the demo names; older events are headcounts
+NAMED_LINES = 10_000  # attendance lines the demo names; older events are headcounts
 ABSENCE_REASONS = ("出差", "病假", "工作冲突，已请假", "家中有事请假")
 MOBILE_REASON = "在外地工作（流出），已请假"
 LECTURE_TOPICS = ("党的创新理论专题党课", "书记讲党课：企业发展与党建引领", "学习党章党规专题党课")
