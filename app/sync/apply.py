@@ -28,6 +28,7 @@ from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 
 from app.errors import LiangxinError
 from app.jobs import Job, Progress, run_job
+from app.logs import log_storage_detail
 from app.sync import crypto, keys
 from app.sync.package import (
     SUFFIX,
@@ -727,7 +728,21 @@ def import_job(
             if note:
                 result.message += note
         results.append(result)
+    if any(r.state == "applied" for r in results):
+        _refresh_statistics(store)
     return results
+
+
+def _refresh_statistics(store: Any) -> None:
+    """A merge can multiply a table at once; SQLite plans from the statistics it last
+    gathered, so let it gather them again where they are out of date (cheap when not)."""
+    if store.engine.dialect.name != "sqlite":
+        return  # PostgreSQL's autovacuum analyzes by itself
+    try:
+        with store.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA optimize")
+    except Exception as exc:  # statistics are an optimisation: never a reason to report a failure
+        log_storage_detail("导入后更新 SQLite 统计信息未成功（不影响数据）", exc)
 
 
 def _looks_like(path: Path, kind: str) -> bool:
