@@ -299,3 +299,41 @@ def test_prints_from_the_page_write_their_files(qtbot, store: Store, tmp_path: P
     for name in ("记录.pdf", "台账.xlsx", "开展情况.pdf"):
         assert (tmp_path / name).stat().st_size > 0
     assert_fonts_embedded(tmp_path / "记录.pdf")
+
+
+def test_the_pages_speak_english(qtbot, qapp, demo_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every word the 组织生活 and 走访 pages, their tabs and dialogs put on screen has
+    its English (names and topics people typed excepted)."""
+    import ui.i18n
+    from tests.test_i18n import _Recorder
+    from ui.i18n import install_translator
+
+    install_translator(qapp, "en")
+    recorder = _Recorder(ui.i18n.QCoreApplication)
+    monkeypatch.setattr(ui.i18n, "QCoreApplication", recorder)
+    try:
+        page = LifePage(demo_store, ui_background.Background(), date.today)
+        qtbot.addWidget(page)
+        page.table.selectRow(0)
+        for tab in range(3):
+            page.tabs.setCurrentIndex(tab)
+        for rule in range(page.grid_rule.count()):
+            page.grid_rule.setCurrentIndex(rule)
+            page._show_grid()
+            index = page.grid_model.index(0, FIXED + 2)
+            page.grid_model.data(index, Qt.ItemDataRole.ToolTipRole)
+            page.grid_model.headerData(FIXED + 2, Qt.Orientation.Horizontal)
+        branch = next(pid for pid, _, level in page.choices if level == "branch")
+        dialog = ActivityDialog(demo_store, page.runner, page.choices, date.today, page, party_org_id=branch)
+        qtbot.addWidget(dialog)
+        for kind in range(dialog.kind.count()):
+            dialog.kind.setCurrentIndex(kind)
+        dialog.paper.setChecked(True)
+        visits_page = VisitsPage(demo_store, ui_background.Background(), date.today)
+        qtbot.addWidget(visits_page)
+        visits_page.instructors.selectRow(0)
+        qtbot.addWidget(VisitDialog(demo_store, visits_page.runner, date.today, visits_page))
+        assert page.tabs.tabText(1) == "Compliance"
+    finally:
+        install_translator(qapp, "zh")
+    assert recorder.untranslated == set()

@@ -130,7 +130,11 @@ class BranchCalendar(QWidget):
         self.month_events.clear()
         for event in self.events:
             if event.held_on.year == year and event.held_on.month == month:
-                item = QListWidgetItem(f"{event.held_on.day}日  {t(event.kind)}：{event.topic}")
+                item = QListWidgetItem(
+                    t("{day}日  {kind}：{topic}").format(
+                        day=event.held_on.day, kind=t(event.kind), topic=event.topic
+                    )
+                )
                 item.setData(ID_ROLE, event.id)
                 self.month_events.addItem(item)
         if not self.month_events.count():

@@ -2686,6 +2686,10 @@ Next: export this station's public key and give it to the district.</translation
         <translation>{year}</translation>
     </message>
     <message>
+        <source>{day}日  {kind}：{topic}</source>
+        <translation>Day {day}  {kind}: {topic}</translation>
+    </message>
+    <message>
         <source>{year}年{month}月</source>
         <translation>{year}-{month}</translation>
     </message>
