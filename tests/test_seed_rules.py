@@ -606,11 +606,17 @@ def test_organizations_an_instructor_guides_are_visited_every_few_months(store: 
     for name in ("从未走访公司", "三月前走访公司", "上月走访公司"):
         instructors.assign_instructor(store, teacher, name, starts_on=date(2025, 1, 1))
     instructors.assign_instructor(store, teacher, "新指派公司", starts_on=date(2026, 10, 1))  # not yet due
-    visits.add_visit(store, {"organization": "三月前走访公司", "instructor": teacher, "visited_on": "2026-08-22"}, TODAY)
-    visits.add_visit(store, {"organization": "上月走访公司", "instructor": teacher, "visited_on": "2026-10-05"}, TODAY)
+    visits.add_visit(
+        store, {"organization": "三月前走访公司", "instructor": teacher, "visited_on": "2026-08-22"}, TODAY
+    )
+    visits.add_visit(
+        store, {"organization": "上月走访公司", "instructor": teacher, "visited_on": "2026-10-05"}, TODAY
+    )
     # The default is 3 months: a visit on 22 August is exactly three months ago, and late.
     assert _names(store, "visit_overdue") == {"从未走访公司", "三月前走访公司"}
-    message = next(f.message for f in check(store, TODAY, ["visit_overdue"]) if f.record_name == "三月前走访公司")
+    message = next(
+        f.message for f in check(store, TODAY, ["visit_overdue"]) if f.record_name == "三月前走访公司"
+    )
     assert "上次走访在 2026年08月22日" in message
     change_setting(store, "rule.visit.max_months", 4)
     assert _names(store, "visit_overdue") == {"从未走访公司"}
@@ -630,7 +636,9 @@ def test_an_instructor_who_visits_none_of_theirs_is_a_finding(store: Store) -> N
         instructors.assign_instructor(store, who, name, starts_on=date(2025, 1, 1))
     visits.add_visit(store, {"organization": "乙公司", "instructor": busy, "visited_on": "2026-11-01"}, TODAY)
     # Someone else's visit to 甲公司 does not count as the instructor's own.
-    visits.add_visit(store, {"organization": "甲公司", "visitor": "社区书记", "visited_on": "2026-11-02"}, TODAY)
+    visits.add_visit(
+        store, {"organization": "甲公司", "visitor": "社区书记", "visited_on": "2026-11-02"}, TODAY
+    )
     found = visits.idle_instructors(store, TODAY)
     assert [f.name for f in found] == ["挂名指导员"]
     assert "挂名不管事" in found[0].message and INSTRUCTOR_IDLE.quote in found[0].source
