@@ -635,7 +635,7 @@ def fill_demo(
                 yield Progress(f"正在写入{label}", done, total)
         # Organizational life and visits through the services a clerk uses (app.demo.life).
         life = plan_life(builder)
-        for written in write_life(session, life):
+        for written in write_life(session, life, builder.new_id):
             yield Progress("正在写入组织生活", written, len(life.drafts))
         # Fresh statistics, so the query planner picks the selective indexes.
         session.execute(text("ANALYZE"))

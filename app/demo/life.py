@@ -182,7 +182,7 @@ def _plan_visits(builder: Any, plan: LifePlan) -> None:
             day -= timedelta(days=r.randint(30, 120))
 
 
-def write_life(session: Any, plan: LifePlan, chunk: int = 5_000):  # type: ignore[no-untyped-def]
+def write_life(session: Any, plan: LifePlan, make_id: Any, chunk: int = 5_000):  # type: ignore[no-untyped-def]
     """Write the plan in the fill's transaction; yields how many events are written."""
     from db.journal import bulk_insert
     from db.models import Visit
@@ -191,7 +191,9 @@ def write_life(session: Any, plan: LifePlan, chunk: int = 5_000):  # type: ignor
         if draft.attendees is not None:
             check_attendees(draft, plan.listed)
     for start in range(0, len(plan.drafts), chunk):
-        write_activities(session, plan.drafts[start : start + chunk], plan.listed)
+        write_activities(session, plan.drafts[start : start + chunk], plan.listed, make_id)
         yield min(start + chunk, len(plan.drafts))
+    for visit in plan.visits:
+        visit.setdefault("id", make_id())  # seeded, like every demo row
     for start in range(0, len(plan.visits), chunk):
         bulk_insert(session, Visit, plan.visits[start : start + chunk])

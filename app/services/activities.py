@@ -13,7 +13,7 @@ meeting, and the rate says how many were left out for it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -302,19 +302,23 @@ def party_orgs_named(session: Session, keys: Sequence[str]) -> dict[str, str]:
 
 
 def write_activities(
-    session: Session, drafts: Sequence[Draft], listed: dict[str, Listed] | None = None
+    session: Session,
+    drafts: Sequence[Draft],
+    listed: dict[str, Listed] | None = None,
+    make_id: Callable[[], str] = new_id,
 ) -> list[Recorded]:
     """Write checked drafts (their ``party_org_ids`` resolved) in the caller's
     transaction. ``listed``: the roster of every Party organization involved, when the
-    caller has it (the demo reads it once for all); otherwise read here per draft."""
+    caller has it (the demo reads it once for all); otherwise read here per draft.
+    ``make_id``: the demo's seeded ids, so the same seed makes the same rows everywhere."""
     activities: list[dict[str, Any]] = []
     attendance: list[dict[str, Any]] = []
     reviews: list[tuple[str, str, int, str]] = []
     recorded: list[Recorded] = []
     for draft in drafts:
         members = listed if listed is not None else roster(session, draft.party_org_ids)
-        joint = new_id() if len(draft.party_org_ids) > 1 else None
-        ids = {pid: new_id() for pid in draft.party_org_ids}
+        joint = make_id() if len(draft.party_org_ids) > 1 else None
+        ids = {pid: make_id() for pid in draft.party_org_ids}
         per_party: dict[str, list[tuple[bool, str | None, bool]]] = {pid: [] for pid in ids}
         for a in draft.attendees or []:
             person = members[a.member_id]
@@ -323,7 +327,7 @@ def write_activities(
             per_party[person.party_org_id].append((a.present, a.reason, mobile))
             attendance.append(
                 {
-                    "id": None,
+                    "id": make_id(),
                     "activity_id": activity_id,
                     "member_id": a.member_id,
                     "present": a.present,
@@ -358,11 +362,13 @@ def write_activities(
     bulk_insert(session, Activity, activities)
     bulk_insert(session, ActivityAttendance, attendance)
     if reviews:
-        write_reviews(session, reviews)
+        write_reviews(session, reviews, make_id)
     return recorded
 
 
-def write_reviews(session: Session, reviews: list[tuple[str, str, int, str]]) -> None:
+def write_reviews(
+    session: Session, reviews: list[tuple[str, str, int, str]], make_id: Callable[[], str] = new_id
+) -> None:
     """One result per member and year: a later 民主评议 of the same year replaces it."""
     station = session.info["station"]
     existing: dict[tuple[str, int], MemberReview] = {}
@@ -383,6 +389,7 @@ def write_reviews(session: Session, reviews: list[tuple[str, str, int, str]]) ->
             row.grade, row.activity_id = grade, activity_id
         else:
             new[(member_id, year)] = {
+                "id": make_id(),
                 "member_id": member_id,
                 "year": year,
                 "grade": grade,
