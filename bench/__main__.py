@@ -1,6 +1,7 @@
 import os
 import sys
 
+import bench.district  # adds the district's desk (on the sync scenarios' world) to the harness
 import bench.ledger  # adds the 台账 scenarios to the harness (bench.life's noqa covers the name)
 import bench.life  # noqa: F401  (adds the 组织生活 scenarios to the harness)
 from bench import sync  # adds the 数据交换 scenarios to the harness
