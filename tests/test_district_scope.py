@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from app.cli.main import main
 from app.errors import LiangxinError
-from app.services import members, organizations, party_orgs
+from app.services import campaigns, members, organizations, party_orgs
 from app.station_scope import station_scope
 from app.stats import COUNTS, MEMBER_FIGURES, ORG_FIGURES, Figure, check, figure_records, station_stats
 from app.store import Store
@@ -184,6 +184,7 @@ def _pdf_text(path: Path) -> str:
 
 def test_every_print_says_whose_records_it_shows(world: WorldFiles, tmp_path: Path) -> None:
     from app.reports.dashboard import export_dashboard, print_dashboard
+    from app.reports.notice import export_notice, print_notice
     from app.reports.registers import print_card, print_ledger, print_roster
 
     for path in _packages(world, tmp_path / "usb"):
@@ -210,6 +211,14 @@ def test_every_print_says_whose_records_it_shows(world: WorldFiles, tmp_path: Pa
         party = party_orgs.list_party_orgs(district, station=B, limit=1).rows[0]
         roster = _pdf_text(print_roster(district, party.id, tmp_path / "roster.pdf"))
         assert f"数据范围：{NAMES[B]}" in roster
+        # The campaign's 通报 at the district covers every sub-district, and says so.
+        campaign = campaigns.create_campaign(
+            district, {"name": "区级专项行动", "starts_on": "2026-11-01", "ends_on": "2027-03-31"}
+        )["id"]
+        notice = _pdf_text(print_notice(district, campaign, tmp_path / "notice.pdf"))
+        assert f"数据范围：{WHOLE}" in notice
+        sheet = load_workbook(export_notice(district, campaign, tmp_path / "notice.xlsx"))["概况"]
+        assert dict(sheet.iter_rows(min_row=2, values_only=True))["数据范围"] == WHOLE
     with opened(world.stations[A]) as station:  # a sub-district's prints stay as they were
         assert "数据范围" not in _pdf_text(print_dashboard(station, tmp_path / "station.pdf"))
 
