@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -703,3 +704,72 @@ class ImportDialog(QDialog):
             by_state[label_] = by_state.get(label_, 0) + 1
         parts = [t("{state} {n} 个").format(state=state, n=n) for state, n in by_state.items()]
         return t("共 {n} 个数据包：").format(n=len(results)) + "，".join(parts) + "。"
+
+
+# --- dry run, then import (the district's up packages, a station's down packages) ----------
+
+
+@dataclass(frozen=True)
+class ImportWords:
+    """What the flow says at each step: 导入 at the district, 载入 at a sub-district."""
+
+    checking: str  # status line while the dry run runs
+    check_title: str  # the dry run's progress dialog
+    check_cancelled: str
+    declined: str  # the person closed the summary without importing
+    title: str  # the import's progress dialog
+    failed: str  # the title of a refusal's message box
+    cancelled: str  # cancelled part-way: those before stay
+
+
+def import_after_dry_run(
+    owner: QWidget,
+    page: Any,
+    store: Store,
+    paths: list[str],
+    words: ImportWords,
+    done: Callable[[list[Imported]], None],
+) -> None:
+    """The dry run (nothing written) as a job, its summary with 导入 / 取消, then the
+    import as a job; each package is its own transaction, so a cancel keeps those before."""
+    from app.changes import SYNC, SYNCED_KINDS, Changes
+    from app.sync.apply import import_job
+
+    def refused(error: LiangxinError) -> None:
+        page.say(error.message)
+        QMessageBox.warning(owner, words.failed, error.message)
+
+    def cancelled() -> None:
+        page.runner.changed.emit(Changes.of(*SYNCED_KINDS))
+        page.load()
+        page.say(words.cancelled)
+
+    def checked(results: list[Imported]) -> None:
+        page.say(ImportDialog.summary(results))
+        if ImportDialog(results, preview=True, parent=owner).exec() != QDialog.DialogCode.Accepted:
+            page.say(words.declined)
+            return
+        page.runner.job(
+            owner,
+            words.title,
+            lambda: import_job(store, paths),
+            done,
+            refused,
+            writes=True,
+            changes=lambda results: (
+                Changes.of(*SYNCED_KINDS)
+                if any(r.state == "applied" for r in results or [])
+                else Changes.of(SYNC)
+            ),
+            on_cancel=cancelled,
+        )
+
+    page.say(words.checking)
+    page.runner.job(
+        owner,
+        words.check_title,
+        lambda: import_job(store, paths, dry_run=True),
+        checked,
+        refused,
+        on_cancel=lambda: page.say(words.check_cancelled),
+    )

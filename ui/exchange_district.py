@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.changes import SYNC, SYNCED_KINDS, Changes
+from app.changes import SYNC, Changes
 from app.errors import LiangxinError
 from app.sync import keyfiles, keys
-from app.sync.apply import Imported, import_job
+from app.sync.apply import Imported
 from app.sync.down import down_job
 from app.sync.export import Made
 from app.sync.keys import REPORT_OVERDUE_DAYS
@@ -36,6 +36,7 @@ from ui.exchange_dialogs import (
     FORGOTTEN_DISTRICT,
     ExportSummaryDialog,
     ImportDialog,
+    ImportWords,
     StationDialog,
     ask_folder,
     ask_open,
@@ -46,6 +47,7 @@ from ui.exchange_dialogs import (
     fill_table,
     grouped,
     hint_label,
+    import_after_dry_run,
     list_table,
     open_keys,
     selected,
@@ -479,41 +481,16 @@ class DistrictSide(QWidget):
         """Dry run first (nothing written), its summary with 导入 / 取消, then the import."""
         if not open_keys(self, self.store, self.page.runner):
             return
-        self.page.say(t("正在预检数据包……"))
-        self.page.runner.job(
-            self,
-            t("预检数据包"),
-            lambda: import_job(self.store, paths, dry_run=True),
-            lambda results: self._checked(paths, results),
-            self._refused(t("未能导入数据包")),
-            on_cancel=lambda: self.page.say(t("已取消，没有导入任何数据。")),
+        words = ImportWords(
+            checking=t("正在预检数据包……"),
+            check_title=t("预检数据包"),
+            check_cancelled=t("已取消，没有导入任何数据。"),
+            declined=t("没有导入任何数据。"),
+            title=t("导入数据包"),
+            failed=t("未能导入数据包"),
+            cancelled=t("已取消：尚未导入的数据包没有导入，取消前已导入的保留（见交换记录）。"),
         )
-
-    def _checked(self, paths: list[str], results: list[Imported]) -> None:
-        self.page.say(ImportDialog.summary(results))
-        if ImportDialog(results, preview=True, parent=self).exec() != QDialog.DialogCode.Accepted:
-            self.page.say(t("没有导入任何数据。"))
-            return
-        self.page.runner.job(
-            self,
-            t("导入数据包"),
-            lambda: import_job(self.store, paths),
-            self._imported,
-            self._refused(t("未能导入数据包")),
-            writes=True,
-            changes=lambda results: (
-                Changes.of(*SYNCED_KINDS)
-                if any(r.state == "applied" for r in results or [])
-                else Changes.of(SYNC)
-            ),
-            on_cancel=self._import_cancelled,
-        )
-
-    def _import_cancelled(self) -> None:
-        # Each package is its own transaction: those before the cancel stay imported.
-        self.page.runner.changed.emit(Changes.of(*SYNCED_KINDS))
-        self.page.load()
-        self.page.say(t("已取消：尚未导入的数据包没有导入，取消前已导入的保留（见交换记录）。"))
+        import_after_dry_run(self, self.page, self.store, paths, words, self._imported)
 
     def _imported(self, results: list[Imported]) -> None:
         self.page.say(ImportDialog.summary(results))

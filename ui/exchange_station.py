@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -21,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.changes import SYNC, SYNCED_KINDS, Changes
+from app.changes import SYNC, Changes
 from app.errors import LiangxinError
 from app.sync import keys
-from app.sync.apply import Imported, import_job
+from app.sync.apply import Imported
 from app.sync.export import Made, export_job
 from app.sync.receipt import Receipt, load_receipt
 from ui import exchange_dialogs as dialogs
@@ -33,6 +32,7 @@ from ui.exchange_dialogs import (
     FORGOTTEN_STATION,
     ExportSummaryDialog,
     ImportDialog,
+    ImportWords,
     ask_folder,
     ask_open,
     ask_open_many,
@@ -41,6 +41,7 @@ from ui.exchange_dialogs import (
     fill_table,
     grouped,
     hint_label,
+    import_after_dry_run,
     list_table,
     open_keys,
     selected,
@@ -351,41 +352,16 @@ class StationSide(QWidget):
         )
         if not paths or not open_keys(self, self.store, self.page.runner):
             return
-        self.page.say(t("正在预检下发数据包……"))
-        self.page.runner.job(
-            self,
-            t("预检下发数据包"),
-            lambda: import_job(self.store, paths, dry_run=True),
-            lambda results: self._down_checked(paths, results),
-            self._refused(t("未能载入下发数据包")),
-            on_cancel=lambda: self.page.say(t("已取消，没有载入任何数据。")),
+        words = ImportWords(
+            checking=t("正在预检下发数据包……"),
+            check_title=t("预检下发数据包"),
+            check_cancelled=t("已取消，没有载入任何数据。"),
+            declined=t("没有载入任何数据。"),
+            title=t("载入下发数据包"),
+            failed=t("未能载入下发数据包"),
+            cancelled=t("已取消：尚未载入的数据包没有载入，取消前已载入的保留（见交换记录）。"),
         )
-
-    def _down_checked(self, paths: list[str], results: list[Imported]) -> None:
-        self.page.say(ImportDialog.summary(results))
-        if ImportDialog(results, preview=True, parent=self).exec() != QDialog.DialogCode.Accepted:
-            self.page.say(t("没有载入任何数据。"))
-            return
-        self.page.runner.job(
-            self,
-            t("载入下发数据包"),
-            lambda: import_job(self.store, paths),
-            self._down_loaded,
-            self._refused(t("未能载入下发数据包")),
-            writes=True,
-            changes=lambda results: (
-                Changes.of(*SYNCED_KINDS)
-                if any(r.state == "applied" for r in results or [])
-                else Changes.of(SYNC)
-            ),
-            on_cancel=self._down_cancelled,
-        )
-
-    def _down_cancelled(self) -> None:
-        # Each package is its own transaction: those before the cancel stay loaded.
-        self.page.runner.changed.emit(Changes.of(*SYNCED_KINDS))
-        self.page.load()
-        self.page.say(t("已取消：尚未载入的数据包没有载入，取消前已载入的保留（见交换记录）。"))
+        import_after_dry_run(self, self.page, self.store, paths, words, self._down_loaded)
 
     def _down_loaded(self, results: list[Imported]) -> None:
         came = what_came(results)
