@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from sqlalchemy import select
 
 from app.errors import FieldError, LiangxinError
 from app.services import (
@@ -22,14 +23,20 @@ from app.services import (
     members,
     organizations,
     party_orgs,
+    task_board,
     task_generation,
     task_moves,
     visits,
 )
 from app.stats import check
 from app.store import Store
+from db.models import TaskProgress
+from tests.test_board import _drop
 from ui import background as ui_background
 from ui.activity_dialog import LISTED, NAME, PRESENT, REASON, ActivityDialog
+from ui.board_model import STATUSES
+from ui.board_page import BoardPage
+from ui.campaign_dialogs import CloseOutDialog
 from ui.life_grid import FIXED
 from ui.life_page import LifePage
 from ui.visits_page import VisitDialog, VisitsPage
@@ -67,6 +74,32 @@ def _page(qtbot, store: Store) -> LifePage:
     return page
 
 
+def _board(qtbot, store: Store, monkeypatch: pytest.MonkeyPatch) -> BoardPage:
+    """The 专项行动 board as of TODAY, its 销号 dialog answered with a note (and no 特殊情况说明)."""
+    board = BoardPage(store, ui_background.Background(), lambda: TODAY)
+    qtbot.addWidget(board)
+    board.resize(1200, 700)
+    board.show()
+    board.close_outs = []  # type: ignore[attr-defined]
+
+    def ask(card: task_board.Card, lane: str | None = None) -> bool:
+        dialog = CloseOutDialog(store, card, TODAY, board, lane=lane)
+        dialog.note.setPlainText("10月15日开展了主题党日")
+        board.close_outs.append(dialog)  # type: ignore[attr-defined]
+        return dialog.try_close()
+
+    monkeypatch.setattr(board, "ask_close_out", ask)
+    return board
+
+
+def _task_status(store: Store, task_id: str) -> str:
+    return next(
+        c.status
+        for c in task_board.task_cards(store, task_board.TaskFilter(), today=TODAY)
+        if c.id == task_id
+    )
+
+
 def _row(dialog: ActivityDialog, name: str) -> int:
     return next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, NAME).text() == name)
 
@@ -101,8 +134,13 @@ def test_a_theme_day_recorded_on_the_page_clears_its_finding_and_the_task_closes
     campaign = campaigns.create_campaign(store, {}, template="da_zujian", year=2026)["id"]
     made = task_generation.generate_tasks(store, campaign, ["theme_day_monthly"], today=TODAY)
     [task] = made.task_ids
-    with pytest.raises(LiangxinError, match="不能销号"):
-        task_moves.close_out_task(store, task, "已开展", today=TODAY)
+    board = _board(qtbot, store, monkeypatch)
+    _drop(board, task, STATUSES.index("done"))  # 销号 on the board: refused while the finding stands
+    assert (
+        "不能销号" in board.close_outs[-1].refusal.text()
+        and "2026年10月没有主题党日活动记录" in board.close_outs[-1].refusal.text()
+    )
+    assert _task_status(store, task) == "todo"
 
     page = _page(qtbot, store)
 
@@ -122,7 +160,18 @@ def test_a_theme_day_recorded_on_the_page_clears_its_finding_and_the_task_closes
     assert seen[0].party_org_ids() == [branch]  # the branch chosen on the page
 
     assert check(store, TODAY, ["theme_day_monthly"]) == []
-    assert task_moves.close_out_task(store, task, "10月15日开展主题党日", today=TODAY).override_reason is None
+    board.reload()
+    _drop(board, task, STATUSES.index("done"))  # now it closes, with no 特殊情况说明
+    assert _task_status(store, task) == "done"
+    assert board.close_outs[-1].override.toPlainText() == ""
+    with store.read() as session:
+        assert (
+            session.scalar(select(TaskProgress.override_reason).where(TaskProgress.task_id == task)) is None
+        )
+    assert task_moves.move_task(store, task, "todo", today=TODAY).status == "todo"  # reopened,
+    assert (
+        task_moves.close_out_task(store, task, "已开展", today=TODAY).override_reason is None
+    )  # and by the service
     # The page lists it, and its grid says October is held.
     assert page.table.rowCount() == 1 and page.table.item(0, 1).text() == "主题党日"
     assert "出席率 100.0%（应到 2 人，实到 2 人；流出党员请假 1 人不计入应到）" in page.panel.toPlainText()
