@@ -75,6 +75,8 @@ class Store:
     station: StationInfo
     user: str
     checked: bool = False  # an SQLite file found intact when opened
+    # The signed-in account's role (app.accounts.roles); None where accounts are not enabled.
+    role: str | None = None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
