@@ -1,5 +1,6 @@
 """Every table of the schema. Importing this package registers them all on ``Base.metadata``."""
 
+from db.models.account import Account
 from db.models.appraisal import Appraisal, AppraisalTemplate
 from db.models.campaign import Campaign, Phase, Task, TaskProgress
 from db.models.journal import Counter, JournalEntry
@@ -17,6 +18,7 @@ from db.models.station import Setting, Station, StatSnapshot
 from db.models.sync import Keyring, SyncPackage, SyncRefusal, SyncUndo
 
 __all__ = [
+    "Account",
     "Activity",
     "ActivityAttachment",
     "ActivityAttendance",
