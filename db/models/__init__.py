@@ -1,5 +1,6 @@
 """Every table of the schema. Importing this package registers them all on ``Base.metadata``."""
 
+from db.models.access import AccessEvent
 from db.models.account import Account
 from db.models.appraisal import Appraisal, AppraisalTemplate
 from db.models.campaign import Campaign, Phase, Task, TaskProgress
@@ -18,6 +19,7 @@ from db.models.station import Setting, Station, StatSnapshot
 from db.models.sync import Keyring, SyncPackage, SyncRefusal, SyncUndo
 
 __all__ = [
+    "AccessEvent",
     "Account",
     "Activity",
     "ActivityAttachment",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy import DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
@@ -12,6 +12,12 @@ from db.base import Base
 
 class JournalEntry(Base):
     __tablename__ = "journal"
+    # The audit log (操作日志) pages through it newest first by time, and by one user
+    # (whose index also lists the users without reading every entry).
+    __table_args__ = (
+        Index("ix_journal_at_seq", "at", "seq"),
+        Index("ix_journal_by_at_seq", "by", "at", "seq"),
+    )
 
     # Gap-free and station-local: allocated from ``counter`` under its row lock,
     # never from an autoincrement (which leaves holes after a rollback on PostgreSQL).
