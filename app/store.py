@@ -563,7 +563,10 @@ def open_store(db: str | None = None) -> Store:
     engine = None
     try:
         if path is not None:  # refuse foreign or newer files before anything is opened for writing
-            migrate.refuse_unusable(url, *migrate.probe_sqlite(path))
+            state, revision = migrate.probe_sqlite(path)
+            migrate.refuse_unusable(url, state, revision)
+            if state is migrate.SchemaState.EMPTY:  # the engine's first connection would write a header
+                raise migrate.NotInitialisedError(url)
         engine = create_db_engine(url)
         if path is not None:
             _check_intact(engine, path)  # before an upgrade could write to it
