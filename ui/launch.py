@@ -35,6 +35,11 @@ def _application():  # type: ignore[no-untyped-def]
     _qt_messages_to_the_log()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("liangxin")
+    from PySide6.QtGui import QIcon
+
+    from app.paths import resource
+
+    app.setWindowIcon(QIcon(str(resource("icons", "liangxin.png"))))
     install_cjk_font(app)
     install_translator(app)
     return app
@@ -58,10 +63,13 @@ def _qt_messages_to_the_log() -> None:
 
 def _window(store: Store) -> Any:
     from ui import state
+    from ui.first_start import mark_demo
     from ui.main_window import MainWindow
 
     state.use_database(store.location)
-    return MainWindow(store)
+    window = MainWindow(store)
+    mark_demo(window)
+    return window
 
 
 def run_gui(store: Store) -> int:

@@ -28,11 +28,10 @@ from app.cli.registers import add_register_commands
 from app.cli.reports import add_report_commands
 from app.cli.sync import add_sync_commands
 from app.cli.upgrade import add_upgrade_command
+from app.demo.build import DEMO_STATION
 from app.errors import LiangxinError
 from app.logs import report_unexpected, setup_logging
 from app.store import init_store, open_store
-
-DEMO_STATION = ("440307001", "南湾街道")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,14 +123,14 @@ def run(args: argparse.Namespace) -> int:
         return int(args.without_store(args))
     if command == "gui" and getattr(args, "demo", False):
         _ensure_demo(args.db)
-    if command in ("gui", "screenshot"):
-        problem = _ui("ui.launch:display_problem")() if command == "gui" else None
+    if command == "gui":
+        problem = _ui("ui.launch:display_problem")()
         if problem:
             raise LiangxinError(problem)
+        # no database yet: the window asks how to begin; errors at start are dialogs too
+        return int(_ui("ui.first_start:run_window")(args.db))
     store = open_store(args.db)
     try:
-        if command == "gui":
-            return int(_ui("ui.launch:run_gui")(store))
         if command == "screenshot":
             return int(_ui("ui.launch:screenshot")(store, args.page, args.out, args.size))
         return int(args.handler(store, args))
