@@ -10,7 +10,7 @@ import getpass
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +28,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session
 
+from app.accounts.roles import SIGNED_OUT, WRITE, require
 from app.domain.station_code import validate_station_code
 from app.errors import (
     ConnectionLost,
@@ -80,6 +81,14 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        if self.role == SIGNED_OUT:  # a database with accounts, nobody signed in yet
+            require(self, WRITE)
+        with self.sign_in_read() as session:
+            yield session
+
+    @contextmanager
+    def sign_in_read(self) -> Iterator[Session]:
+        """A read before anyone has signed in: the accounts, for the login. app.accounts only."""
         try:
             with self.sessions.read() as session:
                 yield session
@@ -90,6 +99,15 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
+        # The guarantee that a 查看 account changes nothing, through any window or command.
+        require(self, WRITE)
+        with self.sign_in_write() as session:
+            yield session
+
+    @contextmanager
+    def sign_in_write(self) -> Iterator[Session]:
+        """A write any role may make, and nobody signed in yet must: a sign-in's own
+        bookkeeping (wrong-password count, lock, last login). app.accounts only."""
         try:
             with self.sessions.write(station=self.station.code, user=self.user) as session:
                 yield session
@@ -547,11 +565,16 @@ def _seed(sessions: Sessions, code: str) -> None:
         seed_builtin_templates(session)
 
 
-def open_store(db: str | None = None) -> Store:
+def open_store(
+    db: str | None = None, *, user: str | None = None, password: str | Callable[[], str] | None = None
+) -> Store:
     """Open an initialised database, upgrading an older SQLite schema (file copied aside
     first); an older PostgreSQL schema is refused, naming ``liangxin upgrade``.
 
-    An SQLite file is checked for damage before anything can write to it."""
+    An SQLite file is checked for damage before anything can write to it. Where the
+    database has accounts, ``user`` signs in with ``password`` (called only then);
+    without a user the store is signed out and refuses everything until
+    ``app.accounts.service.sign_in``. Without accounts both are ignored."""
     url = resolve_url(db)
     path = migrate.sqlite_path(url)
     if path is not None:
@@ -584,7 +607,15 @@ def open_store(db: str | None = None) -> Store:
         if isinstance(exc, migrate.OutdatedSchemaError):  # a refusal: nothing for the log
             raise _outdated(url, exc) from None
         raise storage_problem(url, exc) from None
-    return Store(url, engine, sessions, station, current_user(), checked=path is not None)
+    store = Store(url, engine, sessions, station, current_user(), checked=path is not None)
+    try:
+        from app.accounts.service import sign_in_on_open
+
+        sign_in_on_open(store, user, password)
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def _use_station_settings(sessions: Sessions, url: str) -> None:
@@ -661,4 +692,8 @@ def init_store(db: str | None, code: str, name: str, role: str = "subdistrict") 
             engine.dispose()
         raise
     # not ``checked``: a new file needs no note, and an upgraded one is checked on next open
-    return Store(url, engine, sessions, station, current_user()), created
+    store = Store(url, engine, sessions, station, current_user())
+    from app.accounts.service import sign_in_on_open
+
+    sign_in_on_open(store, None, None)  # initialising again signs nobody in
+    return store, created

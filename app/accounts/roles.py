@@ -13,6 +13,9 @@ from app.errors import LiangxinError
 
 ADMIN, CLERK, VIEWER = "admin", "clerk", "viewer"
 ROLE_NAMES = {ADMIN: "管理员", CLERK: "录入员", VIEWER: "查看"}
+# A database with accounts opened before anyone has signed in (the window, while its
+# login dialog shows): nothing is allowed until app.accounts.service.sign_in.
+SIGNED_OUT = "signed_out"
 
 # Permissions (what an action needs), each with the words of the refusal.
 WRITE = "write"  # registers, board, appraisals, life records, imports, sync
@@ -59,6 +62,8 @@ def may(store: HasRole, permission: str) -> bool:
 def require(store: HasRole, permission: str) -> None:
     if may(store, permission):
         return
+    if store.role == SIGNED_OUT:
+        raise NotAllowed(f"尚未登录，不能{_WHAT.get(permission, '执行此操作')}；请先用账户登录。")
     role = ROLE_NAMES.get(store.role or "", store.role or "")
     raise NotAllowed(
         f"当前账户“{store.user}”是{role}，不能{_WHAT.get(permission, '执行此操作')}；请用有权限的账户登录，或请管理员调整角色。"
