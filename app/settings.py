@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.accounts.roles import SETTINGS, require
 from app.domain.bounds import MEMBERS_MAX, STAFF_MAX, out_of_range
 from app.domain.station_time import DEFAULT_ZONE, station_zone, use_station_zone, zone_name
 from app.domain.text import halfwidth, shown
@@ -319,6 +320,7 @@ def save_setting(session: Session, key: str, raw: Any, *, locked: bool | None = 
 def lock_setting(store: Any, key: str, locked: bool = True) -> Any:
     """The district's user action 统一设定 / 取消统一设定: its value of ``key`` goes down
     to the sub-districts in the next down package and, locked, cannot be changed there."""
+    require(store, SETTINGS)
     if store.station.role != "district":
         raise LiangxinError("只有区能统一设定（锁定）设置项，街道不能。")
     if key not in SPECS:
@@ -335,6 +337,7 @@ def scope_description(settings: dict[str, Any]) -> str:
 
 def change_setting(store: Any, key: str, raw: Any) -> Any:
     """The user action: change one setting (journaled like any other write)."""
+    require(store, SETTINGS)
     with store.write() as session:
         value = save_setting(session, key, raw)
     _follow(store, {key: value})
@@ -351,6 +354,7 @@ def _follow(store: Any, changed: dict[str, Any]) -> None:
 
 def reset_setting(store: Any, key: str) -> Any:
     """The user action: put one setting back to its default."""
+    require(store, SETTINGS)
     if key not in SPECS:
         parse_setting(key, None)  # raises the message naming the valid keys
     return change_setting(store, key, SPECS[key].default)
@@ -359,6 +363,7 @@ def reset_setting(store: Any, key: str) -> Any:
 def reset_all_settings(store: Any) -> dict[str, Any]:
     """The user action: every changed setting back to its default, in one transaction.
     Returns the settings that changed."""
+    require(store, SETTINGS)
     with store.write() as session:
         values = load_settings(session)
         changed = {key: spec.default for key, spec in SPECS.items() if values[key] != spec.default}

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.accounts.roles import REVEAL, require
 from app.domain.fields import Field
 from app.domain.masking import mask_id_number, mask_phone
 from app.jobs import Job, Progress, atomic_output, run_job
@@ -62,6 +63,8 @@ def export_job(
     **filters: Any,
 ) -> Job[Path]:
     """The register's rows that the page shows with this search, filter and sort."""
+    if full:
+        require(store, REVEAL)  # 查看 accounts export masked data only
     kind = ledger_kind(kind_key)
     yield Progress("正在查询", 0, 1)
     ids = IDS[kind.key](store, search=search, sort=sort, descending=descending, **filters)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import aliased
 
+from app.accounts.roles import REVEAL, require
 from app.domain.codes import CATEGORY, RELATION
 from app.domain.masking import mask_id_number
 from app.errors import LiangxinError
@@ -47,6 +48,8 @@ def _names(session: Any) -> dict[str, str]:
 
 def duplicate_members(store: Store, *, reveal: bool = False, limit: int | None = None) -> list[Duplicate]:
     """Live members whose ID number is kept by two or more stations, most stations first."""
+    if reveal:
+        require(store, REVEAL)  # 查看 accounts see masked data only
     _refuse_station(store)
     with store.read() as session:
         live = (Member.deleted.is_(False), Member.exit_kind.is_(None), Member.id_number.is_not(None))
@@ -148,6 +151,8 @@ def find_duplicates(store: Store, kind: str, *, reveal: bool = False) -> list[Du
 
 def export_duplicates(store: Store, kind: str, out: str | Path, *, reveal: bool = False) -> Path:
     """查重结果 as a workbook: one row per record, the records of a group together."""
+    if reveal:
+        require(store, REVEAL)  # 查看 accounts see masked data only
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

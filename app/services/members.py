@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session, aliased
 
+from app.accounts.roles import REVEAL, require
 from app.domain.bounds import JOINING_AGE, add_years, not_after_today, not_before
 from app.domain.codes import CATEGORY, EDUCATION, EXIT_KIND, GENDER, RELATION
 from app.domain.fields import Field, parse_fields
@@ -179,6 +180,8 @@ def delete_member(store: Store, key: str) -> str:
 
 
 def get_member(store: Store, key: str, *, reveal: bool = False) -> dict[str, Any]:
+    if reveal:
+        require(store, REVEAL)  # 查看 accounts see masked data only
     with store.read() as session:
         return member_record(session, resolve(session, Member, key, "党员"), reveal=reveal)
 
@@ -290,6 +293,8 @@ def list_members(
     reveal: bool = False,
     **filters: Any,
 ) -> Page[MemberRow]:
+    if reveal:
+        require(store, REVEAL)  # 查看 accounts see masked data only
     query = member_query(**filters)
     return list_page(
         store,
@@ -313,6 +318,8 @@ def member_ids(
 
 def member_rows(store: Store, ids: list[str], *, reveal: bool = False) -> list[MemberRow]:
     """Rows for the table (ID and phone numbers masked) or, when asked, for a roster in full."""
+    if reveal:
+        require(store, REVEAL)  # 查看 accounts see masked data only
     return rows_by_ids(
         store, member_query(include_exited=True)[0], Member.id, ids, lambda r: _member_row(r, reveal)
     )

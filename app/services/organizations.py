@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Select, and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
+from app.accounts.roles import REVEAL, require
 from app.domain.bounds import STAFF_MAX
 from app.domain.codes import (
     ENTERPRISE_SUBTYPE,
@@ -216,6 +217,8 @@ def delete_organization(store: Store, key: str) -> str:
 
 
 def get_organization(store: Store, key: str, *, reveal: bool = False) -> dict[str, Any]:
+    if reveal:
+        require(store, REVEAL)  # 查看 accounts see masked data only
     with store.read() as session:
         return organization_record(session, resolve(session, Organization, key, "两新组织"), reveal=reveal)
 

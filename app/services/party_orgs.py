@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from app.accounts.roles import REVEAL, require
 from app.domain.bounds import not_after_today, not_before
 from app.domain.codes import FORMATION, PARTY_LEVEL
 from app.domain.fields import Field, parse_fields
@@ -204,6 +205,8 @@ def delete_party_org(store: Store, key: str) -> str:
 
 
 def get_party_org(store: Store, key: str, *, reveal: bool = False) -> dict[str, Any]:
+    if reveal:
+        require(store, REVEAL)  # 查看 accounts see masked data only
     with store.read() as session:
         return party_org_record(session, resolve(session, PartyOrg, key, "党组织"), reveal=reveal)
 

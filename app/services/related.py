@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.accounts.roles import REVEAL, require
 from app.domain.station_time import station_today
 from app.rules.engine import Finding, run_checks
 from app.services.common import search_clause
@@ -61,6 +62,8 @@ def _members_of(session: Session, column: Any, value: str) -> tuple[list[Link], 
 def organization_detail(
     store: Store, org_id: str, today: date | None = None, *, reveal: bool = False
 ) -> Detail:
+    if reveal:
+        require(store, REVEAL)  # 查看 accounts see masked data only
     with store.read() as session:
         org = session.get(Organization, org_id)
         if org is None:
@@ -83,6 +86,8 @@ def organization_detail(
 def party_org_detail(
     store: Store, party_id: str, today: date | None = None, *, reveal: bool = False
 ) -> Detail:
+    if reveal:
+        require(store, REVEAL)  # 查看 accounts see masked data only
     with store.read() as session:
         party = session.get(PartyOrg, party_id)
         if party is None:
@@ -110,6 +115,8 @@ def party_org_detail(
 
 
 def member_detail(store: Store, member_id: str, *, reveal: bool = False) -> Detail:
+    if reveal:
+        require(store, REVEAL)  # 查看 accounts see masked data only
     with store.read() as session:
         member = session.get(Member, member_id)
         if member is None:

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.accounts.roles import KEYS, require
 from app.domain.station_code import validate_station_code
 from app.domain.station_time import local_time
 from app.domain.text import clean_text
@@ -142,6 +143,7 @@ def _store_own_keys(session: Session, me: Station, locked: str, public: PublicKe
 
 def check_init_keys(store: Store, *, again: bool = False) -> None:
     """The refusals of init_keys, before anyone is asked for a passphrase."""
+    require(store, KEYS)
     with store.read() as session:
         me = _self(session)
         role, has_keys, existing = me.role, session.get(Keyring, me.code) is not None, _key_id(me)
@@ -157,6 +159,7 @@ def check_init_keys(store: Store, *, again: bool = False) -> None:
 def init_keys(store: Store, passphrase: str, *, again: bool = False) -> PublicKeys:
     """The district's keys, made at setup. ``again``: replace them (a lost passphrase),
     after which every sub-district must be enrolled again."""
+    require(store, KEYS)
     check_init_keys(store, again=again)
     crypto.check_new_passphrase(passphrase)  # before the 2 s of making and locking
     secrets = crypto.generate_keys()
@@ -242,6 +245,7 @@ def preview_enrolment(store: Store, enrolment_file: Path, *, again: bool = False
     is asked for a passphrase: the district it comes from and its key id (for the clerk
     to compare by phone), and ``needed``: False when this station is already enrolled
     with that district (loading it again changes nothing)."""
+    require(store, KEYS)
     if store.station.role == "district":
         raise LiangxinError(
             "区的数据库不能载入登记文件：登记文件是区发给街道的，请在街道的电脑上载入（数据交换页，或 liangxin keys enrol）。"
@@ -280,6 +284,7 @@ def enrol(store: Store, enrolment_file: Path, passphrase: str, *, again: bool = 
     ``passphrase``. ``again``: replace keys already made (a lost passphrase, or another
     district); without it a second file is taken only when it is the same district,
     and then changes nothing (``changed`` False)."""
+    require(store, KEYS)
     preview = preview_enrolment(store, enrolment_file, again=again)
     result = {k: preview[k] for k in ("station", "district", "again", "key_id")}
     if not preview["needed"]:
@@ -367,6 +372,7 @@ def add_station(
 ) -> dict[str, Any]:
     """Register a sub-district (or rename it), and, as asked, write its enrolment file
     (the district's keys must be open) and load its public-key file."""
+    require(store, KEYS)
     _require_district(store, "登记街道")
     code = validate_station_code(code, "subdistrict")
     name = _station_name(name, required=False)
@@ -478,6 +484,7 @@ def _last_imports(session: Session) -> dict[str, SyncPackage]:
 
 def revoke_station(store: Store, code: str) -> dict[str, Any]:
     """Stop accepting a sub-district's packages (a lost computer, a forgotten passphrase)."""
+    require(store, KEYS)
     _require_district(store, "吊销街道的密钥")
     code = code.strip()
     with store.write() as session:
