@@ -164,6 +164,12 @@ def backups_folder(store: Store) -> Path:
 def backup_job(store: Store, target: str | Path, *, when: datetime | None = None) -> Job[BackupResult]:
     """The whole database to ``target`` (a file, or a folder that gets a dated name)."""
     require(store, BACKUP)
+    return (yield from write_backup(store, target, when=when))
+
+
+def write_backup(store: Store, target: str | Path, *, when: datetime | None = None) -> Job[BackupResult]:
+    """The backup itself; the automatic daily one runs whoever is signed in (it keeps
+    the data safe and stays on this computer, so it needs no permission)."""
     when = when or datetime.now()
     path = resolve_target(store, target, when)
     yield Progress("正在准备备份", 0, 1)
