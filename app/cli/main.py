@@ -18,6 +18,7 @@ from typing import Any
 from app import __version__
 from app.cli import argparse_zh
 from app.cli.admin import add_admin_commands
+from app.cli.audit import add_audit_command
 from app.cli.campaigns import add_campaign_commands
 from app.cli.district import add_district_commands
 from app.cli.keys import add_key_commands
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_commands(sub)
     add_district_commands(sub)
     add_upgrade_command(sub)
+    add_audit_command(sub)
     _add_json_everywhere(parser)
     return argparse_zh.localize(parser)  # after every subcommand: Chinese placeholders
 

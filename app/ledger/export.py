@@ -22,6 +22,7 @@ from app.jobs import Job, Progress, atomic_output, run_job
 from app.ledger.kinds import MEMBERS, ORGANIZATIONS, PARTY_ORGS, LedgerKind, ledger_kind
 from app.ledger.workbook import Book
 from app.services import members, organizations, party_orgs
+from app.services.access_log import note_full_export
 from app.services.organizations import subtype_codes
 from app.store import Store
 from db.models import Community, Member, Organization, PartyOrg
@@ -71,6 +72,8 @@ def export_job(
     names = columns_of(kind)
     model = MODELS[kind.key]
     target = Path(out).expanduser()
+    if full:
+        note_full_export(store, model.__tablename__, len(ids), target.name)
     with atomic_output(target, ".xlsx") as temp:
         book = Book(temp)
         sheet = None

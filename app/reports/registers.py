@@ -28,6 +28,7 @@ from app.reports.pdf import (
     write_document_job,
 )
 from app.services import members, organizations, party_orgs
+from app.services.access_log import note_full_roster
 from app.services.organizations import ORG_FIELDS
 from app.station_scope import station_scope
 from app.store import Store
@@ -159,6 +160,7 @@ def print_roster_job(store: Store, party_key: str, out: str | Path, *, reveal: b
     body = paragraph_style("body")
     ids = members.member_ids(store, party_org=party["id"])
     people = members.member_rows(store, ids, reveal=reveal) if ids else []
+    note_full_roster(store, party["id"], party["name"], reveal)
     rows = [
         [i, m.name, m.gender, m.id_number, m.category, m.joined_on, m.employer, m.relation, m.phone]
         for i, m in enumerate(people, 1)

@@ -17,6 +17,7 @@ from app.accounts.roles import REVEAL, require
 from app.domain.codes import CATEGORY, RELATION
 from app.domain.masking import mask_id_number
 from app.errors import LiangxinError
+from app.services.access_log import note_full_list
 from app.services.campaigns import resolve_campaign
 from app.store import Store
 from db.models import Member, Organization, PartyOrg, Station, Task
@@ -146,6 +147,8 @@ def duplicate_orgs(store: Store, *, limit: int | None = None) -> list[Duplicate]
 def find_duplicates(store: Store, kind: str, *, reveal: bool = False) -> list[Duplicate]:
     if kind not in KINDS:
         raise LiangxinError(f"查重对象应为 {'、'.join(f'{k}（{v}）' for k, v in KINDS.items())} 之一。")
+    if kind == "members" and reveal:
+        note_full_list(store, "member", "查重：显示重复党员的完整身份证号码")
     return duplicate_members(store, reveal=reveal) if kind == "members" else duplicate_orgs(store)
 
 

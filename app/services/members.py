@@ -20,6 +20,7 @@ from app.domain.masking import birth_display, mask_id_number, mask_phone
 from app.domain.station_time import station_today
 from app.domain.text import halfwidth, shown
 from app.errors import FieldError
+from app.services.access_log import note_full_list, note_reveal
 from app.services.common import (
     Page,
     list_page,
@@ -183,7 +184,10 @@ def get_member(store: Store, key: str, *, reveal: bool = False) -> dict[str, Any
     if reveal:
         require(store, REVEAL)  # 查看 accounts see masked data only
     with store.read() as session:
-        return member_record(session, resolve(session, Member, key, "党员"), reveal=reveal)
+        record = member_record(session, resolve(session, Member, key, "党员"), reveal=reveal)
+    if reveal:
+        note_reveal(store, "member", record["id"], record["name"])
+    return record
 
 
 def member_record(session: Session, member: Member, *, reveal: bool) -> dict[str, Any]:
@@ -295,6 +299,8 @@ def list_members(
 ) -> Page[MemberRow]:
     if reveal:
         require(store, REVEAL)  # 查看 accounts see masked data only
+    if reveal:
+        note_full_list(store, "member", "列出党员名单（含完整身份证号码和电话）")
     query = member_query(**filters)
     return list_page(
         store,

@@ -24,6 +24,7 @@ from app.domain.masking import mask_phone
 from app.errors import FieldError, LiangxinError
 from app.services import coverage as coverage_rules
 from app.services import formation as formations
+from app.services.access_log import note_reveal
 from app.services.common import (
     Page,
     list_page,
@@ -220,7 +221,10 @@ def get_organization(store: Store, key: str, *, reveal: bool = False) -> dict[st
     if reveal:
         require(store, REVEAL)  # 查看 accounts see masked data only
     with store.read() as session:
-        return organization_record(session, resolve(session, Organization, key, "两新组织"), reveal=reveal)
+        record = organization_record(session, resolve(session, Organization, key, "两新组织"), reveal=reveal)
+    if reveal:
+        note_reveal(store, "organization", record["id"], record["name"])
+    return record
 
 
 def organization_record(session: Session, org: Organization, *, reveal: bool = False) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from app.domain.station_time import station_today
 from app.errors import FieldError, LiangxinError
 from app.services import coverage as coverage_rules
 from app.services import formation as formations
+from app.services.access_log import note_reveal
 from app.services.common import (
     Page,
     list_page,
@@ -208,7 +209,10 @@ def get_party_org(store: Store, key: str, *, reveal: bool = False) -> dict[str, 
     if reveal:
         require(store, REVEAL)  # 查看 accounts see masked data only
     with store.read() as session:
-        return party_org_record(session, resolve(session, PartyOrg, key, "党组织"), reveal=reveal)
+        record = party_org_record(session, resolve(session, PartyOrg, key, "党组织"), reveal=reveal)
+    if reveal:
+        note_reveal(store, "party_org", record["id"], record["name"])
+    return record
 
 
 def party_org_record(session: Session, party: PartyOrg, *, reveal: bool = False) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.accounts.roles import REVEAL, require
 from app.domain.station_time import station_today
 from app.rules.engine import Finding, run_checks
+from app.services.access_log import note_reveal
 from app.services.common import search_clause
 from app.services.members import member_record
 from app.services.organizations import organization_record
@@ -78,9 +79,12 @@ def organization_detail(
             "本单位党员": members,
         }
         totals = {"所属党组织": len(links["所属党组织"]), "本单位党员": total}
-        return Detail(
+        detail = Detail(
             "organization", record, links, totals, _findings(session, "organization", org_id, today)
         )
+    if reveal:
+        note_reveal(store, "organization", org_id, record["name"])
+    return detail
 
 
 def party_org_detail(
@@ -111,7 +115,10 @@ def party_org_detail(
             "党员": members,
         }
         totals = {key: len(value) for key, value in links.items()} | {"党员": total}
-        return Detail("party_org", record, links, totals, _findings(session, "party_org", party_id, today))
+        detail = Detail("party_org", record, links, totals, _findings(session, "party_org", party_id, today))
+    if reveal:
+        note_reveal(store, "party_org", party_id, record["name"])
+    return detail
 
 
 def member_detail(store: Store, member_id: str, *, reveal: bool = False) -> Detail:
@@ -129,7 +136,10 @@ def member_detail(store: Store, member_id: str, *, reveal: bool = False) -> Deta
             "工作单位": [Link("organization", employer.id, employer.name)] if employer else [],
             "所在党组织": [Link("party_org", party.id, party.name)] if party else [],
         }
-        return Detail("member", record, links, {k: len(v) for k, v in links.items()}, [])
+        detail = Detail("member", record, links, {k: len(v) for k, v in links.items()}, [])
+    if reveal:
+        note_reveal(store, "member", member_id, record["name"])
+    return detail
 
 
 def member_reviews_text(session: Session, member_id: str) -> str:
