@@ -3,7 +3,8 @@ import sys
 
 import bench.district  # adds the district's desk (on the sync scenarios' world) to the harness
 import bench.ledger  # adds the 台账 scenarios to the harness (bench.life's noqa covers the name)
-import bench.life  # noqa: F401  (adds the 组织生活 scenarios to the harness)
+import bench.life  # adds the 组织生活 scenarios to the harness
+import bench.startup  # noqa: F401  (adds start-up on the district and frozen; bench.life's noqa too)
 from bench import sync  # adds the 数据交换 scenarios to the harness
 from bench.harness import main
 

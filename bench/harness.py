@@ -19,6 +19,7 @@ from bench.scenarios import STORAGE, Scenario, all_scenarios, start_spawner
 
 HERE = Path(__file__).resolve().parent
 ENGINES = ("sqlite", "postgresql")
+WINDOW = ("startup", "memory")  # the window's scenarios: SQLite only (bench/startup.py adds more)
 
 
 def results_file(engine: str) -> Path:
@@ -150,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         print(side_by_side())
         return 0
     size = SIZES[args.size]
-    known = STORAGE if args.engine == "postgresql" else ("startup", "memory", *STORAGE)
+    known = STORAGE if args.engine == "postgresql" else (*WINDOW, *STORAGE)
     names = args.only or list(known)
     unknown = [n for n in names if n not in known]
     if unknown:

@@ -96,7 +96,7 @@ def run_gui(store: Store) -> int:
 
         def shown() -> None:
             # bench/ times process start to this moment (the teardown after it is not waiting).
-            sys.stderr.write(f"SHOWN_AT {time.time()}\n")
+            sys.stderr.write(f"SHOWN_AT {time.time()} {window.current_key}\n")  # and which page
             sys.stderr.flush()
             timer.stop()
             app.quit()
