@@ -19,6 +19,7 @@ from app import __version__
 from app.cli import argparse_zh
 from app.cli.admin import add_admin_commands
 from app.cli.audit import add_audit_command
+from app.cli.backup import add_backup_commands, warn_about_place
 from app.cli.campaigns import add_campaign_commands
 from app.cli.district import add_district_commands
 from app.cli.keys import add_key_commands
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_commands(sub)
     add_district_commands(sub)
     add_upgrade_command(sub)
+    add_backup_commands(sub)
     add_audit_command(sub)
     _add_json_everywhere(parser)
     return argparse_zh.localize(parser)  # after every subcommand: Chinese placeholders
@@ -133,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
         return int(_ui("ui.first_start:run_window")(args.db))
     store = open_store(args.db)
     try:
+        warn_about_place(store)  # a network share or a USB stick: one line on stderr
         if command == "screenshot":
             return int(_ui("ui.launch:screenshot")(store, args.page, args.out, args.size))
         return int(args.handler(store, args))
