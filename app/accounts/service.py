@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.accounts import passwords
 from app.accounts.roles import ACCOUNTS, ADMIN, ROLE_NAMES, SIGNED_OUT, NotAllowed, require
+from app.domain.station_time import local_time, station_zone_now
 from app.domain.text import clean_text
 from app.errors import FieldError, LiangxinError, NotFoundError
 from db.journal import allocate_seqs, dump_changes, new_id
@@ -73,7 +74,7 @@ class AccountRow:
 
 
 class NotSignedIn(NotAllowed):
-    """A database with accounts, opened without a user."""
+    """Not signed in: a database with accounts opened without a user, or a sign-in refused."""
 
 
 def account_key(name: str) -> str:
@@ -155,7 +156,7 @@ def authenticate(store: Store, name: str, password: str, *, now: Clock = _now) -
             refused = False
         signed = None if refused or account is None else SignedIn(account.display_name, account.role)
     if signed is None:
-        raise LiangxinError(REFUSED)
+        raise NotSignedIn(REFUSED)
     return signed
 
 
@@ -269,6 +270,10 @@ def enable_accounts(store: Store, name: str, password: str) -> SignedIn:
     return SignedIn(store.user, ADMIN)
 
 
+def _local(moment: datetime | None) -> datetime | None:
+    return local_time(moment, station_zone_now()) if moment is not None else None
+
+
 def _row(account: Account, moment: datetime) -> AccountRow:
     locked_until = _aware(account.locked_until)
     return AccountRow(
@@ -277,10 +282,17 @@ def _row(account: Account, moment: datetime) -> AccountRow:
         role_name=ROLE_NAMES.get(account.role, account.role),
         disabled=account.disabled,
         locked=locked_until is not None and locked_until > moment,
-        created_at=_aware(account.created_at) or moment,
+        created_at=_local(_aware(account.created_at)) or moment,
         created_by=account.created_by,
-        last_login_at=_aware(account.last_login_at),
+        last_login_at=_local(_aware(account.last_login_at)),
     )
+
+
+def require_accounts_manager(store: Store) -> None:
+    """Refuse a non-administrator before anything is asked (a new password, say)."""
+    with store.sign_in_read() as session:
+        if has_accounts(session):
+            require(store, ACCOUNTS)
 
 
 def list_accounts(store: Store, *, now: Clock = _now) -> list[AccountRow]:
