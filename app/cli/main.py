@@ -3,7 +3,9 @@
 Exit status 0 only on success; errors go to stderr as one sentence, never a
 traceback, SQL or an exception's name: an unexpected error is written to the log file
 and the sentence names that file (set LIANGXIN_DEBUG=1 to get the traceback instead).
-Exit 1: refused input; 2: bad arguments; 3: storage; 70: a bug. The ``gui`` and ``screenshot`` commands are
+Exit 1: refused input; 2: bad arguments; 3: storage; 4: not allowed (the signed-in
+account's role does not allow it) or not signed in (a database with accounts needs
+``--user NAME``, the password from ``LIANGXIN_PASSWORD`` or typed); 70: a bug. The ``gui`` and ``screenshot`` commands are
 handed to ``ui/`` by name, so that ``app/`` itself never imports Qt.
 """
 
@@ -16,7 +18,10 @@ import sys
 from typing import Any
 
 from app import __version__
+from app.accounts.roles import SIGNED_OUT
+from app.accounts.service import NOT_SIGNED_IN, NotSignedIn, enable_accounts
 from app.cli import argparse_zh
+from app.cli.accounts import PASSWORD_ENV, add_account_commands, new_password, sign_in_password
 from app.cli.admin import add_admin_commands
 from app.cli.audit import add_audit_command
 from app.cli.backup import add_backup_commands, warn_about_place
@@ -46,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         help="数据库文件路径或 postgresql+psycopg://… 地址（默认：用户数据目录；环境变量 LIANGXIN_DB）",
     )
+    parser.add_argument(
+        "--user",
+        metavar="账户名",
+        help="以该账户登录（数据库已启用账户时必需）；密码取自环境变量 LIANGXIN_PASSWORD，否则在终端输入",
+    )
     parser.add_argument("--version", action="version", version=f"liangxin {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
@@ -55,11 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station", required=True, help="站点代码：街道9位、区6位行政区划代码")
     p.add_argument("--name", required=True, help="站点名称，如 南湾街道")
     p.add_argument("--role", default="subdistrict", choices=("subdistrict", "district"), help="街道或区")
+    p.add_argument(
+        "--admin", metavar="账户名", help="同时建立第一个管理员账户（启用账户）；密码取自 LIANGXIN_PASSWORD 或在终端输入"
+    )
     p = sub.add_parser("screenshot", help="在屏幕外渲染页面并保存为 PNG")
     p.add_argument("--page", default="main", help="页面")
     p.add_argument("--out", required=True, help="输出 PNG 文件")
     p.add_argument("--size", default="1280x800", help="窗口大小，如 1280x800")
     add_admin_commands(sub)
+    add_account_commands(sub)
     add_register_commands(sub)
     add_report_commands(sub)
     add_ledger_commands(sub)
@@ -108,6 +122,9 @@ def _ensure_demo(db: str | None) -> None:
 def _init(args: argparse.Namespace) -> int:
     store, created = init_store(args.db, args.station, args.name, args.role)
     try:
+        if args.admin:
+            enable_accounts(store, args.admin, new_password(PASSWORD_ENV))
+            print(f"已建立管理员账户“{store.user}”，此后请用 --user {store.user} 登录。", file=sys.stderr)
         if args.json:
             print_json({"station": store.station, "database": store.location, "created": created})
         elif created:
@@ -133,8 +150,10 @@ def run(args: argparse.Namespace) -> int:
             raise LiangxinError(problem)
         # no database yet: the window asks how to begin; errors at start are dialogs too
         return int(_ui("ui.first_start:run_window")(args.db))
-    store = open_store(args.db)
+    store = open_store(args.db, user=args.user, password=sign_in_password(args.user or ""))
     try:
+        if store.role == SIGNED_OUT:
+            raise NotSignedIn(NOT_SIGNED_IN)
         warn_about_place(store)  # a network share or a USB stick: one line on stderr
         if command == "screenshot":
             return int(_ui("ui.launch:screenshot")(store, args.page, args.out, args.size))
