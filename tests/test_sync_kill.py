@@ -15,13 +15,9 @@ over the import's measured duration."""
 from __future__ import annotations
 
 import json
-import os
 import random
 import shutil
-import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +29,7 @@ from sqlalchemy import func, select
 from app.store import Store
 from app.sync import apply, export, keys
 from db.models import JournalEntry, Station, SyncPackage, SyncUndo
+from tests.kill_helpers import KilledChild, integrity, journal_holes
 from tests.sync_world import (
     PASSPHRASE,
     STATIONS,
@@ -46,7 +43,6 @@ from tests.sync_world import (
 )
 
 A, B, _ = (code for code, _ in STATIONS)
-ROOT = Path(__file__).resolve().parent.parent
 KILLS = 50
 
 # The importing process. argv: database, package, receipt folder, and "pause" to stop
@@ -100,59 +96,18 @@ def state_of(store: Store) -> State:
     return State({A: rows_of(store, A), B: rows_of(store, B)}, journal, received or 0, history, undo)
 
 
-def journal_holes(store: Store) -> list[int]:
-    """Sequence numbers missing from 1..max."""
-    with store.read() as session:
-        seqs = list(session.scalars(select(JournalEntry.seq).order_by(JournalEntry.seq)))
-    return sorted(set(range(1, (seqs[-1] if seqs else 0) + 1)) - set(seqs))
-
-
-def integrity(path: Path) -> str:
-    con = sqlite3.connect(path)
-    try:
-        return ", ".join(row[0] for row in con.execute("PRAGMA integrity_check"))
-    finally:
-        con.close()
-
-
 def secrets_text(district: Store) -> str:
     opened_keys = keys.unlocked(district, PASSPHRASE)
     return json.dumps({"sign": opened_keys.sign, "age": opened_keys.age}) + "\n"
 
 
-class Importer:
+class Importer(KilledChild):
     """One importing child process."""
 
     def __init__(self, database: str, package: Path, receipts: Path, secrets: str, *, pause: bool) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", CHILD, database, str(package), str(receipts), "pause" if pause else "go"],
-            cwd=ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+        super().__init__(
+            CHILD, database, str(package), str(receipts), "pause" if pause else "go", stdin_text=secrets
         )
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(secrets)
-        self.proc.stdin.flush()
-
-    def said(self, word: str) -> None:
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()
-        if not line.startswith(word):
-            _, err = self.proc.communicate(timeout=60)
-            raise AssertionError(f"the importer said {line!r}, not {word!r}: {err[-2000:]}")
-
-    def kill(self) -> None:
-        """SIGKILL, unless it has already finished (a late moment of the slow test)."""
-        os.kill(self.proc.pid, signal.SIGKILL)  # a finished child is a zombie until reaped: no error
-        _, err = self.proc.communicate(timeout=60)
-        assert self.proc.returncode in (-signal.SIGKILL, 0), err[-2000:]
-
-    def finish(self) -> str:
-        out, err = self.proc.communicate(timeout=300)
-        assert self.proc.returncode == 0, err[-2000:]
-        return out.strip().splitlines()[-1]
 
 
 @dataclass
