@@ -18,23 +18,7 @@ import sys
 from typing import Any
 
 from app import __version__
-from app.accounts.roles import SIGNED_OUT
-from app.accounts.service import NOT_SIGNED_IN, NotSignedIn, enable_accounts
 from app.cli import argparse_zh
-from app.cli.accounts import PASSWORD_ENV, add_account_commands, new_password, sign_in_password
-from app.cli.admin import add_admin_commands
-from app.cli.audit import add_audit_command
-from app.cli.backup import add_backup_commands, warn_about_place
-from app.cli.campaigns import add_campaign_commands
-from app.cli.district import add_district_commands
-from app.cli.keys import add_key_commands
-from app.cli.ledger import add_ledger_commands
-from app.cli.life import add_life_commands
-from app.cli.output import print_json
-from app.cli.registers import add_register_commands
-from app.cli.reports import add_report_commands
-from app.cli.sync import add_sync_commands
-from app.cli.upgrade import add_upgrade_command
 from app.demo.build import DEMO_STATION
 from app.errors import LiangxinError
 from app.logs import report_unexpected, setup_logging
@@ -42,6 +26,22 @@ from app.store import init_store, open_store
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Every command's module, imported here and not above: the window (window_start)
+    # opens without them, about half of its start-up otherwise.
+    from app.cli.accounts import add_account_commands
+    from app.cli.admin import add_admin_commands
+    from app.cli.audit import add_audit_command
+    from app.cli.backup import add_backup_commands
+    from app.cli.campaigns import add_campaign_commands
+    from app.cli.district import add_district_commands
+    from app.cli.keys import add_key_commands
+    from app.cli.ledger import add_ledger_commands
+    from app.cli.life import add_life_commands
+    from app.cli.registers import add_register_commands
+    from app.cli.reports import add_report_commands
+    from app.cli.sync import add_sync_commands
+    from app.cli.upgrade import add_upgrade_command
+
     argparse_zh.install()  # argparse's own words (用法, 选项, its errors) in Chinese
     parser = argparse.ArgumentParser(
         prog="liangxin",
@@ -66,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", required=True, help="站点名称，如 南湾街道")
     p.add_argument("--role", default="subdistrict", choices=("subdistrict", "district"), help="街道或区")
     p.add_argument(
-        "--admin", metavar="账户名", help="同时建立第一个管理员账户（启用账户）；密码取自 LIANGXIN_PASSWORD 或在终端输入"
+        "--admin",
+        metavar="账户名",
+        help="同时建立第一个管理员账户（启用账户）；密码取自 LIANGXIN_PASSWORD 或在终端输入",
     )
     p = sub.add_parser("screenshot", help="在屏幕外渲染页面并保存为 PNG")
     p.add_argument("--page", default="main", help="页面")
@@ -120,6 +122,10 @@ def _ensure_demo(db: str | None) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from app.accounts.service import enable_accounts
+    from app.cli.accounts import PASSWORD_ENV, new_password
+    from app.cli.output import print_json
+
     store, created = init_store(args.db, args.station, args.name, args.role)
     try:
         if args.admin:
@@ -150,6 +156,11 @@ def run(args: argparse.Namespace) -> int:
             raise LiangxinError(problem)
         # no database yet: the window asks how to begin; errors at start are dialogs too
         return int(_ui("ui.first_start:run_window")(args.db))
+    from app.accounts.roles import SIGNED_OUT
+    from app.accounts.service import NOT_SIGNED_IN, NotSignedIn
+    from app.cli.accounts import sign_in_password
+    from app.cli.backup import warn_about_place
+
     store = open_store(args.db, user=args.user, password=sign_in_password(args.user or ""))
     try:
         if store.role == SIGNED_OUT:
@@ -162,10 +173,30 @@ def run(args: argparse.Namespace) -> int:
         store.close()
 
 
+def window_start(argv: list[str]) -> argparse.Namespace | None:
+    """``liangxin [--db DB] [gui [--demo]]``: the window, read without building the whole
+    command line (every command's module); anything else is None, for the full parser."""
+    args = argparse.Namespace(db=None, user=None, command=None, demo=False, json=False)
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            args.db = next(words, None)
+            if args.db is None:
+                return None
+        elif word.startswith("--db="):
+            args.db = word.removeprefix("--db=")
+        elif word == "gui" and args.command is None:
+            args.command = "gui"
+        elif word == "--demo" and args.command == "gui":
+            args.demo = True
+        else:
+            return None
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
     setup_logging()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = window_start(sys.argv[1:] if argv is None else argv) or build_parser().parse_args(argv)
     try:
         return run(args)
     except LiangxinError as exc:
