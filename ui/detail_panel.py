@@ -27,6 +27,7 @@ from app.services.related import Detail
 from ui.i18n import t
 
 LINK_ROLE = Qt.ItemDataRole.UserRole + 2
+HISTORY_SHOWN = 5  # the newest changes on the panel; 更多… opens the 操作日志 page
 
 # Key facts per register: (record key, label)
 FACTS = {
@@ -74,10 +75,23 @@ def fact_text(key: str, value: Any, record: dict[str, Any]) -> str:
     return visible(str(value))
 
 
+def history_reader(store: Any) -> Callable[[str, str, int], list[Any]]:
+    """What the window gives each panel to read a record's newest history with (the
+    audit module is imported when a record is first shown, not at start-up)."""
+
+    def read(kind: str, record_id: str, limit: int) -> list[Any]:
+        from app.services.audit import record_history
+
+        return record_history(store, kind, record_id, limit=limit)
+
+    return read
+
+
 class DetailPanel(QScrollArea):
     open_link = Signal(str, str)  # kind, id
     edit_requested = Signal()
     reveal_requested = Signal()
+    history_requested = Signal(str, str, str)  # register, id, name: the 操作日志 page for it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +105,8 @@ class DetailPanel(QScrollArea):
         self.detail: Detail | None = None
         # (register, id) -> why the district refused the record, on a sub-district (the window sets it)
         self.refusal_of: Callable[[str, str], str | None] | None = None
+        # (register, id, how many) -> its newest history entries (the window sets it)
+        self.history_of: Callable[[str, str, int], list[Any]] | None = None
         self.show_empty(t("在左侧表格中选择一条记录，这里会显示与它相关的组织、党员和待整改问题。"))
 
     def _clear(self, layout: QVBoxLayout | QHBoxLayout | None = None) -> None:
@@ -177,7 +193,40 @@ class DetailPanel(QScrollArea):
                 self._layout.addWidget(none)
                 continue
             self._layout.addWidget(self._link_list(links))
+        self._add_history(detail)
         self._layout.addStretch(1)
+
+    def _add_history(self, detail: Detail) -> None:
+        """修改记录: who changed what, newest first; the rest on the 操作日志 page."""
+        record = detail.record
+        if self.history_of is None or "id" not in record:
+            return
+        entries = self.history_of(detail.kind, record["id"], HISTORY_SHOWN + 1)
+        header = QLabel(t("修改记录"))
+        header.setStyleSheet("font-weight: bold; padding-top: 10px;")
+        self._layout.addWidget(header)
+        if not entries:
+            none = QLabel(t("（无）"))
+            none.setStyleSheet("color: #999;")
+            self._layout.addWidget(none)
+        for entry in entries[:HISTORY_SHOWN]:
+            line = QLabel(
+                f"{entry.when}  {visible(entry.by)}  {t(entry.action_label)}"
+                + (f"\n{visible(entry.summary)}" if entry.summary else "")
+            )
+            line.setObjectName("history")
+            line.setTextFormat(Qt.TextFormat.PlainText)  # values are what people typed
+            line.setWordWrap(True)
+            line.setStyleSheet("padding: 2px 0 4px 0; color: #333;")
+            self._layout.addWidget(line)
+        if len(entries) > HISTORY_SHOWN:
+            more = QPushButton(t("更多…"))
+            more.setFlat(True)
+            more.setStyleSheet("text-align: left; color: #1565C0;")
+            more.clicked.connect(
+                lambda: self.history_requested.emit(detail.kind, record["id"], record.get("name") or "")
+            )
+            self._layout.addWidget(more)
 
     def _add_findings(self, detail: Detail) -> None:
         header = QLabel(t("待整改问题") + f"  {len(detail.findings)}")

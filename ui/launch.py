@@ -119,6 +119,7 @@ PAGES = {
     "appraisal": "appraisal",
     "exchange": "exchange",
     "duplicates": "duplicates",
+    "audit": "audit",
     "settings": "settings",
 }
 

@@ -30,6 +30,7 @@ from app.store import Store
 from app.sync.history import exchange_status
 from app.sync.receipt import refusal_of
 from ui.background import Background
+from ui.detail_panel import history_reader
 from ui.global_search import GlobalSearch
 from ui.i18n import t
 from ui.register_page import RegisterPage
@@ -40,6 +41,7 @@ from ui.style import STYLE
 
 if TYPE_CHECKING:
     from ui.appraisal_page import AppraisalPage
+    from ui.audit_page import AuditPage
     from ui.board_page import BoardPage
     from ui.dashboard_page import DashboardPage
     from ui.duplicates_page import DuplicatesPage
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
 DASHBOARD, BOARD, APPRAISAL, EXCHANGE, SETTINGS = "dashboard", "board", "appraisal", "exchange", "settings"
 DUPLICATES = "duplicates"  # the district only: hidden from a sub-district's navigation
 LIFE, VISITS = "life", "visits"  # 组织生活, 走访
+AUDIT = "audit"  # 操作日志
 NAV = (
     (DASHBOARD, "工作台", QStyle.StandardPixmap.SP_ComputerIcon),
     ("organization", REGISTERS["organization"].title, QStyle.StandardPixmap.SP_DirHomeIcon),
@@ -61,6 +64,7 @@ NAV = (
     (APPRAISAL, "考核评议", QStyle.StandardPixmap.SP_DialogApplyButton),
     (EXCHANGE, "数据交换", QStyle.StandardPixmap.SP_DriveNetIcon),
     (DUPLICATES, "查重", QStyle.StandardPixmap.SP_FileDialogDetailedView),
+    (AUDIT, "操作日志", QStyle.StandardPixmap.SP_FileDialogInfoView),
     (SETTINGS, "设置", QStyle.StandardPixmap.SP_FileDialogInfoView),
 )
 PAGE_KEYS = [key for key, _, _ in NAV]
@@ -78,8 +82,18 @@ SHOWS: dict[str, tuple[str, ...]] = {
     SETTINGS: (kinds.SETTING,),
     LIFE: (kinds.ACTIVITY, kinds.PARTY_ORG, kinds.MEMBER, kinds.SETTING),
     VISITS: (kinds.VISIT, kinds.INSTRUCTOR, kinds.ORGANIZATION, kinds.SETTING, kinds.TASK),
+    AUDIT: (
+        *_REGISTERS,
+        kinds.CAMPAIGN,
+        kinds.TASK,
+        kinds.APPRAISAL,
+        kinds.SETTING,
+        kinds.ACTIVITY,
+        kinds.VISIT,
+        kinds.SYNC,
+    ),
 }
-LAZY = (DASHBOARD, BOARD, APPRAISAL, EXCHANGE, DUPLICATES, LIFE, VISITS)  # built when first shown
+LAZY = (DASHBOARD, BOARD, APPRAISAL, EXCHANGE, DUPLICATES, LIFE, VISITS, AUDIT)  # built when first shown
 # Activities and visits change findings: the pages that show findings refresh with them.
 for _key in (DASHBOARD, "organization", "party_org", BOARD):
     SHOWS[_key] = (*SHOWS[_key], kinds.ACTIVITY, kinds.VISIT)
@@ -108,6 +122,7 @@ class MainWindow(QMainWindow):
         self._duplicates: DuplicatesPage | None = None
         self._life: LifePage | None = None
         self._visits: VisitsPage | None = None
+        self._audit: AuditPage | None = None
         self.settings_page = SettingsPage(store, self.background)
         self.settings_page.status.connect(self.statusBar().showMessage)
         self.pages: dict[str, RegisterPage] = {}
@@ -126,6 +141,8 @@ class MainWindow(QMainWindow):
                 self.pages[key] = page
                 if store.station.role != "district":  # a record the district refused says why
                     page.detail.refusal_of = lambda table, record_id: refusal_of(store, table, record_id)
+                page.detail.history_of = history_reader(store)
+                page.detail.history_requested.connect(self.show_history)
                 widget = page
             self.stack.addWidget(widget)
             item = QListWidgetItem(self.style().standardIcon(icon), t(title))
@@ -280,6 +297,19 @@ class MainWindow(QMainWindow):
             self._install(VISITS, self._visits)
         return self._visits
 
+    @property
+    def audit(self) -> AuditPage:
+        if self._audit is None:
+            from ui.audit_page import AuditPage
+
+            self._audit = AuditPage(self.store, self.runner)
+            self._install(AUDIT, self._audit)
+        return self._audit
+
+    def show_history(self, kind: str, record_id: str, name: str) -> None:
+        self.open_page(AUDIT)
+        self.audit.show_record(kind, record_id, name)
+
     def open_page(self, key: str) -> None:
         self.nav.setCurrentRow(PAGE_KEYS.index(key))
 
@@ -355,6 +385,11 @@ class MainWindow(QMainWindow):
                 self._stale.discard(key)
                 built.reload()
             self.life if key == LIFE else self.visits  # noqa: B018 (built, and loaded, on first show)
+        elif key == AUDIT:
+            if AUDIT in self._stale and self._audit is not None:
+                self._stale.discard(AUDIT)
+                self._audit.reload()
+            self.audit  # noqa: B018 (built, and loaded, on first show)
         elif key == SETTINGS:
             self.settings_page.load()
         else:

@@ -291,18 +291,19 @@ def audit_registers() -> list[tuple[str, str]]:
 def _entries(session: Session, rows: list[Any]) -> list[Entry]:
     zone = station_zone_now()
     parsed: list[tuple[Any, dict[str, list[Any]]]] = []
-    wanted: dict[str, set[str]] = {}
+    targets: dict[str, set[str]] = {}
+    refs: dict[str, set[str]] = {}
     for r in rows:
         changes = json.loads(r.body) if r.src == "j" else {}
         parsed.append((r, changes))
         if r.target:
-            wanted.setdefault(r.register, set()).add(r.target)
+            targets.setdefault(r.register, set()).add(r.target)
         for column, pair in changes.items():
             if column in audit_fields.REFS:
-                wanted.setdefault(audit_fields.REFS[column], set()).update(
+                refs.setdefault(audit_fields.REFS[column], set()).update(
                     v for v in pair if isinstance(v, str)
                 )
-    names = audit_fields.names_of(session, wanted)
+    names = audit_fields.record_names(session, targets, refs)
     entries = []
     for r, changes in parsed:
         fields = tuple(

@@ -184,6 +184,45 @@ def display(table: str, column: str, value: Any, names: dict[str, str]) -> str:
     return str(value)
 
 
+# Rows without a name of their own are named by the row they belong to.
+PARENTS = {
+    "task_progress": ("task_id", "task"),
+    "activity_attendance": ("member_id", "member"),
+    "member_review": ("member_id", "member"),
+    "activity_attachment": ("activity_id", "activity"),
+    "instructor_assignment": ("instructor_id", "instructor"),
+    "appraisal": ("subject_id", ""),
+}
+
+
+def record_names(session: Session, targets: dict[str, set[str]], refs: dict[str, set[str]]) -> dict[str, str]:
+    """Names of the records the entries are about (``targets``: ids by table) and of
+    the rows their fields link to (``refs``): one query per table."""
+    tables = tables_by_name()
+    parent_of: dict[str, str] = {}
+    wanted = {name: set(ids) for name, ids in refs.items()}
+    for name, ids in targets.items():
+        if name not in PARENTS:
+            wanted.setdefault(name, set()).update(ids)
+            continue
+        column, parent = PARENTS[name]
+        table = tables.get(name)
+        if table is None:
+            continue
+        listed = [i for i in ids if i]
+        for start in range(0, len(listed), 500):
+            rows = session.execute(
+                select(table.c.id, table.c[column]).where(table.c.id.in_(listed[start : start + 500]))
+            )
+            for row_id, parent_id in rows:
+                if parent_id:
+                    parent_of[row_id] = parent_id
+                    wanted.setdefault(parent, set()).add(parent_id)
+    names = names_of(session, wanted)
+    names.update({row_id: names.get(parent_id, "") for row_id, parent_id in parent_of.items()})
+    return names
+
+
 def names_of(session: Session, ids_by_table: dict[str, set[str]]) -> dict[str, str]:
     """The names of the given rows (deleted ones too: a history names what was there),
     one query per table."""

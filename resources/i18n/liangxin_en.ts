@@ -436,6 +436,94 @@
         <translation>{section}   {score:g} / {max:g} points (star from {line:g})   {star}</translation>
     </message>
     <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>登记簿</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>显示全部记录</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <source>导出 .xlsx</source>
+        <translation>Export .xlsx</translation>
+    </message>
+    <message>
+        <source>选择一条操作日志，这里显示它改动的全部字段。</source>
+        <translation>Select an entry to see every field it changed.</translation>
+    </message>
+    <message>
+        <source>打开这条记录</source>
+        <translation>Open this record</translation>
+    </message>
+    <message>
+        <source>操作日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>全部用户</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>导出操作日志</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>没有符合条件的操作日志</source>
+        <translation>No entries match</translation>
+    </message>
+    <message>
+        <source>只显示{what}“{name}”的记录</source>
+        <translation>Only {what} “{name}”</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <translation>{n} records</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
@@ -888,6 +976,10 @@
         <translation>Edit</translation>
     </message>
     <message>
+        <source>修改记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
         <source>改正这条记录后，下一个上报数据包会带上修改，区里重新审核。</source>
         <translation>Once this record is corrected, the next package carries the change and the district checks it again.</translation>
     </message>
@@ -896,16 +988,20 @@
         <translation>Show full details</translation>
     </message>
     <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>更多…</source>
+        <translation>More…</translation>
+    </message>
+    <message>
         <source>待整改问题</source>
         <translation>Findings</translation>
     </message>
     <message>
         <source>单击打开</source>
         <translation>Click to open</translation>
-    </message>
-    <message>
-        <source>（无）</source>
-        <translation>(none)</translation>
     </message>
     <message>
         <source>未发现问题</source>
@@ -1156,6 +1252,10 @@
         <translation>Cannot save</translation>
     </message>
     <message>
+        <source>两新组织党建工作台</source>
+        <translation>Party-Building Workbench</translation>
+    </message>
+    <message>
         <source>程序出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1274,10 +1374,6 @@
     <message>
         <source>下一步：保存登记文件…</source>
         <translation>Next: save the enrolment file…</translation>
-    </message>
-    <message>
-        <source>登记簿</source>
-        <translation>Register</translation>
     </message>
     <message>
         <source>#{a} 至 #{b}</source>
@@ -1402,10 +1498,6 @@
     <message>
         <source>{state} {n} 个</source>
         <translation>{state}: {n}</translation>
-    </message>
-    <message>
-        <source>共 {n} 条</source>
-        <translation>{n} records</translation>
     </message>
     <message>
         <source>拒收的记录（{n} 条），其余记录照常导入：</source>
@@ -1564,18 +1656,6 @@
         <translation>Choose a folder with packages</translation>
     </message>
     <message>
-        <source>正在预检数据包……</source>
-        <translation>Checking the packages……</translation>
-    </message>
-    <message>
-        <source>预检数据包</source>
-        <translation>Dry run</translation>
-    </message>
-    <message>
-        <source>已取消：尚未导入的数据包没有导入，取消前已导入的保留（见交换记录）。</source>
-        <translation>Cancelled: the packages not yet imported were not imported; those imported before the cancel stay (see the history).</translation>
-    </message>
-    <message>
         <source>也可以把 .lxpkg 数据包或装有数据包的文件夹直接拖到本页。先预检、再导入；导入后回执写在数据包旁边，交给街道载入。</source>
         <translation>You can also drop .lxpkg packages, or a folder of them, onto this page. A dry run comes first, then the import; the receipt is written beside each package, for the sub-district to load.</translation>
     </message>
@@ -1612,12 +1692,28 @@ Give the enrolment file to the sub-district and tell them the district's key id 
         <translation>Down package not made</translation>
     </message>
     <message>
-        <source>未能导入数据包</source>
-        <translation>Could not import the packages</translation>
+        <source>正在预检数据包……</source>
+        <translation>Checking the packages……</translation>
+    </message>
+    <message>
+        <source>预检数据包</source>
+        <translation>Dry run</translation>
+    </message>
+    <message>
+        <source>已取消，没有导入任何数据。</source>
+        <translation>Cancelled; nothing was imported.</translation>
     </message>
     <message>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>未能导入数据包</source>
+        <translation>Could not import the packages</translation>
+    </message>
+    <message>
+        <source>已取消：尚未导入的数据包没有导入，取消前已导入的保留（见交换记录）。</source>
+        <translation>Cancelled: the packages not yet imported were not imported; those imported before the cancel stay (see the history).</translation>
     </message>
     <message>
         <source>底色标黄的街道超过 {n} 天未上报（或还没有上报过）。双击一行，查看与该街道的交换记录。</source>
@@ -1704,10 +1800,6 @@ Give the enrolment file to the sub-district and tell them the district's key id 
         <translation>Cancelled; no package was made.</translation>
     </message>
     <message>
-        <source>已取消，没有导入任何数据。</source>
-        <translation>Cancelled; nothing was imported.</translation>
-    </message>
-    <message>
         <source>尚未上报</source>
         <translation>Not reported yet</translation>
     </message>
@@ -1732,10 +1824,6 @@ Give the enrolment file to the sub-district and tell them the district's key id 
         <translation>Time</translation>
     </message>
     <message>
-        <source>操作</source>
-        <translation>Action</translation>
-    </message>
-    <message>
         <source>站点</source>
         <translation>Station</translation>
     </message>
@@ -1750,10 +1838,6 @@ Give the enrolment file to the sub-district and tell them the district's key id 
     <message>
         <source>交换记录</source>
         <translation>Exchange history</translation>
-    </message>
-    <message>
-        <source>显示全部记录</source>
-        <translation>Show all</translation>
     </message>
     <message>
         <source>撤销导入…</source>
@@ -1936,22 +2020,6 @@ Give the enrolment file to the sub-district and tell them the district's key id 
         <translation>Down packages (*-down.lxpkg);;Packages (*.lxpkg)</translation>
     </message>
     <message>
-        <source>正在预检下发数据包……</source>
-        <translation>Checking the down packages…</translation>
-    </message>
-    <message>
-        <source>预检下发数据包</source>
-        <translation>Checking down packages</translation>
-    </message>
-    <message>
-        <source>载入下发数据包</source>
-        <translation>Load down package</translation>
-    </message>
-    <message>
-        <source>已取消：尚未载入的数据包没有载入，取消前已载入的保留（见交换记录）。</source>
-        <translation>Cancelled: packages not yet loaded were not loaded; those loaded before stay (see the history).</translation>
-    </message>
-    <message>
         <source>区里下发的专项行动和任务、考评模板、统一设定。先预检、再载入；只改区里的内容，本站点自己的记录不会被改动。</source>
         <translation>The district's campaigns and tasks, appraisal templates and district-wide settings. Checked first, then loaded; only the district's own rows change, never this station's records.</translation>
     </message>
@@ -1980,12 +2048,32 @@ Give the enrolment file to the sub-district and tell them the district's key id 
         <translation>Could not load the receipt</translation>
     </message>
     <message>
-        <source>未能载入下发数据包</source>
-        <translation>Down package not loaded</translation>
+        <source>正在预检下发数据包……</source>
+        <translation>Checking the down packages…</translation>
+    </message>
+    <message>
+        <source>预检下发数据包</source>
+        <translation>Checking down packages</translation>
+    </message>
+    <message>
+        <source>已取消，没有载入任何数据。</source>
+        <translation>Cancelled; nothing was loaded.</translation>
     </message>
     <message>
         <source>没有载入任何数据。</source>
         <translation>Nothing was loaded.</translation>
+    </message>
+    <message>
+        <source>载入下发数据包</source>
+        <translation>Load down package</translation>
+    </message>
+    <message>
+        <source>未能载入下发数据包</source>
+        <translation>Down package not loaded</translation>
+    </message>
+    <message>
+        <source>已取消：尚未载入的数据包没有载入，取消前已载入的保留（见交换记录）。</source>
+        <translation>Cancelled: packages not yet loaded were not loaded; those loaded before stay (see the history).</translation>
     </message>
     <message>
         <source>原因</source>
@@ -2058,10 +2146,6 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Could not enrol</translation>
     </message>
     <message>
-        <source>已取消，没有载入任何数据。</source>
-        <translation>Cancelled; nothing was loaded.</translation>
-    </message>
-    <message>
         <source>正在生成……</source>
         <translation>Writing…</translation>
     </message>
@@ -2076,6 +2160,98 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>（共 {n} 个文件）</source>
         <translation> ({n} files)</translation>
+    </message>
+    <message>
+        <source>演示数据（虚构，不是正式数据）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法打开两新组织党建工作台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两新组织党建工作台 — 开始使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>欢迎使用两新组织党建工作台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建本街道数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记本街道（或本区）的行政区划代码和名称，从空白开始录入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开已有数据文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择以前用过的、或从旧电脑恢复出来的数据文件（.sqlite3）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>先看演示数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生成一个虚构的南湾街道，单独存放，不影响正式数据，随时可以再新建。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>街道 9 位、区 6 位行政区划代码，如 440307001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本站点是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>行政区划代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开数据文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件 (*.sqlite3 *.db);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在建立演示数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这台电脑上还没有党建数据。请选择如何开始：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件位置：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件将建在 {path}。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>全局搜索</source>
@@ -2228,10 +2404,6 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>选择台账</source>
         <translation>Choose a ledger</translation>
-    </message>
-    <message>
-        <source>正在读取……</source>
-        <translation>Reading…</translation>
     </message>
     <message>
         <source>无法导入</source>
@@ -2718,10 +2890,6 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Party-Building Workbench — {name}</translation>
     </message>
     <message>
-        <source>两新组织党建工作台</source>
-        <translation>Party-Building Workbench</translation>
-    </message>
-    <message>
         <source>数据范围：{scope}</source>
         <translation>Showing: {scope}</translation>
     </message>
@@ -3002,10 +3170,6 @@ Next: export this station's public key and give it to the district.</translation
         <translation>All years</translation>
     </message>
     <message>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
         <source>跟进事项转为任务</source>
         <translation>Follow-up to task</translation>
     </message>
@@ -3216,6 +3380,10 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>✗ 不符合</source>
         <translation>✗ Does not meet</translation>
+    </message>
+    <message>
+        <source>字段变化</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>待办</source>
@@ -3922,6 +4090,34 @@ ment rate</translation>
         <translation>Instructor in name only</translation>
     </message>
     <message>
+        <source>指导员联系单位</source>
+        <translation>Instructor assignments</translation>
+    </message>
+    <message>
+        <source>组织生活出席</source>
+        <translation>Activity attendance</translation>
+    </message>
+    <message>
+        <source>组织生活附件</source>
+        <translation>Activity attachments</translation>
+    </message>
+    <message>
+        <source>民主评议结果</source>
+        <translation>Member review results</translation>
+    </message>
+    <message>
+        <source>行动阶段</source>
+        <translation>Campaign phases</translation>
+    </message>
+    <message>
+        <source>任务进度</source>
+        <translation>Task progress</translation>
+    </message>
+    <message>
+        <source>考评模板</source>
+        <translation>Appraisal templates</translation>
+    </message>
+    <message>
         <source>有限责任公司</source>
         <translation>Limited liability company</translation>
     </message>
@@ -4058,6 +4254,14 @@ ment rate</translation>
         <translation>Not appraised</translation>
     </message>
     <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
         <source>驻街部门</source>
         <translation>Sub-district department</translation>
     </message>
@@ -4072,14 +4276,6 @@ ment rate</translation>
     <message>
         <source>其他单位</source>
         <translation>Other unit</translation>
-    </message>
-    <message>
-        <source>结束日期</source>
-        <translation>End date</translation>
-    </message>
-    <message>
-        <source>职务</source>
-        <translation>Position</translation>
     </message>
     <message>
         <source>承办街道</source>
@@ -4100,34 +4296,6 @@ ment rate</translation>
     <message>
         <source>按行动分工</source>
         <translation>By action line</translation>
-    </message>
-    <message>
-        <source>指导员联系单位</source>
-        <translation>Instructor assignments</translation>
-    </message>
-    <message>
-        <source>组织生活出席</source>
-        <translation>Activity attendance</translation>
-    </message>
-    <message>
-        <source>组织生活附件</source>
-        <translation>Activity attachments</translation>
-    </message>
-    <message>
-        <source>民主评议结果</source>
-        <translation>Member review results</translation>
-    </message>
-    <message>
-        <source>行动阶段</source>
-        <translation>Campaign phases</translation>
-    </message>
-    <message>
-        <source>任务进度</source>
-        <translation>Task progress</translation>
-    </message>
-    <message>
-        <source>考评模板</source>
-        <translation>Appraisal templates</translation>
     </message>
     <message>
         <source>年份</source>
