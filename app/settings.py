@@ -175,6 +175,9 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec(
             "storage.lock_timeout_seconds", "多人同时保存时最长等待（秒，PostgreSQL 数据库）", 15, 1, 600
         ),
+        # A shared office PC: after this long without a key or a click the window is covered
+        # by the login (accounts enabled only). 8 hours at most: a working day.
+        SettingSpec("session.idle_lock_minutes", "无操作自动锁定窗口（分钟，0 为不锁定）", 15, 0, 480),
     )
 }
 
