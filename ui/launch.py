@@ -79,6 +79,7 @@ def run_gui(store: Store) -> int:
     install_excepthook()
     window = _window(store)
     window.show()
+    _ui_after_shown(window)
     if os.environ.get("LIANGXIN_QUIT_WHEN_SHOWN"):  # bench/: time to a usable window
         from PySide6.QtCore import QTimer
 
@@ -105,6 +106,12 @@ def run_gui(store: Store) -> int:
         timer.timeout.connect(quit_when_listed)
         timer.start(5)
     return app.exec()
+
+
+def _ui_after_shown(window: Any) -> None:
+    from ui.backup_dialog import on_window_open  # the daily backup, a warning for a share
+
+    on_window_open(window)
 
 
 PAGES = {

@@ -123,6 +123,8 @@ class SettingsPage(QScrollArea):
         row.addStretch(1)
         layout.addWidget(interface)
 
+        layout.addWidget(self._backup_group())
+
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         reset_all = QPushButton(t("全部恢复默认值…"))
@@ -132,6 +134,28 @@ class SettingsPage(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self.load()
+
+    def _backup_group(self) -> QGroupBox:
+        from app.accounts.roles import BACKUP, RESTORE, may
+        from ui import backup_dialog  # its dialogs load when first used
+
+        box = QGroupBox(t("数据备份"))
+        row = QHBoxLayout(box)
+        for name, label, action, allowed in (
+            ("backup_now", t("立即备份…"), backup_dialog.backup_now, may(self.store, BACKUP)),
+            ("restore_backup", t("恢复备份…"), backup_dialog.restore_backup, may(self.store, RESTORE)),
+            ("check_data", t("检查数据"), backup_dialog.check_data, True),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(name)
+            button.setEnabled(allowed)
+            button.clicked.connect(lambda _=False, act=action: act(self, self.store, self.background))
+            row.addWidget(button)
+        note = QLabel(t("每天打开程序时自动备份到数据文件旁的 backups 文件夹，保留 14 天及每月一份。"))
+        note.setStyleSheet("color: #666;")
+        note.setWordWrap(True)
+        row.addWidget(note, 1)
+        return box
 
     def _grid(self, box: QGroupBox, headers: list[str]) -> QGridLayout:
         grid = QGridLayout(box)

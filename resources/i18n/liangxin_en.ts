@@ -528,6 +528,138 @@
         <translation>Cancelling…</translation>
     </message>
     <message>
+        <source>选择备份到哪个文件夹（如 U 盘）</source>
+        <translation>Choose the folder to back up to (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>正在备份</source>
+        <translation>Backing up</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>liangxin 备份 (*.db *.dump);;所有文件 (*)</source>
+        <translation>liangxin backups (*.db *.dump);;All files (*)</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>数据文件的位置不安全</source>
+        <translation>The data file is in an unsafe place</translation>
+    </message>
+    <message>
+        <source>移到本机</source>
+        <translation>Move to this computer</translation>
+    </message>
+    <message>
+        <source>留在原处</source>
+        <translation>Leave it there</translation>
+    </message>
+    <message>
+        <source>不再提醒</source>
+        <translation>Don't remind me again</translation>
+    </message>
+    <message>
+        <source>正在移动数据文件</source>
+        <translation>Moving the data file</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>不详</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>正在恢复</source>
+        <translation>Restoring</translation>
+    </message>
+    <message>
+        <source>检查数据</source>
+        <translation>Check data</translation>
+    </message>
+    <message>
+        <source>备份文件</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <source>备份时间</source>
+        <translation>Made on</translation>
+    </message>
+    <message>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>结构版本</source>
+        <translation>Schema revision</translation>
+    </message>
+    <message>
+        <source>程序版本</source>
+        <translation>Program version</translation>
+    </message>
+    <message>
+        <source>已从“{path}”恢复；恢复前的数据库另存在“{aside}”。</source>
+        <translation>Restored from “{path}”; the database as it was before is kept in “{aside}”.</translation>
+    </message>
+    <message>
+        <source>检查项</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>例子</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>今天的自动备份没有成功：</source>
+        <translation>Today's automatic backup failed: </translation>
+    </message>
+    <message>
+        <source>移动数据文件</source>
+        <translation>Move the data file</translation>
+    </message>
+    <message>
+        <source>已备份到“{path}”（{size}）。</source>
+        <translation>Backed up to “{path}” ({size}).</translation>
+    </message>
+    <message>
+        <source>恢复会用这个备份替换当前的全部数据；当前数据库会先另存到“{folder}”。</source>
+        <translation>Restoring replaces all current data with this backup; the current database is first kept in “{folder}”.</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>有问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>数据文件已移到“{target}”，以后打开这里的文件；原文件仍在“{path}”，未删除。</source>
+        <translation>The data file was moved to “{target}” and is opened from there from now on; the original is still in “{path}”, not deleted.</translation>
+    </message>
+    <message>
+        <source>已自动备份到“{path}”。</source>
+        <translation>Backed up automatically to “{path}”.</translation>
+    </message>
+    <message>
         <source>无时限</source>
         <translation>No due date</translation>
     </message>
@@ -1764,10 +1896,6 @@ Give the enrolment file to the sub-district and tell them the district's key id 
         <translation>Registration revoked ({day})</translation>
     </message>
     <message>
-        <source>正常</source>
-        <translation>Active</translation>
-    </message>
-    <message>
         <source>“{name}”已撤销登记或还没有交回公钥文件，不能给它生成下发数据包。</source>
         <translation>“{name}” is revoked or has not handed back its public-key file; no down package can be made for it.</translation>
     </message>
@@ -1822,10 +1950,6 @@ Give the enrolment file to the sub-district and tell them the district's key id 
     <message>
         <source>时间</source>
         <translation>Time</translation>
-    </message>
-    <message>
-        <source>站点</source>
-        <translation>Station</translation>
     </message>
     <message>
         <source>范围</source>
@@ -2866,6 +2990,38 @@ Next: export this station's public key and give it to the district.</translation
         <translation>{year}-{month}</translation>
     </message>
     <message>
+        <source>窗口已锁定（长时间无操作）。请重新登录；未保存的内容都还在。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未启用账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户：{name}（{role}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录 — 两新组织党建工作台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -3018,6 +3174,14 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Reset all to defaults…</translation>
     </message>
     <message>
+        <source>数据备份</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>每天打开程序时自动备份到数据文件旁的 backups 文件夹，保留 14 天及每月一份。</source>
+        <translation>Each day the program backs up automatically when opened, into the backups folder beside the data file; the last 14 days and one a month are kept.</translation>
+    </message>
+    <message>
         <source>恢复默认</source>
         <translation>Reset</translation>
     </message>
@@ -3052,6 +3216,14 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>界面语言</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>立即备份…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <source>恢复备份…</source>
+        <translation>Restore backup…</translation>
     </message>
     <message>
         <source>全部恢复默认值</source>
@@ -4032,6 +4204,10 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>多人同时保存时最长等待（秒，PostgreSQL 数据库）</source>
         <translation>Longest wait for another clerk's save (seconds, PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>无操作自动锁定窗口（分钟，0 为不锁定）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>已覆盖
