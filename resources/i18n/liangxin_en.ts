@@ -4,6 +4,94 @@
 <context>
     <name>liangxin</name>
     <message>
+        <source>添加账户…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重设密码…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>改变角色…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>启用账户：建立第一个管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <source>账户管理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>添加账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>改变角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致，请重新输入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在列表中选中一个账户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>重设“{name}”的密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”的角色：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>）</source>
         <translation>)</translation>
     </message>
@@ -642,10 +730,6 @@
     <message>
         <source>恢复会用这个备份替换当前的全部数据；当前数据库会先另存到“{folder}”。</source>
         <translation>Restoring replaces all current data with this backup; the current database is first kept in “{folder}”.</translation>
-    </message>
-    <message>
-        <source>正常</source>
-        <translation>Active</translation>
     </message>
     <message>
         <source>有问题</source>
@@ -1400,10 +1484,6 @@
         <translation>Open log folder</translation>
     </message>
     <message>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
         <source>请牢记这个口令：它无法找回。忘记了只能请区里为本站点重新生成登记文件，重新登记（生成新密钥）。</source>
         <translation>Remember this passphrase: it cannot be recovered. If it is forgotten, the district must make a new enrolment file for this station and it must enrol again (with new keys).</translation>
     </message>
@@ -1474,10 +1554,6 @@
     <message>
         <source>口令</source>
         <translation>Passphrase</translation>
-    </message>
-    <message>
-        <source>再输入一次</source>
-        <translation>Type it again</translation>
     </message>
     <message>
         <source>确定</source>
@@ -3010,14 +3086,6 @@ Next: export this station's public key and give it to the district.</translation
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>账户名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>密码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>登录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3162,6 +3230,10 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Coverage figures</translation>
     </message>
     <message>
+        <source>账户与安全</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>界面</source>
         <translation>Interface</translation>
     </message>
@@ -3224,6 +3296,14 @@ Next: export this station's public key and give it to the district.</translation
     <message>
         <source>恢复备份…</source>
         <translation>Restore backup…</translation>
+    </message>
+    <message>
+        <source>账户管理…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>启用账户（推荐）…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>全部恢复默认值</source>
@@ -3470,6 +3550,18 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Subordinate Party organizations</translation>
     </message>
     <message>
+        <source>账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最近登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>创建人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>支部党员大会</source>
         <translation>Branch members’ meeting</translation>
     </message>
@@ -3555,7 +3647,7 @@ Next: export this station's public key and give it to the district.</translation
     </message>
     <message>
         <source>字段变化</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes</translation>
     </message>
     <message>
         <source>待办</source>
