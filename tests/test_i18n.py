@@ -152,6 +152,7 @@ def test_english_mode_shows_english_on_every_page(
             "Appraisals",
             "Data exchange",
             "Duplicates",
+            "Audit log",
             "Settings",
         ]
         for row in range(window.nav.count()):
