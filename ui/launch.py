@@ -77,6 +77,10 @@ def run_gui(store: Store) -> int:
     from ui.errors import install_excepthook
 
     install_excepthook()
+    from ui.login_dialog import sign_in_first
+
+    if not sign_in_first(store):  # a database with accounts: 退出 at the login
+        return 0
     window = _window(store)
     window.show()
     _ui_after_shown(window)

@@ -29,6 +29,7 @@ from app.stats import register_counts
 from app.store import Store
 from app.sync.history import exchange_status
 from app.sync.receipt import refusal_of
+from ui.account_bar import install_accounts
 from ui.background import Background
 from ui.detail_panel import history_reader
 from ui.global_search import GlobalSearch
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self.scope_state.setObjectName("scope_state")
         self.scope_state.setVisible(store.station.role == "district")
         self.statusBar().addPermanentWidget(self.scope_state)
+        install_accounts(self)  # 用户：… (or 未启用账户) on the status bar, and the idle lock
 
         settings = window_state()
         geometry = settings.value("window/geometry")

@@ -108,6 +108,15 @@ class SettingsPage(QScrollArea):
             self._add_row(grid, "storage.lock_timeout_seconds", "", "")
             layout.addWidget(shared)
 
+        accounts = QGroupBox(t("账户与安全"))
+        grid = self._grid(accounts, ["", t("设置项"), t("数值"), t("默认值"), ""])
+        self._add_row(grid, "session.idle_lock_minutes", "", "")
+        self.accounts_button = QPushButton()
+        self.accounts_button.clicked.connect(self.manage_accounts)
+        grid.addWidget(self.accounts_button, grid.rowCount(), 1)
+        layout.addWidget(accounts)
+        self._name_accounts_button()
+
         interface = QGroupBox(t("界面"))
         row = QHBoxLayout(interface)
         row.addWidget(QLabel(t("界面语言")))
@@ -224,6 +233,25 @@ class SettingsPage(QScrollArea):
         error.hide()
         grid.addWidget(error, row + 1, 1, 1, 5)
         self.editors[key], self.resets[key], self.errors[key] = editor, reset, error
+
+    def _name_accounts_button(self) -> None:
+        enabled = self.store.role is not None
+        self.accounts_button.setText(t("账户管理…") if enabled else t("启用账户（推荐）…"))
+
+    def manage_accounts(self) -> None:
+        """账户管理 for an administrator; where there are no accounts yet, 启用账户."""
+        from ui.accounts_dialog import AccountsDialog, offer_first_administrator
+
+        if self.store.role is None:
+            if offer_first_administrator(self, self.store):
+                self._name_accounts_button()
+                window = self.window()
+                if hasattr(window, "user_state"):
+                    from ui.account_bar import show_account
+
+                    show_account(window)
+            return
+        AccountsDialog(self.store, self).exec()
 
     # -- values -----------------------------------------------------------------------
     def load(self) -> None:

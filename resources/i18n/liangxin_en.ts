@@ -5,35 +5,35 @@
     <name>liangxin</name>
     <message>
         <source>添加账户…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add account…</translation>
     </message>
     <message>
         <source>重设密码…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password…</translation>
     </message>
     <message>
         <source>改变角色…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change role…</translation>
     </message>
     <message>
         <source>停用</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable</translation>
     </message>
     <message>
         <source>启用</source>
-        <translation type="unfinished"></translation>
+        <translation>Enable</translation>
     </message>
     <message>
         <source>解锁</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
         <source>启用账户：建立第一个管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Enable accounts: create the first administrator</translation>
     </message>
     <message>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>再输入一次</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>账户管理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -49,35 +49,35 @@
     </message>
     <message>
         <source>添加账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Add account</translation>
     </message>
     <message>
         <source>改变角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Change role</translation>
     </message>
     <message>
         <source>账户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Account name</translation>
     </message>
     <message>
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>两次输入的密码不一致，请重新输入。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords differ; please type them again.</translation>
     </message>
     <message>
         <source>已停用</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabled</translation>
     </message>
     <message>
         <source>请先在列表中选中一个账户。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an account in the list first.</translation>
     </message>
     <message>
         <source>已锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked</translation>
     </message>
     <message>
         <source>正常</source>
@@ -85,11 +85,11 @@
     </message>
     <message>
         <source>重设“{name}”的密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset the password of “{name}”</translation>
     </message>
     <message>
         <source>“{name}”的角色：</source>
-        <translation type="unfinished"></translation>
+        <translation>Role of “{name}”:</translation>
     </message>
     <message>
         <source>）</source>
@@ -2363,95 +2363,95 @@ Next: export this station's public key and give it to the district.</translation
     </message>
     <message>
         <source>演示数据（虚构，不是正式数据）</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo data (fictitious, not real records)</translation>
     </message>
     <message>
         <source>无法打开两新组织党建工作台</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the Party-building workbench</translation>
     </message>
     <message>
         <source>两新组织党建工作台 — 开始使用</source>
-        <translation type="unfinished"></translation>
+        <translation>Party-building workbench — getting started</translation>
     </message>
     <message>
         <source>欢迎使用两新组织党建工作台</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to the Party-building workbench</translation>
     </message>
     <message>
         <source>新建本街道数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Start this sub-district's data</translation>
     </message>
     <message>
         <source>登记本街道（或本区）的行政区划代码和名称，从空白开始录入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Register this sub-district's (or district's) division code and name, and start entering records from scratch.</translation>
     </message>
     <message>
         <source>打开已有数据文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Open an existing data file</translation>
     </message>
     <message>
         <source>选择以前用过的、或从旧电脑恢复出来的数据文件（.sqlite3）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a data file used before, or one restored from the old PC (.sqlite3).</translation>
     </message>
     <message>
         <source>先看演示数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Look at demo data first</translation>
     </message>
     <message>
         <source>生成一个虚构的南湾街道，单独存放，不影响正式数据，随时可以再新建。</source>
-        <translation type="unfinished"></translation>
+        <translation>Builds a fictitious 南湾街道 in a file of its own; your real data is not touched, and you can start your own at any time.</translation>
     </message>
     <message>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <source>街道 9 位、区 6 位行政区划代码，如 440307001</source>
-        <translation type="unfinished"></translation>
+        <translation>9-digit (sub-district) or 6-digit (district) division code, e.g. 440307001</translation>
     </message>
     <message>
         <source>本站点是</source>
-        <translation type="unfinished"></translation>
+        <translation>This station is a</translation>
     </message>
     <message>
         <source>行政区划代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Division code</translation>
     </message>
     <message>
         <source>返回</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>新建</source>
-        <translation type="unfinished"></translation>
+        <translation>Create</translation>
     </message>
     <message>
         <source>打开数据文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Open data file</translation>
     </message>
     <message>
         <source>数据文件 (*.sqlite3 *.db);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Data files (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
         <source>正在建立演示数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Building the demo data</translation>
     </message>
     <message>
         <source>演示数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo data</translation>
     </message>
     <message>
         <source>这台电脑上还没有党建数据。请选择如何开始：</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no Party-building data on this computer yet. How would you like to start?</translation>
     </message>
     <message>
         <source>数据文件位置：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Data file location: {path}</translation>
     </message>
     <message>
         <source>数据文件将建在 {path}。</source>
-        <translation type="unfinished"></translation>
+        <translation>The data file will be created at {path}.</translation>
     </message>
     <message>
         <source>全局搜索</source>
@@ -3067,27 +3067,27 @@ Next: export this station's public key and give it to the district.</translation
     </message>
     <message>
         <source>窗口已锁定（长时间无操作）。请重新登录；未保存的内容都还在。</source>
-        <translation type="unfinished"></translation>
+        <translation>The window locked itself after a time without use. Please sign in again; nothing unsaved was lost.</translation>
     </message>
     <message>
         <source>未启用账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts not enabled</translation>
     </message>
     <message>
         <source>未登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Not signed in</translation>
     </message>
     <message>
         <source>用户：{name}（{role}）</source>
-        <translation type="unfinished"></translation>
+        <translation>User: {name} ({role})</translation>
     </message>
     <message>
         <source>登录 — 两新组织党建工作台</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in — Liangxin Party-building desk</translation>
     </message>
     <message>
         <source>登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in</translation>
     </message>
     <message>
         <source>操作未完成</source>
@@ -3231,7 +3231,7 @@ Next: export this station's public key and give it to the district.</translation
     </message>
     <message>
         <source>账户与安全</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts and security</translation>
     </message>
     <message>
         <source>界面</source>
@@ -3299,11 +3299,11 @@ Next: export this station's public key and give it to the district.</translation
     </message>
     <message>
         <source>账户管理…</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts…</translation>
     </message>
     <message>
         <source>启用账户（推荐）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enable accounts (recommended)…</translation>
     </message>
     <message>
         <source>全部恢复默认值</source>
@@ -3551,15 +3551,15 @@ Next: export this station's public key and give it to the district.</translation
     </message>
     <message>
         <source>账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Account</translation>
     </message>
     <message>
         <source>最近登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Last sign-in</translation>
     </message>
     <message>
         <source>创建人</source>
-        <translation type="unfinished"></translation>
+        <translation>Created by</translation>
     </message>
     <message>
         <source>支部党员大会</source>
@@ -4299,7 +4299,7 @@ Next: export this station's public key and give it to the district.</translation
     </message>
     <message>
         <source>无操作自动锁定窗口（分钟，0 为不锁定）</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock the window after this many idle minutes (0: never)</translation>
     </message>
     <message>
         <source>已覆盖
