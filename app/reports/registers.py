@@ -1,10 +1,11 @@
 """Registers on paper: an organization's 档案卡 (A4 portrait), a Party organization's
 党员花名册 and the 两新组织台账 (A4 landscape), each with the station and date on
-every page and 第 x 页 共 y 页. Long lists are many small tables, never one giant one."""
+every page and 第 x 页 共 y 页. The long two are grids of pre-wrapped text
+(app/reports/grid.py), read and drawn a batch of rows at a time."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from app.dashboard import chinese_date, station_line
 from app.domain.codes import PARTY_LEVEL
 from app.domain.station_time import station_today
 from app.jobs import Job, Progress, run_job
+from app.reports.grid import Column, Sheet, write_grid_job
 from app.reports.pdf import (
     FONT,
     MARGIN,
@@ -33,41 +35,6 @@ from app.services.organizations import ORG_FIELDS
 from app.station_scope import station_scope
 from app.store import Store
 
-CHUNK = 40  # rows per table: platypus lays out small tables in linear time
-CELL_LINES = 8  # a register row stays a row: a longer value is cut, and says so
-
-
-def _table(
-    header: list[str], rows: Sequence[list[Any]], widths: list[float], numeric: Sequence[int] = ()
-) -> Table:
-    table = Table([header, *rows], colWidths=widths, repeatRows=1)
-    style = [
-        ("FONT", (0, 0), (-1, -1), FONT, 8.5),
-        ("BACKGROUND", (0, 0), (-1, 0), "#F0F0F0"),
-        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    style += [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in numeric]
-    table.setStyle(TableStyle(style))
-    return table
-
-
-def _chunks(
-    header: list[str], rows: list[list[Any]], widths: list[float], numeric: Sequence[int] = ()
-) -> list[Any]:
-    wrapped = [
-        [
-            wrap_lines(str(v), 8.5, w - 8, CELL_LINES) if isinstance(v, str) else v
-            for v, w in zip(row, widths, strict=True)
-        ]
-        for row in rows
-    ]
-    return [
-        _table(header, wrapped[i : i + CHUNK], widths, numeric) for i in range(0, len(wrapped), CHUNK)
-    ] or [_table(header, [["" for _ in header]], widths)]
-
 
 def _build_job(
     story: list[Any], out: str | Path, station: str, title: str, pagesize: tuple[float, float]
@@ -77,9 +44,13 @@ def _build_job(
         out,
         title=title,
         station=station,
-        header_right=f"打印日期：{chinese_date(station_today())}",
+        header_right=_printed_on(),
         pagesize=pagesize,
     )
+
+
+def _printed_on() -> str:
+    return f"打印日期：{chinese_date(station_today())}"
 
 
 def _station(store: Store, scope: str = "") -> str:
@@ -150,52 +121,58 @@ def print_card(store: Store, org_key: str, out: str | Path) -> Path:
     return run_job(print_card_job(store, org_key, out))
 
 
+ROSTER_TITLES = (
+    "序号",
+    "姓名",
+    "性别",
+    "身份证号码",
+    "党员类别",
+    "入党日期",
+    "工作单位",
+    "组织关系",
+    "联系电话",
+)
+LEDGER_TITLES = ("序号", "组织名称", "类型", "社区", "行业", "职工人数", "党组织", "覆盖状态", "业务主管单位")
+BATCH = 2000  # rows read at a time: a district's register is never held whole
+_WIDTH = landscape(A4)[0] - 2 * MARGIN
+
+
+def _columns(titles: Sequence[str], widths: Sequence[float], numeric: Sequence[int]) -> list[Column]:
+    return [Column(t, w, i in numeric) for i, (t, w) in enumerate(zip(titles, widths, strict=True))]
+
+
+ROSTER_COLUMNS = _columns(ROSTER_TITLES, [30, 70, 36, 130, 60, 70, _WIDTH - 536, 70, 70], (0,))
+LEDGER_COLUMNS = _columns(LEDGER_TITLES, [34, 160, 56, 72, 62, 46, _WIDTH - 630, 110, 90], (0, 5))
+
+
+def roster_batches(store: Store, ids: list[str], *, reveal: bool = False) -> Iterator[list[list[Any]]]:
+    """The roster's rows, ``BATCH`` members at a time."""
+    for start in range(0, len(ids), BATCH):
+        people = members.member_rows(store, ids[start : start + BATCH], reveal=reveal)
+        yield [
+            [i, m.name, m.gender, m.id_number, m.category, m.joined_on, m.employer, m.relation, m.phone]
+            for i, m in enumerate(people, start + 1)
+        ]
+
+
 def print_roster_job(store: Store, party_key: str, out: str | Path, *, reveal: bool = False) -> Job[Path]:
     """The user action 打印花名册: a Party organization's members, landscape; ID and
     phone numbers masked unless ``reveal`` (and no birth date is printed: with the
     number masked it would give the hidden digits back)."""
     yield Progress("正在读取党员名单", 0, 1)
     party = party_orgs.get_party_org(store, party_key)
-    page = landscape(A4)
-    body = paragraph_style("body")
     ids = members.member_ids(store, party_org=party["id"])
-    people = members.member_rows(store, ids, reveal=reveal) if ids else []
     note_full_roster(store, party["id"], party["name"], reveal)
-    rows = [
-        [i, m.name, m.gender, m.id_number, m.category, m.joined_on, m.employer, m.relation, m.phone]
-        for i, m in enumerate(people, 1)
-    ]
-    width = page[0] - 2 * MARGIN
-    widths = [30, 70, 36, 130, 60, 70, width - 536, 70, 70]
-    story = [
-        HeavyTitle(f"{party['name']}党员花名册"),
-        Paragraph(
-            f"<para align='center'>{PARTY_LEVEL.label(party['level'])} · 书记 {escape(party.get('secretary') or '—')} · 党员 {len(rows)} 名"
-            + ("" if reveal else " · 身份证号码和电话已部分隐藏")
-            + "</para>",
-            body,
-        ),
-        Spacer(1, 8),
-        *_chunks(
-            [
-                "序号",
-                "姓名",
-                "性别",
-                "身份证号码",
-                "党员类别",
-                "入党日期",
-                "工作单位",
-                "组织关系",
-                "联系电话",
-            ],
-            rows,
-            widths,
-            (0,),
-        ),
-    ]
     kept_by = party_orgs.party_org_rows(store, [party["id"]])[0].station
+    intro = (
+        f"{PARTY_LEVEL.label(party['level'])} · 书记 {party.get('secretary') or '—'} · 党员 {len(ids)} 名"
+        + ("" if reveal else " · 身份证号码和电话已部分隐藏")
+    )
+    sheet = Sheet(f"{party['name']}党员花名册", _station(store, kept_by), _printed_on(), intro)
     return (
-        yield from _build_job(story, out, _station(store, kept_by), f"党员花名册 — {party['name']}", page)
+        yield from write_grid_job(
+            out, ROSTER_COLUMNS, roster_batches(store, ids, reveal=reveal), total=len(ids), sheet=sheet
+        )
     )
 
 
@@ -203,44 +180,39 @@ def print_roster(store: Store, party_key: str, out: str | Path, *, reveal: bool 
     return run_job(print_roster_job(store, party_key, out, reveal=reveal))
 
 
+def ledger_batches(store: Store, ids: list[str]) -> Iterator[list[list[Any]]]:
+    """The ledger's rows, ``BATCH`` organizations at a time."""
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        units = organizations.supervising_units(store, chunk)
+        yield [
+            [
+                i,
+                org.name,
+                org.kind,
+                org.community,
+                org.industry,
+                org.employees,
+                org.party_org,
+                org.coverage,
+                units.get(org.id, ""),
+            ]
+            for i, org in enumerate(organizations.organization_rows(store, chunk), start + 1)
+        ]
+
+
 def print_ledger_job(store: Store, out: str | Path, station: str | None = None) -> Job[Path]:
     """The user action 打印台账: every organization with its coverage state, landscape
     (at a district, of every sub-district or of ``station``)."""
-    page = landscape(A4)
+    yield Progress("正在读取组织", 0, 1)
     scope = station_scope(store, station)
     ids = organizations.organization_ids(store, station=scope.station)
-    rows: list[list[Any]] = []
-    for start in range(0, len(ids), 2000):
-        yield Progress("正在读取组织", start, len(ids))
-        chunk = ids[start : start + 2000]
-        units = organizations.supervising_units(store, chunk)
-        for org in organizations.organization_rows(store, chunk):
-            rows.append(
-                [
-                    len(rows) + 1,
-                    org.name,
-                    org.kind,
-                    org.community,
-                    org.industry,
-                    org.employees,
-                    org.party_org,
-                    org.coverage,
-                    units.get(org.id, ""),
-                ]
-            )
-    width = page[0] - 2 * MARGIN
-    widths = [34, 160, 56, 72, 62, 46, width - 630, 110, 90]
-    story = [
-        HeavyTitle("两新组织台账"),
-        Spacer(1, 6),
-        *_chunks(
-            ["序号", "组织名称", "类型", "社区", "行业", "职工人数", "党组织", "覆盖状态", "业务主管单位"],
-            rows,
-            widths,
-            (0, 5),
-        ),
-    ]
-    return (yield from _build_job(story, out, _station(store, scope.label), "两新组织台账", page))
+    sheet = Sheet("两新组织台账", _station(store, scope.label), _printed_on())
+    return (
+        yield from write_grid_job(
+            out, LEDGER_COLUMNS, ledger_batches(store, ids), total=len(ids), sheet=sheet
+        )
+    )
 
 
 def print_ledger(store: Store, out: str | Path, station: str | None = None) -> Path:
