@@ -3,8 +3,9 @@
 Parameters: argon2id, time_cost 2, memory_cost 64 MiB (65,536 KiB), parallelism 1,
 16-byte salt, 32-byte hash — above OWASP's floor for argon2id (19 MiB, t=2) and
 RFC 9106's memory-constrained choice in memory. Measured on this machine (2 shared
-cores, other work running): one verify 0.19 s (median of 5; t=3 took 0.26 s, t=4
-0.32 s), well inside the 0.5 s a login may take. A stored hash made with other
+cores): one verify 0.09 s when quiet, 0.19–0.30 s with other test suites running
+(medians; t=3 took 0.26 s and t=4 0.32 s busy) — inside the 0.5 s a login may take,
+with room for a slower office PC (bench/accounts.py). A stored hash made with other
 parameters still verifies and is re-hashed with these at the next login.
 
 Rules: 8 to 128 characters after NFKC normalisation (full-width letters and digits
