@@ -6,6 +6,7 @@ import bench.audit  # adds the 操作日志 scenarios to the harness (bench.life
 import bench.district  # adds the district's desk (on the sync scenarios' world) to the harness
 import bench.ledger  # adds the 台账 scenarios to the harness (bench.life's noqa covers the name)
 import bench.life  # adds the 组织生活 scenarios to the harness
+import bench.printing  # adds 打印台账与花名册 to the harness (bench.life's noqa covers the name)
 import bench.startup  # noqa: F401  (adds start-up on the district and frozen; bench.life's noqa too)
 from bench import sync  # adds the 数据交换 scenarios to the harness
 from bench.harness import main
