@@ -163,11 +163,17 @@ def probe_engine(engine: Engine) -> tuple[SchemaState, str | None]:
 
 
 def probe(url: str, engine: Engine | None = None) -> tuple[SchemaState, str | None]:
+    """The schema's state: through ``engine`` once there is one. An SQLite file must
+    not be opened any other way (its header read) while this process holds a
+    connection to it: POSIX locks belong to the process, and closing any descriptor of
+    the file drops them all. Another program closing its last connection then finds
+    the file unlocked, checkpoints and deletes the WAL under ours, and our next saves
+    go into the deleted file: reported saved, then gone."""
+    if engine is not None:
+        return probe_engine(engine)
     path = sqlite_path(url)
-    if path is not None:
-        return probe_sqlite(path)
-    assert engine is not None
-    return probe_engine(engine)
+    assert path is not None, "PostgreSQL is probed through an engine"
+    return probe_sqlite(path)
 
 
 def refuse_unusable(url: str, state: SchemaState, revision: str | None) -> None:
