@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 
+import ui.accounts_dialog
 import ui.errors
 import ui.launch
 from app.cli.main import main
@@ -87,11 +88,38 @@ def test_a_good_code_creates_the_database_and_the_window_opens_on_it(
         dialog.name.setText("南湾街道")
         dialog.create_button.click()
 
+    offered: list[Any] = []
+    monkeypatch.setattr(ui.accounts_dialog, "offer_first_administrator", lambda _parent, s: offered.append(s))
     answer(monkeypatch, create)
     assert main(["--db", str(target), "gui"]) == 0
     assert target.is_file() and not said
     assert "南湾街道" in windows[0].windowTitle() and "演示数据" not in windows[0].windowTitle()
     assert windows[0].store.station.code == "440307001"
+    assert offered and offered[0].station.code == "440307001"  # asked for the first administrator
+
+
+def test_the_first_administrator_is_made_when_the_station_is(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.accounts_dialog import PasswordForm
+
+    def fill(form: PasswordForm) -> int:
+        assert form.name is not None
+        form.name.setText("张三")
+        form.password.setText("党建工作2026!")
+        form.again.setText("党建工作2026!")
+        form.check()  # its 确定
+        return form.result()
+
+    monkeypatch.setattr(PasswordForm, "exec", fill)
+    dialog = FirstStartDialog(tmp_path / "admin.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.new_button.click()
+    dialog.code.setText("440307001")
+    dialog.name.setText("南湾街道")
+    dialog.create_button.click()
+    assert dialog.store is not None and dialog.store.user == "张三"
+    dialog.store.close()
 
 
 def test_opening_a_file_that_is_no_database_is_refused_then_a_good_one_is_remembered(

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QCommandLinkButton,
     QDialog,
@@ -208,6 +209,9 @@ class FirstStartDialog(QDialog):
         form.addRow(t("行政区划代码"), self.code)
         form.addRow(t("名称"), self.name)
         layout.addLayout(form)
+        self.with_admin = QCheckBox(t("接着建立管理员账户（推荐：此后打开须登录，操作记下是谁做的）"))
+        self.with_admin.setChecked(True)
+        layout.addWidget(self.with_admin)
         note = QLabel(t("数据文件将建在 {path}。").format(path=self.location))
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(mid);")
@@ -249,8 +253,12 @@ class FirstStartDialog(QDialog):
         self._accept(store)
 
     def _offer_first_administrator(self, store: Store) -> None:
-        """Hook for 账号: once app/accounts/service.py can make an administrator, a new
-        station's first account is made here (issue 18). Until then nothing to ask."""
+        """The first administrator, made and signed in now; cancelled, the station works
+        without accounts until 设置 → 启用账户."""
+        if self.with_admin.isChecked():
+            from ui.accounts_dialog import offer_first_administrator
+
+            offer_first_administrator(self, store)
 
     # -- 打开已有数据文件 ---------------------------------------------------------------------
     def open_existing(self) -> None:

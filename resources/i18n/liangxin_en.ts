@@ -2418,6 +2418,10 @@ Next: export this station's public key and give it to the district.</translation
         <translation>Division code</translation>
     </message>
     <message>
+        <source>接着建立管理员账户（推荐：此后打开须登录，操作记下是谁做的）</source>
+        <translation>Then create an administrator account (recommended: signing in is required from then on, and every change records who made it)</translation>
+    </message>
+    <message>
         <source>返回</source>
         <translation>Back</translation>
     </message>
