@@ -556,7 +556,7 @@ def _refuse_other_station(engine: Engine, code: str) -> None:
         )
 
 
-def _seed(sessions: Sessions, code: str) -> None:
+def seed_shipped(sessions: Sessions, code: str) -> None:
     """What every database holds from the start (the shipped appraisal templates), put in
     when it is made or upgraded, so that reading never has to write."""
     from app.services.appraisal_templates import seed_builtin_templates
@@ -598,7 +598,7 @@ def open_store(
         station = _load_station(sessions)
         _use_station_settings(sessions, url)
         if upgraded:
-            _seed(sessions, station.code)
+            seed_shipped(sessions, station.code)
     except (*FAILURES, OSError) as exc:  # OSError: reading the header, making the folder
         if engine is not None:
             engine.dispose()
@@ -676,7 +676,7 @@ def init_store(db: str | None, code: str, name: str, role: str = "subdistrict") 
                 raise LiangxinError(
                     f"该数据库已属于站点“{existing.name}”（{existing.code}），不能再初始化为 {code}，未做任何改动。"
                 )
-        _seed(sessions, code)
+        seed_shipped(sessions, code)
         station = _load_station(sessions)
         _use_station_settings(sessions, url)
     except (*FAILURES, OSError) as exc:

@@ -21,7 +21,15 @@ from app.errors import FieldError, LiangxinError, StorageProblem, UnsupportedDat
 from app.jobs import atomic_output
 from app.logs import log_path, log_storage_detail
 from app.paths import data_dir
-from app.store import FAILURES, describe_database, is_bug, open_store, resolve_url, storage_problem
+from app.store import (
+    FAILURES,
+    describe_database,
+    is_bug,
+    open_store,
+    resolve_url,
+    seed_shipped,
+    storage_problem,
+)
 from db import migrate
 from db.engine import create_db_engine
 from db.errors import NotInitialisedError
@@ -131,12 +139,11 @@ def _dump(url: str, location: str, target: Path) -> Path:
 
 def _seed_templates(db: str | None) -> None:
     """The shipped appraisal templates, put in after every upgrade as after init."""
-    from app.services.appraisal_templates import seed_builtin_templates
-
+    # Shipped data, not a person's change: written as open_store writes it after an SQLite
+    # upgrade, so a database with accounts needs nobody signed in for it.
     store = open_store(db)
     try:
-        with store.write() as session:
-            seed_builtin_templates(session)
+        seed_shipped(store.sessions, store.station.code)
     finally:
         store.close()
 
