@@ -64,7 +64,7 @@ def main(argv: list[str]) -> int:
             png = out / f"{page}.png"
             _run(f"screenshot {page}", [cli, "screenshot", "--page", page, "--out", png], env)
             _check_png(png)
-        for kind in ("ledger", "roster"):
+        for kind in ("ledger", "dashboard"):
             pdf = out / f"{kind}.pdf"
             _run(f"print {kind}", [cli, "print", kind, "--out", pdf], env)
             _check_pdf(pdf)
@@ -73,6 +73,9 @@ def main(argv: list[str]) -> int:
         print(f"FROZEN SMOKE FAILED: {failure}", file=sys.stderr)
         return 1
     finally:
+        keep = os.environ.get("LIANGXIN_SMOKE_KEEP")  # a folder to look at the pictures in
+        if keep and (home / "out").is_dir():
+            shutil.copytree(home / "out", keep, dirs_exist_ok=True)
         shutil.rmtree(home, ignore_errors=True)
     print(f"frozen smoke passed in {time.perf_counter() - started:.1f} s")
     _report_size(dist)
