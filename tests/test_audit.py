@@ -179,3 +179,14 @@ def test_cli_lists_and_exports(store: Store, tmp_path: Path, capsys: pytest.Capt
         assert audit.audit_count(reopened) == 4
     finally:
         reopened.close()
+
+
+def test_account_changes_are_in_the_log_as_账户_without_the_hash(store: Store) -> None:
+    from app.accounts.service import create_account, enable_accounts
+
+    enable_accounts(store, "王芳", "a-long-password-1")
+    create_account(store, "李明", "another-password-2", "clerk")
+    entries = audit.audit_log(store, register="账户", limit=None)
+    assert len(entries) == 2 and {e.register_label for e in entries} == {"账户"}
+    assert entries[0].by == "王芳"  # the first administrator is made before anyone signs in
+    assert "argon2" not in " ".join(e.full_text for e in entries)

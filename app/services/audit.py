@@ -23,11 +23,14 @@ from app.errors import FieldError
 from app.services import audit_fields
 from app.services.common import resolve
 from app.store import Store
-from app.sync.rows import TABLE_LABELS, tables_by_name
+from app.sync.rows import TABLE_LABELS as SYNCED_LABELS
+from app.sync.rows import tables_by_name
 from db.models import AccessEvent, JournalEntry, Member, Organization, PartyOrg
 
 CHANGES = {"insert": "新增", "update": "修改", "delete": "删除"}
 ACCESS = {"reveal": "查看完整信息", "print": "打印", "export": "导出"}
+# Accounts are journaled (never the hash) but never synced, so they are not in sync's labels.
+TABLE_LABELS = {**SYNCED_LABELS, "account": "账户"}
 ACTIONS = {**CHANGES, **ACCESS}
 ORDERS = ("newest", "oldest")
 PAGE = 200
