@@ -34,7 +34,8 @@ class Chart(QWidget):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = pg.PlotWidget()
+        # No context menus: built disabled, pyqtgraph skips making them (half of each chart's cost).
+        self.plot = pg.PlotWidget(enableMenu=False)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()

@@ -320,6 +320,11 @@ class DashboardPage(QWidget):
         )
         self.life_box.reload()
 
+    def take_stats(self, stats: dict[str, Any]) -> None:
+        """Figures counted before the page was built (the window starts counting them
+        first, while this page's charts library loads) — as if reload had brought them."""
+        self._loaded(stats)
+
     def _loaded(self, stats: dict[str, Any]) -> None:
         if stats["station_scope"]["station"] != self.station():
             return  # the filter moved on while these were counted

@@ -12,10 +12,17 @@ FALLBACK_FAMILY = "WenQuanYi Micro Hei"
 RARE_FONTS = (("LiangxinHanA.ttf", "Liangxin Han A"), ("LiangxinHanB.ttf", "Liangxin Han B"))
 
 
+_added: dict[str, str] = {}  # font file -> its family: the window's start sets the font twice
+
+
 def _add(path: str, fallback: str) -> str:
-    font_id = QFontDatabase.addApplicationFont(path)
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    return families[0] if families else fallback
+    if path not in _added:  # reading the main font's file again costs about 10 ms
+        font_id = QFontDatabase.addApplicationFont(path)
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if not families:
+            return fallback
+        _added[path] = families[0]
+    return _added[path]
 
 
 def install_cjk_font(app: QApplication, point_size: float = 10.5) -> str:

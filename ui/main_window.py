@@ -25,10 +25,7 @@ from PySide6.QtWidgets import (
 from app import changes as kinds
 from app.changes import Changes
 from app.station_scope import station_scope
-from app.stats import register_counts
 from app.store import Store
-from app.sync.history import exchange_status
-from app.sync.receipt import refusal_of
 from ui.account_bar import install_accounts
 from ui.background import Background
 from ui.detail_panel import history_reader
@@ -94,6 +91,7 @@ SHOWS: dict[str, tuple[str, ...]] = {
         kinds.SYNC,
     ),
 }
+FIRST_PAINT_MS = 200  # the first page's content is painted before the status bar's counts start
 LAZY = (DASHBOARD, BOARD, APPRAISAL, EXCHANGE, DUPLICATES, LIFE, VISITS, AUDIT)  # built when first shown
 # Activities and visits change findings: the pages that show findings refresh with them.
 for _key in (DASHBOARD, "organization", "party_org", BOARD):
@@ -108,6 +106,18 @@ class MainWindow(QMainWindow):
         self.background.changed.connect(self.apply_changes)
         self.background.problem.connect(self.show_problem)
         self.runner = self.background  # pages take it under the name they always had
+        settings = window_state()
+        last = str(settings.value("window/page", DASHBOARD))
+        # 工作台 first: its figures are counted (off this thread) while the charts library
+        # loads and the window is built, not after (show_page takes them when they come).
+        self._early_stats: dict[str, Any] | None = None
+        self._counting = last == DASHBOARD
+        if self._counting:
+            from app.stats import station_stats
+
+            self.runner.read(
+                "dashboard", lambda: station_stats(store), self._stats_counted, self._stats_failed
+            )
         self.setWindowTitle(t("两新组织党建工作台 — {name}").format(name=store.station.name))
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
@@ -141,7 +151,7 @@ class MainWindow(QMainWindow):
                 page.scope_changed.connect(lambda _text, key=key: self.update_scope(key))
                 self.pages[key] = page
                 if store.station.role != "district":  # a record the district refused says why
-                    page.detail.refusal_of = lambda table, record_id: refusal_of(store, table, record_id)
+                    page.detail.refusal_of = lambda table, record_id: _refusal_of(store, table, record_id)
                 page.detail.history_of = history_reader(store)
                 page.detail.history_requested.connect(self.show_history)
                 widget = page
@@ -190,11 +200,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.scope_state)
         install_accounts(self)  # 用户：… (or 未启用账户) on the status bar, and the idle lock
 
-        settings = window_state()
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
-        last = str(settings.value("window/page", DASHBOARD))
         row = PAGE_KEYS.index(last) if last in PAGE_KEYS else 0
         row = 0 if self.nav.item(row).isHidden() else row  # 查重, last used on a district's database
         # Select the page now but fill it after the window is on screen: the window
@@ -203,8 +211,54 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(row)
         self.nav.blockSignals(False)
         self.stack.setCurrentIndex(row)
-        QTimer.singleShot(0, lambda: self.show_page(self.nav.currentRow()))
-        self.update_status()
+        QTimer.singleShot(0, self._show_first_page)
+        self._counted = False
+        self.statusBar().showMessage(self._where())
+
+    def _show_first_page(self) -> None:
+        """Fill the page the window opened on; the status bar's counts (an aggregate over
+        every member) wait until its content is in, not to share the cores with it."""
+        key = PAGE_KEYS[self.nav.currentRow()]
+        ready = (
+            self.pages[key].first_rows_shown
+            if key in self.pages
+            else self.dashboard.loaded
+            if key == DASHBOARD
+            else None
+        )
+        if ready is not None:  # connected first: figures counted early arrive within show_page
+            ready.connect(lambda: QTimer.singleShot(FIRST_PAINT_MS, self._count_once))
+        self.show_page(self.nav.currentRow())
+        if ready is None:
+            self._count_once()
+        QTimer.singleShot(3000, self._count_once)  # the first page failed or is slow: count anyway
+
+    def _count_once(self) -> None:
+        if not self._counted:
+            self._counted = True
+            self.update_status()
+
+    def _stats_counted(self, stats: dict[str, Any]) -> None:
+        self._counting = False
+        page = getattr(self, "_dashboard", None)  # counted synchronously (screenshots): not yet built
+        if page is None:
+            self._early_stats = stats  # the page takes them when it is built
+        else:
+            page.take_stats(stats)
+
+    def _stats_failed(self, _error: Exception) -> None:
+        self._counting = False
+        page = getattr(self, "_dashboard", None)
+        if page is not None:
+            page.reload()  # counted again: the page says why if it fails again
+
+    def page_for(self, key: str) -> QWidget:
+        """The page under ``key``, built now if it had not been shown yet."""
+        if key in self.pages:
+            return self.pages[key]
+        if key == SETTINGS:
+            return self.settings_page
+        return getattr(self, key)  # type: ignore[no-any-return]
 
     def _shortcuts(self) -> None:
         """Keyboard actions; each applies to the page that has it."""
@@ -358,7 +412,12 @@ class MainWindow(QMainWindow):
         key = self.current_key
         self.update_scope(key)
         if key == DASHBOARD:
-            if self.dashboard.stats is None or DASHBOARD in self._stale:
+            if self._early_stats is not None:  # counted while the page was being built
+                stats, self._early_stats = self._early_stats, None
+                self.dashboard.take_stats(stats)
+            elif self._counting and self._dashboard is None:
+                self.dashboard.life_box.reload()  # the figures are on their way (_stats_counted)
+            elif self.dashboard.stats is None or DASHBOARD in self._stale:
                 self._stale.discard(DASHBOARD)
                 self.dashboard.reload()
         elif key == BOARD:
@@ -425,10 +484,15 @@ class MainWindow(QMainWindow):
         dialog.chosen.connect(self.open_record)
         dialog.exec()
 
+    def _where(self) -> str:
+        where = self.store.location if self.store.is_sqlite else self.store.server
+        return f"{self.store.station.name}（{self.store.station.code}） · {where}"
+
     def update_status(self) -> None:
         """Counts for the status bar, computed off the GUI thread (aggregates over every member)."""
-        where = self.store.location if self.store.is_sqlite else self.store.server
-        self.statusBar().showMessage(f"{self.store.station.name}（{self.store.station.code}） · {where}")
+        from app.stats import register_counts
+
+        self.statusBar().showMessage(self._where())
         self.runner.read("status", lambda: register_counts(self.store), self._show_counts)
         self.update_exchange_state()
 
@@ -446,6 +510,8 @@ class MainWindow(QMainWindow):
 
     def update_exchange_state(self) -> None:
         if self.store.station.role != "district":
+            from app.sync.history import exchange_status
+
             self.runner.read(
                 "exchange_state", lambda: exchange_status(self.store)["text"], self.exchange_state.setText
             )
@@ -500,3 +566,9 @@ class MainWindow(QMainWindow):
                 lazy.save_layout()
         settings.sync()
         super().closeEvent(event)
+
+
+def _refusal_of(store: Store, table: str, record_id: str) -> Any:
+    from app.sync.receipt import refusal_of  # the sync modules load when a record is opened
+
+    return refusal_of(store, table, record_id)

@@ -33,7 +33,6 @@ from ui.editor import RecordEditor
 from ui.files import ask_save_path, write_report
 from ui.i18n import t
 from ui.layout import beside_panel, page_layout
-from ui.ledger_dialog import LedgerDialog, export_register, save_template
 from ui.registers import Register, columns_of, lookups
 from ui.state import window_state
 from ui.table_model import LazyTableModel
@@ -128,13 +127,15 @@ class RegisterPage(QWidget):
         self.import_button.clicked.connect(self.import_ledger)
         self.export_button = QPushButton(t("导出") + " ▾")
         menu = QMenu(self.export_button)
-        menu.addAction(t("导出当前列表（号码打码）…")).triggered.connect(lambda: export_register(self, False))
+        menu.addAction(t("导出当前列表（号码打码）…")).triggered.connect(
+            lambda: self._ledger_files().export_register(self, False)
+        )
         menu.addAction(t("导出当前列表（含完整号码）…")).triggered.connect(
-            lambda: export_register(self, True)
+            lambda: self._ledger_files().export_register(self, True)
         )
         menu.addSeparator()
         menu.addAction(t("空白模板…")).triggered.connect(
-            lambda: save_template(self, self.register.kind, self.status.emit)
+            lambda: self._ledger_files().save_template(self, self.register.kind, self.status.emit)
         )
         self.export_button.setMenu(menu)
         top.addWidget(self.import_button)
@@ -242,6 +243,8 @@ class RegisterPage(QWidget):
             if seq != self._reload_seq:
                 return
             self._show_ids(ids, complete=len(ids) < HEAD)
+            if ids:  # the first screenful's rows now, before the whole list's query shares the cores
+                self.model.row_at(0)
             self.first_rows_shown.emit()
             if len(ids) < HEAD:
                 self.list_complete.emit()
@@ -336,9 +339,17 @@ class RegisterPage(QWidget):
             t(title),
         )
 
+    @staticmethod
+    def _ledger_files() -> Any:
+        """The 台账 dialog and exports, imported on first use: they load the workbook
+        libraries, a quarter of a second the list does not wait for."""
+        from ui import ledger_dialog
+
+        return ledger_dialog
+
     def import_ledger(self) -> None:
         """导入台账 into this register (the dialog runs the dry run and the import)."""
-        LedgerDialog(self.store, self.runner, self.register.kind, self).exec()
+        self._ledger_files().LedgerDialog(self.store, self.runner, self.register.kind, self).exec()
 
     def show_record(self, record_id: str) -> None:
         """Bring one record into view, clearing search and filters if they hide it."""
