@@ -72,6 +72,8 @@ VOCABULARY_NAMES = (
     "SCOPE_LABELS",  # app/settings.py
     "RATE_TITLES",  # app/stats.py
     "TABLE_LABELS",  # app/sync/rows.py: register names in exchange summaries
+    "EXTRA_LABELS",  # app/services/audit_fields.py: 操作日志's names of columns no editor shows
+    "ACCESS",  # app/services/audit.py: 操作日志's kinds of access
 )
 HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 

@@ -4526,12 +4526,116 @@ ment rate</translation>
         <translation>Not appraised</translation>
     </message>
     <message>
+        <source>查看完整信息</source>
+        <translation>Viewed in full</translation>
+    </message>
+    <message>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
         <source>职务</source>
         <translation>Position</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>覆盖状态认定</source>
+        <translation>Coverage status ruling</translation>
+    </message>
+    <message>
+        <source>发现问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>整改跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>开展日期</source>
+        <translation>Held on</translation>
+    </message>
+    <message>
+        <source>实到人数</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>应到人数</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>主题党日内容</source>
+        <translation>Party Day content</translation>
+    </message>
+    <message>
+        <source>其他内容</source>
+        <translation>Other content</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>大小（字节）</source>
+        <translation>Size (bytes)</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>责任类型</source>
+        <translation>Responsibility type</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>承办站点</source>
+        <translation>Handling station</translation>
+    </message>
+    <message>
+        <source>特殊情况说明</source>
+        <translation>Special circumstances</translation>
+    </message>
+    <message>
+        <source>变更日期</source>
+        <translation>Changed on</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>考评对象类型</source>
+        <translation>Appraised kind</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>Total score</translation>
+    </message>
+    <message>
+        <source>评语</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>重新打开原因</source>
+        <translation>Reason for reopening</translation>
+    </message>
+    <message>
+        <source>值</source>
+        <translation>Value</translation>
     </message>
     <message>
         <source>驻街部门</source>
