@@ -62,10 +62,11 @@ class Writer(KilledChild):
 
 
 def refused_as_busy(err: str) -> None:
-    """A refusal is the sentence that the file is in use, and nothing else."""
+    """A refusal is the sentence that the file is in use, and nothing else (a save says
+    it was not saved; opening the file, before any save, says to try again later)."""
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1, err
-    assert CJK.search(lines[0]) and "占用" in lines[0] and "未保存" in lines[0], err
+    assert CJK.search(lines[0]) and "占用" in lines[0] and "稍后再试" in lines[0], err
     assert not RAW.search(lines[0]), err
 
 
