@@ -3,6 +3,7 @@ import sys
 
 import bench.accounts  # adds 账户登录 to the harness (bench.life's noqa covers the name)
 import bench.audit  # adds the 操作日志 scenarios to the harness (bench.life's noqa covers the name)
+import bench.backup  # adds 备份与检查 to the harness (bench.life's noqa covers the name)
 import bench.district  # adds the district's desk (on the sync scenarios' world) to the harness
 import bench.ledger  # adds the 台账 scenarios to the harness (bench.life's noqa covers the name)
 import bench.life  # adds the 组织生活 scenarios to the harness
