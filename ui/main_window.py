@@ -115,8 +115,9 @@ class MainWindow(QMainWindow):
         if self._counting:
             from app.stats import station_stats
 
+            # A channel of its own: the page's own reload never drops this answer.
             self.runner.read(
-                "dashboard", lambda: station_stats(store), self._stats_counted, self._stats_failed
+                "dashboard-first", lambda: station_stats(store), self._stats_counted, self._stats_failed
             )
         self.setWindowTitle(t("两新组织党建工作台 — {name}").format(name=store.station.name))
         self.setStyleSheet(STYLE)
@@ -412,11 +413,12 @@ class MainWindow(QMainWindow):
         key = self.current_key
         self.update_scope(key)
         if key == DASHBOARD:
-            if self._early_stats is not None:  # counted while the page was being built
-                stats, self._early_stats = self._early_stats, None
-                self.dashboard.take_stats(stats)
-            elif self._counting and self._dashboard is None:
-                self.dashboard.life_box.reload()  # the figures are on their way (_stats_counted)
+            early, self._early_stats = self._early_stats, None
+            if early is not None or self._counting:  # counted from the window's first line
+                if self.dashboard.stats is None:
+                    self.dashboard.life_box.reload()  # what reload does beside the figures
+                if early is not None:
+                    self.dashboard.take_stats(early)  # else _stats_counted brings them
             elif self.dashboard.stats is None or DASHBOARD in self._stale:
                 self._stale.discard(DASHBOARD)
                 self.dashboard.reload()
