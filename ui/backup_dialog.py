@@ -31,14 +31,13 @@ from PySide6.QtWidgets import (
 
 from app.backup.backup import backup_job, backups_folder, copy_sqlite
 from app.backup.daily import AutoBackup, auto_backup
-from app.backup.place import LOCAL, place_warning, storage_place
+from app.backup.place import LOCAL, database_file, place_warning, storage_place
 from app.backup.preview import COUNT_NAMES, BackupPreview
 from app.backup.restore import check_backup, restore_job
 from app.backup.verify import OK, VerifyReport, verify
 from app.errors import LiangxinError
 from app.paths import data_dir
 from app.store import Store, open_store
-from db import migrate
 from ui.background import Background
 from ui.i18n import t, ui_settings
 
@@ -256,7 +255,7 @@ def warn_about_place(window: Any) -> bool:
     """Warn about a database on a network share or a removable drive and offer to move
     it to the data directory. Returns whether the window was replaced."""
     store: Store = window.store
-    path = migrate.sqlite_path(store.url)
+    path = database_file(store)
     if path is None:
         return False
     place = storage_place(path)

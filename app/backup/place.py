@@ -12,6 +12,7 @@ import contextlib
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 LOCAL, NETWORK, REMOVABLE = "local", "network", "removable"
 NETWORK_TYPES = {
@@ -112,6 +113,13 @@ def _windows_place(raw: str) -> str:
         return LOCAL
     kind = ctypes.windll.kernel32.GetDriveTypeW(drive + "\\")  # type: ignore[attr-defined]
     return {DRIVE_REMOTE: NETWORK, DRIVE_REMOVABLE: REMOVABLE}.get(kind, LOCAL)
+
+
+def database_file(store: Any) -> Path | None:
+    """The SQLite file of an open store (None for PostgreSQL)."""
+    from db import migrate
+
+    return migrate.sqlite_path(store.url)
 
 
 def place_warning(path: str | Path, place: str) -> str | None:
