@@ -193,6 +193,8 @@ def parse_template(text: str, origin: str = "模板") -> Template:
         ) from None
     except ValueError:
         raise TemplateError(f"{origin}中有 NaN 或 Infinity，这不是有效的数字。") from None
+    except RecursionError:  # thousands of nested brackets: no template is made like that
+        raise TemplateError(f"{origin}的括号嵌套层数过多，不是有效的模板，请核对文件。") from None
 
     def fail(needle: str, reason: str) -> TemplateError:
         return TemplateError(f"{origin}第 {_line_of(text, needle)} 行：{reason}")
@@ -214,10 +216,10 @@ def parse_template(text: str, origin: str = "模板") -> Template:
     template_code = text_of(data["code"], "模板代码", '"code"', 40)
     template_name = text_of(data["name"], "模板名称", '"name"', 100)
     kind = data.get("kind", "score")
-    if kind not in KINDS:
-        raise fail('"kind"', f"“kind”应为 {'、'.join(KINDS)} 之一，不是“{kind}”。")
+    if not isinstance(kind, str) or kind not in KINDS:  # a list or an object is not a kind either
+        raise fail('"kind"', f"“kind”应为 {'、'.join(KINDS)} 之一，不是“{str(kind)[:20]}”。")
     subject = data.get("subject", "party_org")
-    if subject not in SUBJECTS:
+    if not isinstance(subject, str) or subject not in SUBJECTS:
         raise fail('"subject"', f"“subject”应为 {'、'.join(SUBJECTS)} 之一。")
     criteria: list[Criterion] = []
     star_mins: list[tuple[str, float]] = []

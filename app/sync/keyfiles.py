@@ -81,9 +81,13 @@ def _load(path: Path, kind: str) -> dict[str, Any]:
         raise not_ours
     try:
         document = json.loads(raw.decode("utf-8-sig"))
-    except ValueError:  # not UTF-8, not JSON
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, nested beyond any key file
         raise not_ours from None
-    if not isinstance(document, dict) or document.get("kind") not in LABELS:
+    if (
+        not isinstance(document, dict)
+        or not isinstance(document.get("kind"), str)
+        or document["kind"] not in LABELS
+    ):
         raise not_ours
     if document["kind"] != kind:
         raise KeyFileRefused(

@@ -16,6 +16,7 @@ import hashlib
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,7 +154,9 @@ def read_sealed(path: str | Path) -> Sealed:
                 raise _refused(path, "的签名不像 minisign 签名")
             payload = archive.read(PAYLOAD)
             signature = archive.read(SIGNATURE).decode("utf-8")
-    except (zipfile.BadZipFile, EOFError, UnicodeDecodeError, NotImplementedError):
+    # ValueError: a damaged directory sends zipfile seeking before the start; zlib.error:
+    # a member whose compressed bytes are damaged.
+    except (zipfile.BadZipFile, EOFError, ValueError, zlib.error, NotImplementedError):
         raise _refused(path, "已损坏或不完整（可能复制中断），请让对方重新生成或重新复制") from None
     except zipfile.LargeZipFile:
         raise _refused(path, "太大，不像本程序生成的数据包") from None
@@ -191,7 +194,7 @@ def open_payload(sealed: Sealed, plaintext: bytes, trusted_comment: str) -> Open
             if archive.getinfo(CHANGES).file_size > MAX_FILE:
                 raise _refused(path, "的数据过大")
             manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
-    except (zipfile.BadZipFile, EOFError, UnicodeDecodeError, ValueError, NotImplementedError):
+    except (zipfile.BadZipFile, EOFError, ValueError, zlib.error, RecursionError, NotImplementedError):
         raise _refused(path, "的内容已损坏") from None
     if not isinstance(manifest, dict):
         raise _refused(path, "的清单格式不对")
@@ -234,7 +237,7 @@ def change_lines(opened: Opened) -> Iterator[dict[str, Any]]:
             continue
         try:
             change = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise _refused(opened.path, f"的第 {number} 条数据已损坏") from None
         if not isinstance(change, dict) or not isinstance(change.get("row"), dict):
             raise _refused(opened.path, f"的第 {number} 条数据格式不对")
