@@ -195,3 +195,30 @@ def test_in_a_real_process_the_refusal_is_the_only_thing_printed(good: Path, tmp
         assert done.returncode == 3 and done.stdout == "", done.stderr
         one_sentence(done.stderr)
         assert digest(path) == before
+
+
+def test_a_backup_from_another_station_is_refused_by_restore(
+    sqlite_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """布吉街道's backup restored onto 南湾街道's database: refused before anything moves."""
+    from app.backup.backup import backup_job
+    from app.jobs import run_job
+    from app.store import init_store
+
+    other, _ = init_store(str(tmp_path / "buji.sqlite3"), "440307002", "布吉街道")
+    try:
+        run_job(backup_job(other, tmp_path / "buji-backup.db"))
+    finally:
+        other.close()
+    backup = next(tmp_path.glob("buji-backup*"))
+    here = tmp_path / "station" / "nanwan.sqlite3"
+    here.parent.mkdir()
+    shutil.copy(sqlite_template, here)
+    before, backup_before = digest(here), digest(backup)
+    code = main(["--db", str(here), "restore", str(backup), "--yes"])
+    _, err = capsys.readouterr()  # stdout: the backup's description, shown before refusing
+    assert code != 0
+    line = one_sentence(err)
+    assert "布吉街道" in line and "不能恢复" in line and "未做任何改动" in line
+    assert digest(here) == before and digest(backup) == backup_before
+    assert sorted(p.name for p in here.parent.iterdir()) == ["nanwan.sqlite3"]  # nothing set aside
