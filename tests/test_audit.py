@@ -190,3 +190,14 @@ def test_account_changes_are_in_the_log_as_账户_without_the_hash(store: Store)
     assert len(entries) == 2 and {e.register_label for e in entries} == {"账户"}
     assert entries[0].by == "王芳"  # the first administrator is made before anyone signs in
     assert "argon2" not in " ".join(e.full_text for e in entries)
+
+
+def test_coded_values_read_as_the_pages_show_them() -> None:
+    from app.services.audit_fields import display
+
+    assert display("task_progress", "status", "done", {}) == "已销号"
+    assert display("activity", "kind", "theme_day", {}) == "主题党日"
+    assert display("visit", "reason", "festival", {}) != "festival"
+    assert display("member_review", "grade", "qualified", {}) != "qualified"
+    assert display("task", "rule_id", "enterprise_party_org", {}) != "enterprise_party_org"
+    assert display("campaign", "template", "da_zujian", {}).startswith("两新组织党组织")

@@ -5,8 +5,9 @@ what the register hides: ID numbers, phones, and the birth date the ID number ho
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select
@@ -175,6 +176,9 @@ def display(table: str, column: str, value: Any, names: dict[str, str]) -> str:
     codes: Codes | None = spec.codes if spec is not None else None
     if codes is not None:
         return codes.label(str(value))
+    labelled = _coded(table, column)
+    if labelled is not None:
+        return labelled(str(value))
     if (spec is not None and spec.kind == "date") or column.endswith("_on"):
         try:
             day = date.fromisoformat(str(value)[:10])
@@ -182,6 +186,37 @@ def display(table: str, column: str, value: Any, names: dict[str, str]) -> str:
         except ValueError:
             return str(value)
     return str(value)
+
+
+@cache
+def _coded(table: str, column: str) -> Callable[[str], str] | None:
+    """Labels of the coded columns no editor spec covers (board, 组织生活, 走访, 评议);
+    imported here, as the services they belong to import this module's neighbours."""
+    from app.domain.codes import ACTIVITY_KIND
+    from app.domain.life_codes import REVIEW_GRADE, VISIT_REASON
+    from app.rules.catalog import RULES_BY_ID
+    from app.services.campaigns import ASSIGNEE_KIND, TEMPLATES
+    from app.services.task_board import STATUS
+
+    def rule(code: str) -> str:
+        found = RULES_BY_ID.get(code)
+        return found.title if found else code
+
+    def template(code: str) -> str:
+        found = TEMPLATES.get(code)
+        return found.name if found else code
+
+    coded: dict[tuple[str, str], Callable[[str], str]] = {
+        ("task", "status"): STATUS.label,
+        ("task_progress", "status"): STATUS.label,
+        ("task", "assignee_kind"): ASSIGNEE_KIND.label,
+        ("task", "rule_id"): rule,
+        ("campaign", "template"): template,
+        ("activity", "kind"): ACTIVITY_KIND.label,
+        ("visit", "reason"): VISIT_REASON.label,
+        ("member_review", "grade"): REVIEW_GRADE.label,
+    }
+    return coded.get((table, column))
 
 
 # Rows without a name of their own are named by the row they belong to.
