@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.accounts import service
 from app.accounts.roles import ADMIN, ROLE_NAMES
+from app.domain.station_time import local_time, station_zone_now
 from app.errors import LiangxinError
+from app.services.audit import when_text
 from app.store import Store
 from ui.i18n import t
 
@@ -105,6 +107,8 @@ class AccountsDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
         row = QHBoxLayout()
         for words, action in (
@@ -134,10 +138,14 @@ class AccountsDialog(QDialog):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             state = t("已停用") if r.disabled else (t("已锁定") if r.locked else t("正常"))
-            when = r.last_login_at.strftime("%Y-%m-%d %H:%M") if r.last_login_at else ""
+            when = when_text(local_time(r.last_login_at, station_zone_now())) if r.last_login_at else ""
             for j, text in enumerate((r.name, t(r.role_name), state, when, r.created_by)):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        for column in range(len(self.COLUMNS) - 1):  # room for a longer name typed next
+            self.table.setColumnWidth(
+                column, max(self.table.columnWidth(column) + 16, 150 if column == 3 else 90)
+            )
 
     def selected(self) -> str | None:
         items = self.table.selectedItems()
