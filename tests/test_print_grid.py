@@ -128,7 +128,7 @@ def test_a_cancelled_grid_leaves_no_file_and_stops_reading(tmp_path: Path) -> No
     for _ in range(4):
         next(job)
     job.close()
-    assert read == [0, 100, 200]
+    assert read == [0, 100, 200, 300]  # three drawn, one read ahead, then no more
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["台账.pdf"]
 

@@ -11,10 +11,11 @@ once, not twice."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4, landscape
@@ -39,6 +40,7 @@ from app.reports.pdf import (
 SIZE = 8.5  # the cells' type size (as the registers have always printed)
 LEADING = SIZE * 1.2
 PAD_X, PAD_TOP, PAD_BOTTOM = 4.0, 2.0, 3.0
+T = TypeVar("T")
 CELL_LINES = 6  # a register row stays a row: a longer value ends with "…"
 HEADER_FILL = HexColor("#F0F0F0")
 TITLE_SIZE = 17
@@ -75,6 +77,23 @@ class _Cells:
         self.font = pdfmetrics.getFont(register_font())
         self.room = [c.width - 2 * PAD_X for c in columns]
         self.seen: list[dict[str, tuple[str, ...]]] = [{} for _ in columns]
+
+    def row(self, values: Row) -> list[tuple[str, ...]]:
+        """``lines`` of every cell of a row (the loop most of a print goes round)."""
+        out = []
+        for seen, room, value in zip(self.seen, self.room, values, strict=True):
+            if type(value) is int:
+                out.append((str(value),))
+                continue
+            text = value if type(value) is str else "" if value is None else str(value)
+            found = seen.get(text)
+            if found is None:
+                found = self._wrap(text, room)
+                if len(seen) > 20_000:
+                    seen.clear()
+                seen[text] = found
+            out.append(found)
+        return out
 
     def lines(self, index: int, value: object) -> tuple[str, ...]:
         if type(value) is int:  # 序号, 职工人数: a number is never broken (at worst it uses the padding)
@@ -199,6 +218,7 @@ class _Pages:
         for column in columns:
             self.edges.append(self.edges[-1] + column.width)
         self.lefts = [fp_str(x + PAD_X) for x in self.edges]
+        self.numeric = [c.numeric for c in columns]
         self.header = [cells.lines(i, c.title) for i, c in enumerate(columns)]
         self.pages = 0
 
@@ -240,16 +260,14 @@ class _Pages:
         c = self.c
         c.setFillColor(HEADER_FILL)
         c.rect(self.x0, self.rules[1], self.table_width, self.top - self.rules[1], stroke=0, fill=1)
-        path = c.beginPath()
-        for y in self.rules:
-            path.moveTo(self.x0, y)
-            path.lineTo(self.x0 + self.table_width, y)
-        for x in self.edges:
-            path.moveTo(x, self.top)
-            path.lineTo(x, self.rules[-1])
+        # One path: every rule of the page, stroked once.
+        left, right = fp_str(self.x0), fp_str(self.x0 + self.table_width)
+        top, bottom = fp_str(self.top), fp_str(self.rules[-1])
+        path = [f"{left} {y} m {right} {y} l" for y in map(fp_str, self.rules)]
+        path += [f"{x} {top} m {x} {bottom} l" for x in map(fp_str, self.edges)]
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
-        c.drawPath(path, stroke=1, fill=0)
+        c.addLiteral(" ".join(path) + " S")
         # The title's outline, set outside the text object that inherits it.
         c.setLineWidth(TITLE_SIZE / 40)
         c.setStrokeColor(INK)
@@ -257,8 +275,7 @@ class _Pages:
         c.showPage()
 
     def add(self, row: Row) -> None:
-        lines = self.cells.lines
-        cells = [lines(i, v) for i, v in enumerate(row)]
+        cells = self.cells.row(row)
         tall = max(1, *map(len, cells))
         if self.y - tall * LEADING - PAD_TOP - PAD_BOTTOM < MARGIN and len(self.rules) > 2:
             self.finish()
@@ -267,6 +284,7 @@ class _Pages:
 
     def _row(self, cells: list[tuple[str, ...]], tall: int, header: bool = False) -> None:
         t = self.text
+        shows, code, encode = t.shows, t.code, t._encode
         top = self.y - PAD_TOP - LEADING * 0.8  # the first line's baseline
         ys: dict[int, str] = {}  # each line's formatted height, by (centring offset, line)
         for i, lines in enumerate(cells):
@@ -274,22 +292,37 @@ class _Pages:
                 continue
             # Vertically centred, as the tables were.
             skip = tall - len(lines)
-            if self.columns[i].numeric and not header:
-                right = self.edges[i + 1] - PAD_X
-                y = top - skip * LEADING / 2
-                for line in lines:
-                    t.line(right - t.width(line), y, line)
-                    y -= LEADING
-                continue
-            left = self.lefts[i]
+            numeric = self.numeric[i] and not header
             for n, line in enumerate(lines):
                 key = skip + 2 * n
-                y_text = ys.get(key)
-                if y_text is None:
-                    y_text = ys[key] = fp_str(top - key * LEADING / 2)
-                t.at(f"{left} {y_text}", line)
+                y = ys.get(key)
+                if y is None:
+                    y = ys[key] = fp_str(top - key * LEADING / 2)
+                if numeric:
+                    code.append(f"1 0 0 1 {fp_str(self.edges[i + 1] - PAD_X - t.width(line))} {y} Tm")
+                else:
+                    code.append(f"1 0 0 1 {self.lefts[i]} {y} Tm")
+                for show in shows.get(line) or encode(line):
+                    if show[0] == "/":  # a font switch, needed only if another font is set
+                        if show == t.current:
+                            continue
+                        t.current = show
+                    code.append(show)
         self.y -= tall * LEADING + PAD_TOP + PAD_BOTTOM
         self.rules.append(self.y)
+
+
+def _read_ahead(batches: Iterable[T]) -> Iterator[T]:
+    """``batches``, the next read in a thread while this one is drawn: the database
+    drivers let go of the interpreter while a query runs, so at district size most of
+    the reading happens beside the drawing. One batch at a time is in the thread; a
+    closed job waits for it before the reading is closed."""
+    rows = iter(batches)
+    with ThreadPoolExecutor(1, thread_name_prefix="grid-read") as pool:
+        pending = pool.submit(next, rows, None)
+        while (batch := pending.result()) is not None:
+            pending = pool.submit(next, rows, None)
+            yield batch
 
 
 def write_grid_job(
@@ -310,9 +343,11 @@ def write_grid_job(
 
     register_font()
     note = sheet.note or f"{CREATOR} {__version__} 生成"
+    ahead = _read_ahead(batches)
     with contextlib.ExitStack() as stack:
         if hasattr(batches, "close"):
             stack.callback(batches.close)  # a cancel ends the reading too
+        stack.callback(ahead.close)  # first: the batch in the thread is waited for
         path = stack.enter_context(output_file(out, ".pdf"))
         canvas = _GridCanvas(str(path), pagesize=landscape(A4), note=note)
         canvas.setTitle(sheet.title)
@@ -322,7 +357,7 @@ def write_grid_job(
         pages.start()
         done = 0
         yield Progress(stage, 0, total)
-        for batch in batches:
+        for batch in ahead:
             for row in batch:
                 pages.add(row)
             done += len(batch)
