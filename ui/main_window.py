@@ -33,7 +33,6 @@ from ui.global_search import GlobalSearch
 from ui.i18n import t
 from ui.register_page import RegisterPage
 from ui.registers import REGISTERS
-from ui.settings_page import SettingsPage
 from ui.state import window_state
 from ui.style import STYLE
 
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
     from ui.duplicates_page import DuplicatesPage
     from ui.exchange_page import ExchangePage
     from ui.life_page import LifePage
+    from ui.settings_page import SettingsPage
     from ui.visits_page import VisitsPage
 
 DASHBOARD, BOARD, APPRAISAL, EXCHANGE, SETTINGS = "dashboard", "board", "appraisal", "exchange", "settings"
@@ -135,16 +135,13 @@ class MainWindow(QMainWindow):
         self._life: LifePage | None = None
         self._visits: VisitsPage | None = None
         self._audit: AuditPage | None = None
-        self.settings_page = SettingsPage(store, self.background)
-        self.settings_page.status.connect(self.statusBar().showMessage)
+        self._settings: SettingsPage | None = None
         self.pages: dict[str, RegisterPage] = {}
         self._stale: set[str] = set()
         self._whole_scope: str | None = None
         for key, title, icon in NAV:
-            if key in LAZY:
+            if key in LAZY or key == SETTINGS:
                 widget: QWidget = QLabel(t("正在统计……"))
-            elif key == SETTINGS:
-                widget = self.settings_page
             else:
                 page = RegisterPage(store, REGISTERS[key], self.runner)
                 page.open_link.connect(self.open_record)
@@ -279,7 +276,8 @@ class MainWindow(QMainWindow):
 
     def _install(self, key: str, page: Any) -> None:
         """Put a page built on first use where its placeholder stood."""
-        page.open_link.connect(self.open_record)
+        if hasattr(page, "open_link"):  # 设置 opens no records
+            page.open_link.connect(self.open_record)
         page.status.connect(self.statusBar().showMessage)
         placeholder = self.stack.widget(PAGE_KEYS.index(key))
         showing = self.stack.currentWidget() is placeholder
@@ -288,6 +286,15 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
         if showing:
             self.stack.setCurrentWidget(page)
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        if self._settings is None:  # built on first use: a hundred rows of editors
+            from ui.settings_page import SettingsPage
+
+            self._settings = SettingsPage(self.store, self.background)
+            self._install(SETTINGS, self._settings)
+        return self._settings
 
     @property
     def dashboard(self) -> DashboardPage:
