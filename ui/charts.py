@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
@@ -20,7 +20,19 @@ SERIES = (PARTY_RED, "#D98C00", "#3D6A9E", "#5A9A4B")
 # Stacked parts: red for 单独组建, lighter shades for 联合 and 挂靠, grey for 未覆盖.
 PARTS = (PARTY_RED, "#E58A8E", "#F4C7C9", LIGHT)
 
-pg.setConfigOptions(antialias=True, background="w", foreground=INK)
+_configured = False
+
+
+def _pg() -> Any:
+    """pyqtgraph (and numpy under it, a quarter of a second to import), loaded when the
+    first chart is drawn: a page's figures are on screen before it."""
+    global _configured
+    import pyqtgraph as pg
+
+    if not _configured:
+        pg.setConfigOptions(antialias=True, background="w", foreground=INK)
+        _configured = True
+    return pg
 
 
 def _font(points: float = 9) -> QFont:
@@ -34,36 +46,48 @@ class Chart(QWidget):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # No context menus: built disabled, pyqtgraph skips making them (half of each chart's cost).
-        self.plot = pg.PlotWidget(enableMenu=False)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.setTitle(title, color=INK, size="10.5pt")
-        self.plot.getPlotItem().titleLabel.item.setFont(_font(10.5))
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
-            axis.setTickFont(_font(8.5))
-            axis.setTextPen(INK)
-            axis.setPen(QColor("#BBBBBB"))
-        self.plot.scene().sigMouseClicked.connect(self._clicked)
-        self.plot.setCursor(Qt.CursorShape.PointingHandCursor)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
-        self.items: list[pg.GraphicsObject] = []
+        self.title = title
+        self._plot: Any = None  # made on first use (plot): the chart's frame stands until then
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.items: list[Any] = []
+
+    @property
+    def plot(self) -> Any:
+        """The pyqtgraph plot, made (and the library loaded) on first use."""
+        if self._plot is None:
+            # No context menus: built disabled, pyqtgraph skips making them (half of each chart's cost).
+            plot = self._plot = _pg().PlotWidget(enableMenu=False)
+            plot.setMenuEnabled(False)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+            plot.setTitle(self.title, color=INK, size="10.5pt")
+            plot.getPlotItem().titleLabel.item.setFont(_font(10.5))
+            for name in ("left", "bottom"):
+                axis = plot.getAxis(name)
+                axis.setTickFont(_font(8.5))
+                axis.setTextPen(INK)
+                axis.setPen(QColor("#BBBBBB"))
+            plot.scene().sigMouseClicked.connect(self._clicked)
+            plot.setCursor(Qt.CursorShape.PointingHandCursor)
+            self._layout.addWidget(plot)
+            self._made(plot)
+        return self._plot
+
+    def _made(self, plot: Any) -> None:
+        """What a kind of chart sets on its plot once it is made."""
 
     def clear(self) -> None:
         for item in self.items:
             self.plot.removeItem(item)
         self.items = []
 
-    def add(self, item: pg.GraphicsObject) -> None:
+    def add(self, item: Any) -> None:
         self.plot.addItem(item)
         self.items.append(item)
 
     def label(self, text: str, x: float, y: float, anchor: tuple[float, float], size: float = 8) -> None:
-        item = pg.TextItem(text, color=INK, anchor=anchor)
+        item = _pg().TextItem(text, color=INK, anchor=anchor)
         item.setFont(_font(size))
         item.setPos(x, y)
         self.add(item)
@@ -83,13 +107,16 @@ class RateBars(Chart):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
-        self.plot.getPlotItem().invertY(True)
-        self.plot.getAxis("bottom").setTicks([[(v, f"{v}%") for v in (0, 25, 50, 75, 100)]])
         self.count = 0
+
+    def _made(self, plot: Any) -> None:
+        plot.getPlotItem().invertY(True)
+        plot.getAxis("bottom").setTicks([[(v, f"{v}%") for v in (0, 25, 50, 75, 100)]])
 
     def show_rates(self, rows: Sequence[tuple[str, float | None]], target: float, min_slots: int = 0) -> None:
         """``min_slots``: room for at least this many bars, so that a few stay as slim as
         many (one sub-district's bar is not a red block filling the chart)."""
+        pg = _pg()
         self.clear()
         self.count = len(rows)
         values = [r or 0.0 for _, r in rows]
@@ -126,12 +153,15 @@ class StackedBars(Chart):
         super().__init__(title, parent)
         self.names = names
         self.rows: list[tuple[str, tuple[int, ...]]] = []
-        legend = self.plot.addLegend(
-            offset=(-8, 4), labelTextSize="8.5pt", labelTextColor=INK, colCount=min(len(names), 4)
+
+    def _made(self, plot: Any) -> None:
+        legend = plot.addLegend(
+            offset=(-8, 4), labelTextSize="8.5pt", labelTextColor=INK, colCount=min(len(self.names), 4)
         )
-        legend.setParentItem(self.plot.getPlotItem().vb)
+        legend.setParentItem(plot.getPlotItem().vb)
 
     def show_counts(self, rows: Sequence[tuple[str, Sequence[int]]]) -> None:
+        pg = _pg()
         self.clear()
         self.plot.getPlotItem().legend.clear()
         self.rows = [(name, tuple(parts)) for name, parts in rows]
@@ -170,17 +200,17 @@ class StackedBars(Chart):
 class TrendLines(Chart):
     """The rates by month, 0–100% (a month without a figure is left out of its line)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
-        self.plot.setCursor(Qt.CursorShape.ArrowCursor)
+    def _made(self, plot: Any) -> None:
+        plot.setCursor(Qt.CursorShape.ArrowCursor)
         # Four rates: two to a legend row, so that every name shows in either language.
-        legend = self.plot.addLegend(offset=(8, 4), labelTextSize="8.5pt", labelTextColor=INK, colCount=2)
-        legend.setParentItem(self.plot.getPlotItem().vb)
-        self.plot.getAxis("left").setTicks([[(v, f"{v}%") for v in (0, 25, 50, 75, 100)]])
+        legend = plot.addLegend(offset=(8, 4), labelTextSize="8.5pt", labelTextColor=INK, colCount=2)
+        legend.setParentItem(plot.getPlotItem().vb)
+        plot.getAxis("left").setTicks([[(v, f"{v}%") for v in (0, 25, 50, 75, 100)]])
 
     def show_series(
         self, months: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]]
     ) -> None:
+        pg = _pg()
         self.clear()
         self.plot.getPlotItem().legend.clear()
         x = list(range(len(months)))
@@ -209,11 +239,11 @@ class TrendLines(Chart):
 class BurnDown(Chart):
     """Open tasks at the end of each day, with the phase deadlines as dashed lines."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
-        self.plot.setCursor(Qt.CursorShape.ArrowCursor)
+    def _made(self, plot: Any) -> None:
+        plot.setCursor(Qt.CursorShape.ArrowCursor)
 
     def show_burn_down(self, points: Sequence[dict], deadlines: Sequence[tuple[str, date | None]]) -> None:  # type: ignore[type-arg]
+        pg = _pg()
         self.clear()
         if not points:
             return

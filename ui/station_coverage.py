@@ -76,8 +76,15 @@ class StationCoverage(QWidget):
         layout.addLayout(right, 4)  # six columns of figures, whole at 1280 pixels wide
 
     def show_rows(self, rows: list[dict[str, Any]], target: float) -> None:
-        self.rows = rows
+        self.show_table(rows, target)
+        self.show_chart(rows, target)
+
+    def show_chart(self, rows: list[dict[str, Any]], target: float) -> None:
         self.chart.show_rates([(r["label"], r["organization_coverage"]) for r in rows], target, SLOTS)
+
+    def show_table(self, rows: list[dict[str, Any]], target: float) -> None:
+        """The figures, before the chart (whose library may still be loading)."""
+        self.rows = rows
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for j, (key, _, _) in enumerate(COLUMNS):
