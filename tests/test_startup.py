@@ -51,6 +51,7 @@ NEVER_FIRST = (
     "ui.visits_page",
     "ui.duplicates_page",
     "ui.audit_page",
+    "ui.settings_page",
 )
 CHARTS = ("pyqtgraph", "numpy", "ui.charts", "ui.dashboard_page")  # 工作台's alone
 
