@@ -456,23 +456,8 @@ def test_damaged_files_are_read_or_refused_in_a_sentence(store: Store, tmp_path:
     assert problems == [], "\n".join(problems)
 
 
-SLOW_PARAMS = [
-    pytest.param(
-        name,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="issue 18 (app/backup/, another engineer's): preview_backup lets a UnicodeDecodeError "
-            "out of a damaged backup whose pages still pass quick_check (case 11 of the slow run)",
-        ),
-    )
-    if name == "backup"
-    else name
-    for name in NAMES
-]
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("name", SLOW_PARAMS)
+@pytest.mark.parametrize("name", NAMES)
 def test_many_damaged_files_are_read_or_refused_in_a_sentence(
     store: Store, tmp_path: Path, name: str
 ) -> None:

@@ -103,7 +103,9 @@ def preview_backup(path: str | Path, *, check: bool = True) -> BackupPreview:
             return _preview_sqlite(con, path, check)
         finally:
             con.close()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError, TypeError):
+        # Damaged pages can pass quick_check and still hold text that is not UTF-8, or a
+        # count that is not a number: the file is not a backup we can trust either way.
         raise damaged_backup(path) from None
 
 
