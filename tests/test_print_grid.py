@@ -67,6 +67,7 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rows[41][1] = FIFTY
     rows[42][1] = "超长名称" * 60  # 240 characters: more than a cell's lines hold
     rows[43][1] = f"深圳市{RARE_A}{RARE_B}{RARE_B2}科技有限公司"
+    rows[43][8] = "第一段\n\n第三段"  # an empty line inside a cell, after the fallback fonts
     return _print(tmp_path_factory.mktemp("grid") / "台账.pdf", rows)
 
 
@@ -110,7 +111,9 @@ def test_a_fifty_character_name_wraps_in_full_and_a_longer_one_ends_with_an_elli
 
 
 def test_rare_characters_print_in_the_fallback_fonts_and_read_back(ledger: Path) -> None:
-    assert f"深圳市{RARE_A}{RARE_B}{RARE_B2}科技有限公司" in "".join(_pages(ledger))
+    everything = "".join(_pages(ledger))
+    assert f"深圳市{RARE_A}{RARE_B}{RARE_B2}科技有限公司" in everything
+    assert "第一段第三段" in everything  # back in the main font after them
     assert {"WenQuanYiMicroHei-0", "LiangxinHanA", "LiangxinHanB"} <= font_names(ledger)
 
 

@@ -67,6 +67,7 @@ class Sheet:
 
 
 Row = Sequence[object]
+Encoded = tuple[str, str, str, str]
 
 
 class _Cells:
@@ -127,12 +128,13 @@ class _Text:
     lacks come as runs in a fallback font (FallbackFont.splitString), each with its
     own font switch inside the same object."""
 
-    def __init__(self, canvas: LateCanvas, encoded: dict[float, dict[str, tuple[str, ...]]]) -> None:
+    def __init__(self, canvas: LateCanvas, encoded: dict[float, dict[str, Encoded]]) -> None:
         self.canvas = canvas
         self.doc = canvas._doc
         self.font = pdfmetrics.getFont(FONT)
         self.encoded = encoded  # by type size, each line's operators
-        self.shows: dict[str, tuple[str, ...]] = {}
+        self.shows: dict[str, Encoded] = {}
+        self.names: dict[int, str] = {}  # subset font names, by subset
         self.code: list[str] = ["BT"]
         self.size = 0.0
         self.current = ""  # the subset font last set
@@ -151,25 +153,25 @@ class _Text:
 
     def at(self, where: str, text: str) -> None:
         """``text`` with its start at ``where`` ("x y", already formatted)."""
-        shows = self.shows.get(text)
-        if shows is None:
-            shows = self._encode(text)
-        code = self.code
-        code.append(f"1 0 0 1 {where} Tm")
-        for show in shows:
-            if show[0] == "/":  # a font switch, needed only if another font is set
-                if show == self.current:
-                    continue
-                self.current = show
-            code.append(show)
+        first, last, full, rest = self.shows.get(text) or self._encode(text)
+        if full:  # the first font switch only if another font is set
+            self.code.append(f"1 0 0 1 {where} Tm {rest if first == self.current else full}")
+            self.current = last
 
-    def _encode(self, text: str) -> tuple[str, ...]:
+    def _encode(self, text: str) -> Encoded:
+        """(first font, last font, the operators, the operators without the first font)."""
         out: list[str] = []
         size = fp_str(self.size)
+        names = self.names
         for subset, chunk in self.font.splitString(text, self.doc):
-            out.append(f"{self.font.getSubsetInternalName(subset, self.doc)} {size} Tf")
+            name = names.get(subset)
+            if name is None:
+                name = names[subset] = self.font.getSubsetInternalName(subset, self.doc)
+            out.append(f"{name} {size} Tf")
             out.append(f"({escapePDF(chunk)}) Tj")
-        found = tuple(out)
+        if not out:  # an empty line (between paragraphs): nothing to draw
+            return ("", "", "", "")
+        found = (out[0], out[-2], " ".join(out), " ".join(out[1:]))
         if len(self.shows) > 50_000:  # unique values (names): keep memory flat
             self.shows.clear()
         self.shows[text] = found
@@ -210,7 +212,7 @@ class _Pages:
         self.columns = columns
         self.sheet = sheet
         self.cells = cells
-        self.encoded: dict[float, dict[str, tuple[str, ...]]] = {}
+        self.encoded: dict[float, dict[str, Encoded]] = {}
         self.width, self.height = canvas._pagesize
         self.table_width = sum(c.width for c in columns)
         self.x0 = (self.width - self.table_width) / 2
@@ -287,6 +289,7 @@ class _Pages:
         shows, code, encode = t.shows, t.code, t._encode
         top = self.y - PAD_TOP - LEADING * 0.8  # the first line's baseline
         ys: dict[int, str] = {}  # each line's formatted height, by (centring offset, line)
+        current = t.current
         for i, lines in enumerate(cells):
             if not lines:
                 continue
@@ -298,16 +301,12 @@ class _Pages:
                 y = ys.get(key)
                 if y is None:
                     y = ys[key] = fp_str(top - key * LEADING / 2)
-                if numeric:
-                    code.append(f"1 0 0 1 {fp_str(self.edges[i + 1] - PAD_X - t.width(line))} {y} Tm")
-                else:
-                    code.append(f"1 0 0 1 {self.lefts[i]} {y} Tm")
-                for show in shows.get(line) or encode(line):
-                    if show[0] == "/":  # a font switch, needed only if another font is set
-                        if show == t.current:
-                            continue
-                        t.current = show
-                    code.append(show)
+                x = fp_str(self.edges[i + 1] - PAD_X - t.width(line)) if numeric else self.lefts[i]
+                first, last, full, rest = shows.get(line) or encode(line)
+                if full:
+                    code.append(f"1 0 0 1 {x} {y} Tm {rest if first == current else full}")
+                    current = last
+        t.current = current
         self.y -= tall * LEADING + PAD_TOP + PAD_BOTTOM
         self.rules.append(self.y)
 
