@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(row)
         self.nav.blockSignals(False)
         self.stack.setCurrentIndex(row)
-        QTimer.singleShot(0, self._show_first_page)
+        QTimer.singleShot(0, self, self._show_first_page)
         self._counted = False
         self.statusBar().showMessage(self._where())
 
@@ -225,11 +225,12 @@ class MainWindow(QMainWindow):
             else None
         )
         if ready is not None:  # connected first: figures counted early arrive within show_page
-            ready.connect(lambda: QTimer.singleShot(FIRST_PAINT_MS, self._count_once))
+            ready.connect(lambda: QTimer.singleShot(FIRST_PAINT_MS, self, self._count_once))
         self.show_page(self.nav.currentRow())
         if ready is None:
             self._count_once()
-        QTimer.singleShot(3000, self._count_once)  # the first page failed or is slow: count anyway
+        # The first page failed or is slow: count anyway (not after the window is gone).
+        QTimer.singleShot(3000, self, self._count_once)
 
     def _count_once(self) -> None:
         if not self._counted:
