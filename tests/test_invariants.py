@@ -239,18 +239,14 @@ def test_many_longer_sequences_keep_the_invariants(register_machine: type[Regist
     run_state_machine_as_test(register_machine, settings=longer)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 18, found by the slow run: delete_party_org counts only members still in the Party; "
-    "a member who left (转出) keeps pointing at the Party organization, which is then tombstoned",
-)
-def test_a_party_org_deleted_after_its_member_left_leaves_no_dangling_member(store: Store) -> None:
+def test_a_party_org_whose_member_left_is_not_deleted_under_the_record(store: Store) -> None:
     party = party_orgs.add_party_org(store, {"name": "甲党支部", "level": "branch"})
     person = members.add_member(store, {"name": "甲某", "gender": "男", "party_org": party["id"]})
     members.edit_member(store, person["id"], {"exit_kind": "transferred_out", "exit_on": "2026-11-01"})
-    party_orgs.delete_party_org(store, party["id"])
+    with pytest.raises(LiangxinError, match="1 名已减少"):
+        party_orgs.delete_party_org(store, party["id"])
     with store.read() as session:
         member = session.get(Member, person["id"])
         assert member is not None
         target = session.get(PartyOrg, member.party_org_id) if member.party_org_id else None
-    assert target is None or not target.deleted
+        assert target is None or not target.deleted

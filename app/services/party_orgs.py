@@ -201,6 +201,18 @@ def delete_party_org(store: Store, key: str) -> str:
                 f"党组织“{party.name}”仍有 {members} 名党员、覆盖 {orgs} 个两新组织、下设 {children} 个党组织，"
                 "请先调整后再删除。未做任何改动。"
             )
+        # Members who left (转出、死亡…) still name the branch they left from: their
+        # record would point at a deleted one. Deleting is for a branch entered by mistake.
+        departed = session.scalar(
+            select(func.count()).where(
+                Member.party_org_id == party.id, Member.deleted.is_(False), Member.exit_kind.is_not(None)
+            )
+        )
+        if departed:
+            raise LiangxinError(
+                f"党组织“{party.name}”还有 {departed} 名已减少（转出、死亡等）党员的记录属于它，不能删除；"
+                "如确属误建，请先把这些记录改到正确的党组织后再删除。未做任何改动。"
+            )
         party.deleted = True
         return party.name
 
