@@ -150,6 +150,7 @@ def screenshot(store: Store, page: str, out: str, size: str) -> int:
         raise LiangxinError(f"窗口大小应在 640x480 至 7680x4320 之间，而不是 {width}x{height}。")
     app = _application()
     from ui import background, state
+    from ui.registers import REGISTERS
 
     saved = background.SYNCHRONOUS, state.PERSIST
     background.SYNCHRONOUS = True  # the table must be filled before the picture is taken
@@ -158,7 +159,7 @@ def screenshot(store: Store, page: str, out: str, size: str) -> int:
         window = _window(store)
         window.resize(width, height)
         kind = PAGES[page]
-        if kind in window.pages:
+        if kind in REGISTERS:
             window.open_record(kind, "")
             register_page = window.pages[kind]
             register_page.reload()

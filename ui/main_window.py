@@ -3,6 +3,7 @@ search (Ctrl+K), and a status bar with the station, the file and counts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -136,23 +137,16 @@ class MainWindow(QMainWindow):
         self._visits: VisitsPage | None = None
         self._audit: AuditPage | None = None
         self._settings: SettingsPage | None = None
-        self.pages: dict[str, RegisterPage] = {}
+        # The register pages built so far: the one the window opens on now, the others
+        # when first shown (or indexed: window.pages["member"] builds it).
+        self.pages = RegisterPages(self._register_page)
         self._stale: set[str] = set()
         self._whole_scope: str | None = None
         for key, title, icon in NAV:
-            if key in LAZY or key == SETTINGS:
-                widget: QWidget = QLabel(t("正在统计……"))
+            if key == last and key in REGISTERS:
+                widget: QWidget = self._make_register(key)
             else:
-                page = RegisterPage(store, REGISTERS[key], self.runner)
-                page.open_link.connect(self.open_record)
-                page.status.connect(self.statusBar().showMessage)
-                page.scope_changed.connect(lambda _text, key=key: self.update_scope(key))
-                self.pages[key] = page
-                if store.station.role != "district":  # a record the district refused says why
-                    page.detail.refusal_of = lambda table, record_id: _refusal_of(store, table, record_id)
-                page.detail.history_of = history_reader(store)
-                page.detail.history_requested.connect(self.show_history)
-                widget = page
+                widget = QLabel(t("正在统计……"))
             self.stack.addWidget(widget)
             item = QListWidgetItem(self.style().standardIcon(icon), t(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -219,7 +213,7 @@ class MainWindow(QMainWindow):
         key = PAGE_KEYS[self.nav.currentRow()]
         ready = (
             self.pages[key].first_rows_shown
-            if key in self.pages
+            if key in REGISTERS
             else self.dashboard.loaded
             if key == DASHBOARD
             else None
@@ -253,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def page_for(self, key: str) -> QWidget:
         """The page under ``key``, built now if it had not been shown yet."""
-        if key in self.pages:
+        if key in REGISTERS:
             return self.pages[key]
         if key == SETTINGS:
             return self.settings_page
@@ -275,11 +269,37 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             self.addAction(action)
 
+    def _make_register(self, key: str) -> RegisterPage:
+        store = self.store
+        page = RegisterPage(store, REGISTERS[key], self.runner)
+        page.open_link.connect(self.open_record)
+        page.status.connect(self.statusBar().showMessage)
+        page.scope_changed.connect(lambda _text, key=key: self.update_scope(key))
+        self.pages[key] = page
+        if store.station.role != "district":  # a record the district refused says why
+            page.detail.refusal_of = lambda table, record_id: _refusal_of(store, table, record_id)
+        page.detail.history_of = history_reader(store)
+        page.detail.history_requested.connect(self.show_history)
+        return page
+
+    def _register_page(self, key: str) -> RegisterPage:
+        """A register page built on first use, in its placeholder's place."""
+        page = self._make_register(key)
+        self._swap(key, page)
+        if hasattr(self, "user_state"):  # accounts: what this person may do, on the new page too
+            from ui.account_bar import show_account
+
+            show_account(self)
+        return page
+
     def _install(self, key: str, page: Any) -> None:
         """Put a page built on first use where its placeholder stood."""
         if hasattr(page, "open_link"):  # 设置 opens no records
             page.open_link.connect(self.open_record)
         page.status.connect(self.statusBar().showMessage)
+        self._swap(key, page)
+
+    def _swap(self, key: str, page: QWidget) -> None:
         placeholder = self.stack.widget(PAGE_KEYS.index(key))
         showing = self.stack.currentWidget() is placeholder
         self.stack.insertWidget(PAGE_KEYS.index(key), page)
@@ -582,3 +602,17 @@ def _refusal_of(store: Store, table: str, record_id: str) -> Any:
     from app.sync.receipt import refusal_of  # the sync modules load when a record is opened
 
     return refusal_of(store, table, record_id)
+
+
+class RegisterPages(dict[str, RegisterPage]):
+    """The register pages built so far; indexing one not yet built builds it (``in``,
+    ``get`` and iterating see only the built ones)."""
+
+    def __init__(self, build: Callable[[str], RegisterPage]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> RegisterPage:
+        if key not in REGISTERS:
+            raise KeyError(key)
+        return self._build(key)
