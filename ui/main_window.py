@@ -523,7 +523,12 @@ class MainWindow(QMainWindow):
         from app.stats import register_counts
 
         self.statusBar().showMessage(self._where())
-        self.runner.read("status", lambda: register_counts(self.store), self._show_counts)
+        self.runner.read(
+            "status",
+            lambda: register_counts(self.store),
+            self._show_counts,
+            lambda error: self.statusBar().showMessage(error.message),  # a count, not worth a dialog
+        )
         self.update_exchange_state()
 
     def update_scope(self, key: str) -> None:
@@ -543,7 +548,10 @@ class MainWindow(QMainWindow):
             from app.sync.history import exchange_status
 
             self.runner.read(
-                "exchange_state", lambda: exchange_status(self.store)["text"], self.exchange_state.setText
+                "exchange_state",
+                lambda: exchange_status(self.store)["text"],
+                self.exchange_state.setText,
+                lambda error: self.statusBar().showMessage(error.message),
             )
 
     def _show_counts(self, counts: dict) -> None:  # type: ignore[type-arg]
@@ -576,6 +584,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._counted = True  # the status bar's delayed counts are not started any more
         self.background.cancel_jobs()  # a print under way stops (its file is not left half-written)
         self.background.wait()  # a save under way finishes before the window goes
         settings = window_state()
