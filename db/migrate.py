@@ -83,9 +83,15 @@ def check_sqlite_file(path: Path) -> None:
             raise NotADatabaseError(str(path))
 
 
+# Made by the first revision and never dropped: every database of ours has them.
+CORE_TABLES = frozenset({"station", "organization", "party_org", "member"})
+
+
 def _classify(tables: set[str], revision: str | None) -> SchemaState:
     if revision is None:
         return SchemaState.EMPTY if not tables - {"alembic_version"} else SchemaState.FOREIGN
+    if not tables >= CORE_TABLES:  # a revision stamped on something else: upgrading it would fail
+        return SchemaState.FOREIGN
     if revision == head_revision():
         return SchemaState.CURRENT
     return SchemaState.BEHIND if revision in known_revisions() else SchemaState.NEWER

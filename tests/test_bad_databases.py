@@ -95,6 +95,16 @@ def _not_ours(good: Path, target: Path) -> None:
     con.close()
 
 
+def _our_revision_on_nothing(good: Path, target: Path) -> None:
+    """A known revision stamped on a file without our tables: upgrading it would fail
+    half-way (and copy the file aside at every try)."""
+    con = sqlite3.connect(target)
+    with con:
+        con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        con.execute("INSERT INTO alembic_version VALUES ('0003')")
+    con.close()
+
+
 # (how to make the file, words the sentence must hold)
 BAD: dict[str, tuple[Callable[[Path, Path], None], tuple[str, ...]]] = {
     "cut_at_10": (_cut(0.1), ("已损坏", "备份恢复")),
@@ -109,6 +119,7 @@ BAD: dict[str, tuple[Callable[[Path, Path], None], tuple[str, ...]]] = {
     "random_bytes": (_random, ("不是数据库文件",)),
     "a_folder": (_folder, ("文件夹",)),
     "another_programs_schema": (_not_ours, ("liangxin",)),
+    "our_revision_without_our_tables": (_our_revision_on_nothing, ("liangxin",)),
 }
 
 

@@ -33,6 +33,7 @@ def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "exec", shown)
     monkeypatch.setattr(first_start, "told", False)
+    monkeypatch.setattr(first_start, "nobody_to_ask", lambda: False)  # as on a screen
     monkeypatch.setattr(ui.errors, "install_excepthook", lambda: None)  # keep pytest-qt's
     return texts
 
@@ -60,6 +61,7 @@ def answer(monkeypatch: pytest.MonkeyPatch, act: Any) -> None:
         return dialog.result()
 
     monkeypatch.setattr(FirstStartDialog, "exec", exec_)
+    monkeypatch.setattr(first_start, "nobody_to_ask", lambda: False)  # as on a screen
 
 
 def test_a_bad_station_code_is_refused_in_the_dialog_which_stays_open(qtbot: Any, tmp_path: Path) -> None:
@@ -232,3 +234,20 @@ def test_the_window_program_with_a_failing_command_says_why_in_a_dialog(
     assert len(said) == 1 and "不存在" in said[0] and "gone.sqlite3" in said[0]
     assert "不存在" in capsys.readouterr().err  # and on the terminal, when there is one
     assert window_main(["--help"]) == 0 and len(said) == 1  # shown on the terminal: no dialog
+
+
+def test_offscreen_nobody_is_asked_and_the_sentence_is_raised(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI and scripts run the window offscreen: a modal dialog there would wait forever."""
+    from app.errors import LiangxinError
+
+    monkeypatch.setattr(ui.errors, "install_excepthook", lambda: None)
+    monkeypatch.setattr(FirstStartDialog, "exec", lambda _d: pytest.fail("the first-start dialog was shown"))
+    monkeypatch.setattr(QMessageBox, "exec", lambda _b: pytest.fail("a message box was shown"))
+    with pytest.raises(LiangxinError, match="不存在"):
+        first_start.run_window(str(tmp_path / "none.sqlite3"))
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(LiangxinError, match="不是数据库文件"):
+        first_start.run_window(str(broken))

@@ -70,9 +70,19 @@ def remember_database(location: str) -> None:
     ui_settings().setValue(REMEMBERED, location)
 
 
+def nobody_to_ask() -> bool:
+    """Offscreen (CI, the screenshot command, a script): a dialog would wait for a click
+    that never comes. Then the window's start says its sentence on stderr, as the CLI does."""
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.platformName() in ("offscreen", "minimal")
+
+
 def tell_fatal(sentence: str, *, bug: bool = False) -> None:
     """The reason the window cannot start, in a dialog (and still on stderr)."""
     global told
+    if nobody_to_ask():
+        return
     told = True
     if bug:
         from ui.errors import show_bug_dialog
@@ -127,6 +137,10 @@ def _open_or_ask(db: str | None) -> Store | None:
     location = missing_database(db)
     if location is None and not problem:
         return open_store(db)
+    if nobody_to_ask():
+        if problem:
+            raise LiangxinError(problem)
+        return open_store(db)  # refused with the sentence that names init
     dialog = FirstStartDialog(location or missing_database(None) or demo_database(), problem)
     return dialog.ask()
 
