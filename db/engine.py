@@ -40,6 +40,8 @@ from db.journal import install_journal
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "liangxin_write"
+# SQLite page cache sizes (negative: KiB), see _on_begin.
+WRITE_CACHE, READ_CACHE = -65536, -16384
 # Tests shorten the wait for a locked file (so they do not sit 30 s) and shrink the
 # largest file SQLite may grow to (a full disk, without filling one).
 BUSY_TIMEOUT_ENV = "LIANGXIN_BUSY_TIMEOUT_MS"
@@ -135,14 +137,17 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
         # FULL: a commit is on disk before the clerk is told it is saved. NORMAL could
         # lose the last commits on power loss after their journal numbers left in a package.
         cursor.execute("PRAGMA synchronous=FULL")
-        # 64 MB of page cache (the default is 2 MB): a merge or an import writes into a
-        # dozen member indexes at once, and with too small a cache each insert rereads them.
-        cursor.execute("PRAGMA cache_size=-65536")
+        cursor.execute(f"PRAGMA cache_size={READ_CACHE}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         write = connection.get_execution_options().get(WRITE_OPTION, False)
+        # The page cache is per connection and kept while it lives: 64 MB for a write (a
+        # merge or an import writes into a dozen member indexes at once, and with too
+        # small a cache each insert rereads them), 16 MB for reading, so that the window's
+        # few pooled readers at district size stay well under 400 MB.
+        connection.exec_driver_sql(f"PRAGMA cache_size={WRITE_CACHE if write else READ_CACHE}")
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
