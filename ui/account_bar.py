@@ -24,6 +24,8 @@ def install_accounts(window: Any, *, idle_ms: int | None = None) -> None:
 def show_account(window: Any) -> None:
     """After a sign-in (the first, or another person at the idle lock)."""
     window.user_state.setText(account_label(window.store))
+    if getattr(window, "idle_lock", None) is not None:
+        window.idle_lock.rearm()
     writer = may(window.store, WRITE)
     for page in getattr(window, "pages", {}).values():
         for name in ("add_button", "edit_button", "delete_button"):

@@ -45,9 +45,7 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self.from_setting = interval_ms is None
         self.interval_ms = interval_ms if interval_ms is not None else self._setting_ms()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.watching = False
         self._arm()
 
     def _setting_ms(self) -> int:
@@ -58,7 +56,20 @@ class IdleLock(QObject):
 
     def _arm(self) -> None:
         if self.store.role is not None and self.interval_ms > 0 and not self.locked:
+            self._watch()
             self.timer.start(self.interval_ms)
+
+    def _watch(self) -> None:
+        # A Python filter sees every event of the application: only once there are
+        # accounts (enabled at start, or later from 设置), not on every start.
+        app = QApplication.instance()
+        if not self.watching and app is not None:
+            app.installEventFilter(self)
+            self.watching = True
+
+    def rearm(self) -> None:
+        """After a sign-in, or accounts enabled from 设置."""
+        self._arm()
 
     def set_interval(self, ms: int) -> None:
         self.from_setting = False

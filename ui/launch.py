@@ -115,9 +115,16 @@ def run_gui(store: Store) -> int:
 
 
 def _ui_after_shown(window: Any) -> None:
-    from ui.backup_dialog import on_window_open  # the daily backup, a warning for a share
+    """The daily backup and a warning for a database on a share: once the event loop
+    runs, so that neither their imports nor their checks delay the first page."""
+    from PySide6.QtCore import QTimer
 
-    on_window_open(window)
+    def later() -> None:
+        from ui.backup_dialog import on_window_open
+
+        on_window_open(window)
+
+    QTimer.singleShot(0, window, later)
 
 
 PAGES = {
