@@ -107,3 +107,26 @@ def test_check_data_shows_the_report(page: SettingsPage, monkeypatch: pytest.Mon
     assert dialog.table.rowCount() > 10
     assert dialog.table.item(0, 1).text() == "正常"
     assert dialog.table.item(0, 0).flags() & Qt.ItemFlag.ItemIsEnabled
+
+
+def test_opening_the_window_makes_todays_backup_once(
+    qtbot: Any, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.backup.backup import backups_folder
+    from ui import launch, state
+
+    monkeypatch.setattr(backup_dialog, "AUTO_BACKUP_DELAY_MS", 0)
+    monkeypatch.setattr(state, "PERSIST", False)
+    folder = backups_folder(store)
+    for opening in range(2):
+        window = launch._window(store)
+        qtbot.addWidget(window)
+        launch._ui_after_shown(window)
+        qtbot.waitUntil(lambda: folder.is_dir() and any(folder.glob("liangxin-440307001-*")), timeout=10_000)
+        if opening == 0:
+            qtbot.waitUntil(lambda w=window: "已自动备份" in w.statusBar().currentMessage(), timeout=10_000)
+        qtbot.wait(200)  # the second opening's job, if it (wrongly) made another
+        window.close()
+    made = list(folder.glob("liangxin-440307001-*"))
+    assert len(made) == 1  # at most one a day
+    assert preview_backup(made[0]).counts["members"] == members(store)
