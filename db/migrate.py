@@ -442,25 +442,39 @@ else:
     ]
 
 
-def find_pg_dump() -> Path | None:
-    """pg_dump on PATH, else the newest in the folders PostgreSQL installs into (a newer
-    pg_dump reads older servers; an older one refuses newer servers)."""
-    on_path = shutil.which("pg_dump")
+def find_pg_tool(name: str) -> Path | None:
+    """``pg_dump`` or ``pg_restore`` on PATH, else the newest in the folders PostgreSQL
+    installs into (a newer pg_dump reads older servers; an older one refuses newer servers)."""
+    on_path = shutil.which(name)
     if on_path:
         return Path(on_path)
-    found = [p for pattern in PG_DUMP_PATTERNS for p in glob.glob(pattern) if os.access(p, os.X_OK)]
+    found = [
+        p
+        for pattern in PG_DUMP_PATTERNS
+        for p in glob.glob(pattern.replace("pg_dump", name))
+        if os.access(p, os.X_OK)
+    ]
     return Path(max(found, key=_version_key)) if found else None
+
+
+def find_pg_dump() -> Path | None:
+    return find_pg_tool("pg_dump")
+
+
+def pg_conninfo(url: str) -> tuple[str, dict[str, str]]:
+    """The connection string for pg_dump / pg_restore and their environment: the password
+    goes by PGPASSWORD, never on a command line (which every user of the computer can read)."""
+    parsed = make_url(url)
+    env = dict(os.environ)
+    if parsed.password is not None:
+        env["PGPASSWORD"] = str(parsed.password)
+    return parsed.set(drivername="postgresql", password=None).render_as_string(hide_password=False), env
 
 
 def dump_postgresql(url: str, target: Path, pg_dump: Path) -> None:
     """Everything in the database, in pg_dump's custom format (``pg_restore`` reads it),
-    written to ``target``. The password goes to pg_dump by its environment, never on
-    its command line (which every user of the computer can read)."""
-    parsed = make_url(url)
-    conninfo = parsed.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
-    env = dict(os.environ)
-    if parsed.password is not None:
-        env["PGPASSWORD"] = str(parsed.password)
+    written to ``target``."""
+    conninfo, env = pg_conninfo(url)
     done = subprocess.run(
         [str(pg_dump), "--format=custom", "--no-password", f"--file={target}", f"--dbname={conninfo}"],
         env=env,

@@ -4,16 +4,12 @@ to the tools by their environment, never on a command line every user can read."
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import shutil
 import subprocess
 import time
 from collections.abc import Generator, Iterator
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy.engine import make_url
 
 from app.backup.preview import COUNTED, BackupPreview, BackupRefused, check_revision, damaged_backup
 from app.errors import StorageProblem
@@ -27,20 +23,7 @@ INSTALL = (
 )
 
 
-def find_tool(name: str) -> Path | None:
-    """``pg_dump`` or ``pg_restore``: on PATH, else where PostgreSQL installs its programs."""
-    found = shutil.which(name)
-    if found:
-        return Path(found)
-    suffix = ".exe" if os.name == "nt" else ""
-    candidates = [
-        Path(p)
-        for pattern in migrate.PG_DUMP_PATTERNS
-        for p in migrate.glob.glob(pattern.replace("pg_dump", name))
-        if os.access(p, os.X_OK)
-    ]
-    candidates = [c for c in candidates if c.name == name + suffix]
-    return max(candidates, key=lambda p: migrate._version_key(str(p))) if candidates else None
+find_tool = migrate.find_pg_tool  # on PATH, else where PostgreSQL installs its programs
 
 
 def require_tool(name: str, doing: str) -> Path:
@@ -48,15 +31,6 @@ def require_tool(name: str, doing: str) -> Path:
     if tool is None:
         raise StorageProblem(f"找不到 PostgreSQL 的 {name} 程序，{doing}没有进行；{INSTALL}。")
     return tool
-
-
-def _conninfo(url: str) -> tuple[str, dict[str, str]]:
-    parsed = make_url(url)
-    env = dict(os.environ)
-    if parsed.password is not None:
-        env["PGPASSWORD"] = str(parsed.password)
-    conninfo = parsed.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
-    return conninfo, env
 
 
 def run_tool(args: list[str], env: dict[str, str], stage: str) -> Generator[Progress, None, str]:
@@ -85,7 +59,7 @@ class ToolFailed(Exception):
 
 def dump(url: str, target: Path, stage: str = "正在用 pg_dump 备份") -> Generator[Progress, None, None]:
     pg_dump = require_tool("pg_dump", "备份")
-    conninfo, env = _conninfo(url)
+    conninfo, env = migrate.pg_conninfo(url)
     args = [str(pg_dump), "--format=custom", "--no-password", f"--file={target}", f"--dbname={conninfo}"]
     try:
         yield from run_tool(args, env, stage)
@@ -102,7 +76,7 @@ def restore(url: str, source: Path) -> Generator[Progress, None, None]:
     """Replace everything in the database with the dump, in one transaction: a failure
     (or a kill) leaves the database as it was."""
     pg_restore = require_tool("pg_restore", "恢复")
-    conninfo, env = _conninfo(url)
+    conninfo, env = migrate.pg_conninfo(url)
     args = [
         str(pg_restore),
         "--clean",

@@ -84,20 +84,24 @@ def restore_job(store: Store, path: str | Path, *, when: datetime | None = None)
     return RestoreResult(preview, aside, upgraded)
 
 
+def _stage(preview: BackupPreview, staged: Path) -> Job[None]:
+    """The backup copied beside the database and checked there, its backup note dropped:
+    what one rename then puts in place."""
+    yield from copy_pages(preview.path, staged, "正在恢复")
+    con = sqlite3.connect(str(staged))
+    try:
+        con.execute(f"DROP TABLE IF EXISTS {INFO_TABLE}")
+        con.commit()
+        if [r[0] for r in con.execute("PRAGMA quick_check(1)")] != ["ok"]:
+            raise StorageProblem("恢复用的副本检查不通过，恢复没有进行，当前数据库未做任何改动；请再试一次。")
+    finally:
+        con.close()
+
+
 def swap_in(store: Store, preview: BackupPreview, target: Path) -> Job[None]:
     staged = target.with_name(f".{target.name}.restore-{os.getpid()}")
     try:
-        yield from copy_pages(preview.path, staged, "正在恢复")
-        con = sqlite3.connect(str(staged))
-        try:
-            con.execute(f"DROP TABLE IF EXISTS {INFO_TABLE}")
-            con.commit()
-            if [r[0] for r in con.execute("PRAGMA quick_check(1)")] != ["ok"]:
-                raise StorageProblem(
-                    "恢复用的副本检查不通过，恢复没有进行，当前数据库未做任何改动；请再试一次。"
-                )
-        finally:
-            con.close()
+        yield from _stage(preview, staged)
         yield Progress("正在替换数据库", 1, 1)
         store.engine.dispose()
         _fold_wal(target)
@@ -170,13 +174,7 @@ def restore_damaged(url: str, path: str | Path) -> Job[RestoreResult]:
     aside.parent.mkdir(parents=True, exist_ok=True)
     staged = target.with_name(f".{target.name}.restore-{os.getpid()}")
     try:
-        yield from copy_pages(preview.path, staged, "正在恢复")
-        con = sqlite3.connect(str(staged))
-        try:
-            con.execute(f"DROP TABLE IF EXISTS {INFO_TABLE}")
-            con.commit()
-        finally:
-            con.close()
+        yield from _stage(preview, staged)
         os.replace(target, aside)  # the damaged file, byte for byte, for whoever repairs it
         for extra in ("-wal", "-shm"):
             side = target.with_name(target.name + extra)
