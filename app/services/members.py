@@ -258,10 +258,18 @@ def member_query(
     clause = search_clause(Member, search, Member.id_number)
     if clause is not None:
         stmt = stmt.where(clause)
+    # Through the member's own columns (indexed): a condition on the joined name would
+    # make SQLite read every member before it could look at the Party organization.
     if party_org:
-        stmt = stmt.where((PartyOrg.name == party_org) | (PartyOrg.id == party_org))
+        named = (PartyOrg.name == party_org) | (PartyOrg.id == party_org)
+        stmt = stmt.where(
+            Member.party_org_id.in_(select(PartyOrg.id).where(PartyOrg.deleted.is_(False), named))
+        )
     if employer:
-        stmt = stmt.where((employer_org.name == employer) | (employer_org.id == employer))
+        named = (Organization.name == employer) | (Organization.id == employer)
+        stmt = stmt.where(
+            Member.employer_id.in_(select(Organization.id).where(Organization.deleted.is_(False), named))
+        )
     if relation:
         stmt = stmt.where(Member.relation == RELATION.require(relation, "relation"))
     if category:
