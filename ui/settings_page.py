@@ -113,7 +113,7 @@ class SettingsPage(QScrollArea):
         self._add_row(grid, "session.idle_lock_minutes", "", "")
         self.accounts_button = QPushButton()
         self.accounts_button.clicked.connect(self.manage_accounts)
-        grid.addWidget(self.accounts_button, grid.rowCount(), 1)
+        grid.addWidget(self.accounts_button, grid.rowCount(), 1, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(accounts)
         self._name_accounts_button()
 
@@ -190,7 +190,10 @@ class SettingsPage(QScrollArea):
             name.setToolTip(t("依据：") + source)
             grid.addWidget(name, row, 0)
             self.rules[key] = name
-        grid.addWidget(QLabel(t(spec.label)), row, 1)
+        label = QLabel(t(spec.label))
+        label.setWordWrap(True)  # the longest (走访间隔上限…) would widen the page past the window
+        grid.addWidget(label, row, 1)
+        grid.setColumnStretch(1, 1)
         editor: QSpinBox | QComboBox
         if spec.choices:
             editor = QComboBox()
