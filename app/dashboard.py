@@ -5,7 +5,6 @@ show these, made from one ``station_stats`` result."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from app.domain.codes import ORG_KIND
@@ -29,11 +28,6 @@ FORMATION_PARTS = ("单独组建", "联合组建", "挂靠组建", "未覆盖")
 def formation_rows(rows: list[dict[str, Any]]) -> list[tuple[str, list[int]]]:
     """Each group's covered organizations by formation (挂靠 apart), then the uncovered."""
     return [(r["label"], [r["independent"], r["joint"], r["attached"], r["uncovered"]]) for r in rows]
-
-
-def chinese_date(day: date | str) -> str:
-    day = date.fromisoformat(day) if isinstance(day, str) else day
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def station_line(name: str, code: str) -> str:

@@ -18,7 +18,7 @@ from app.backup import pg, sqlite_copy
 from app.backup.backup import backup_job
 from app.backup.daily import auto_backup, dated_backups
 from app.backup.place import NETWORK, REMOVABLE, place_warning, storage_place
-from app.backup.preview import BackupRefused, preview_backup
+from app.backup.preview import BackupRefused, describe, preview_backup
 from app.backup.restore import restore_job
 from app.backup.verify import verify
 from app.cli.main import main
@@ -75,6 +75,10 @@ def test_backup_to_a_folder_names_the_file_and_opens_with_the_same_figures(
         "tasks": counts(demo_store)["task"],
     }
     assert preview.counts["members"] > 0 and preview.app_version
+    # As a clerk reads it before a restore: the date in Chinese, the station, the counts.
+    line = describe(preview)
+    assert f"{preview.made_at.year}年{preview.made_at.month}月{preview.made_at.day}日" in line  # type: ignore[union-attr]
+    assert demo_store.station.name in line and f"党员 {preview.counts['members']:,}" in line
 
 
 def test_backup_while_another_connection_writes_is_one_consistent_moment(

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.accounts import service
 from app.accounts.roles import ADMIN, ROLE_NAMES
+from app.domain.dates import chinese_moment
 from app.domain.station_time import local_time, station_zone_now
 from app.errors import LiangxinError
-from app.services.audit import when_text
 from app.store import Store
 from ui.i18n import t
 
@@ -138,7 +138,7 @@ class AccountsDialog(QDialog):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             state = t("已停用") if r.disabled else (t("已锁定") if r.locked else t("正常"))
-            when = when_text(local_time(r.last_login_at, station_zone_now())) if r.last_login_at else ""
+            when = chinese_moment(local_time(r.last_login_at, station_zone_now())) if r.last_login_at else ""
             for j, text in enumerate((r.name, t(r.role_name), state, when, r.created_by)):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -35,6 +35,7 @@ from app.backup.place import LOCAL, database_file, place_warning, storage_place
 from app.backup.preview import COUNT_NAMES, BackupPreview
 from app.backup.restore import check_backup, restore_job
 from app.backup.verify import OK, VerifyReport, verify
+from app.domain.dates import chinese_moment
 from app.errors import LiangxinError
 from app.paths import data_dir
 from app.store import Store, open_store
@@ -88,7 +89,7 @@ class RestorePreviewDialog(QDialog):
         self.setWindowTitle(t("恢复备份"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        when = preview.made_at.strftime("%Y-%m-%d %H:%M") if preview.made_at else t("不详")
+        when = chinese_moment(preview.made_at) if preview.made_at else t("不详")
         self.fields: dict[str, QLabel] = {}
         rows = [
             ("file", t("备份文件"), str(preview.path)),

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dashboard import FORMATION_PARTS, Tile, chinese_date, formation_rows, tiles
+from app.dashboard import FORMATION_PARTS, Tile, formation_rows, tiles
 from app.domain.codes import FORMATION, ORG_KIND, RELATION
+from app.domain.dates import chinese_date
 from app.rules.catalog import RULES_BY_ID
 from app.station_scope import station_names, station_scope, sub_districts
 from app.stats import (

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from app.domain.dates import chinese_moment
 from app.errors import LiangxinError
 from db import migrate
 
@@ -143,7 +144,7 @@ def _when(text: str | None) -> datetime | None:
 
 def describe(preview: BackupPreview) -> str:
     """One line a person reads before confirming a restore."""
-    when = preview.made_at.strftime("%Y-%m-%d %H:%M") if preview.made_at else "时间不详"
+    when = chinese_moment(preview.made_at) if preview.made_at else "时间不详"
     counts = "，".join(f"{COUNT_NAMES[k]} {v:,}" for k, v in preview.counts.items())
     version = f"，liangxin {preview.app_version}" if preview.app_version else ""
     return (

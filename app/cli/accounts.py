@@ -20,6 +20,8 @@ from app.accounts import service
 from app.accounts.passwords import check_password
 from app.accounts.roles import ROLE_NAMES
 from app.cli.output import print_json, print_table
+from app.domain.dates import chinese_moment
+from app.domain.station_time import local_time, station_zone_now
 from app.errors import LiangxinError
 from app.store import Store
 
@@ -131,7 +133,7 @@ def _list(store: Store, args: argparse.Namespace) -> int:
                 r.name,
                 r.role_name,
                 "已停用" if r.disabled else ("已锁定" if r.locked else "正常"),
-                r.last_login_at.strftime("%Y-%m-%d %H:%M") if r.last_login_at else "",
+                chinese_moment(local_time(r.last_login_at, station_zone_now())) if r.last_login_at else "",
                 r.created_by,
             ]
             for r in rows

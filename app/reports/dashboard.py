@@ -15,12 +15,12 @@ from app import __version__
 from app.dashboard import (
     FORMATION_PARTS,
     Tile,
-    chinese_date,
     formation_rows,
     station_line,
     summary_line,
     tiles,
 )
+from app.domain.dates import chinese_date
 from app.jobs import Job, Progress, run_job
 from app.reports import charts, coverage_charts
 from app.reports.output import output_file

@@ -26,7 +26,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.dashboard import chinese_date, station_line
+from app.dashboard import station_line
+from app.domain.dates import chinese_date
 from app.errors import FieldError
 from app.jobs import Job, Progress, run_job
 from app.reports.output import write_error

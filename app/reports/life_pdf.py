@@ -14,7 +14,8 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import Spacer, Table, TableStyle
 
-from app.dashboard import chinese_date, station_line
+from app.dashboard import station_line
+from app.domain.dates import chinese_date
 from app.domain.station_time import station_today
 from app.jobs import Job, Progress, run_job
 from app.reports.life_rows import (

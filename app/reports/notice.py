@@ -11,7 +11,8 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from app.dashboard import chinese_date, station_line, summary_line
+from app.dashboard import station_line, summary_line
+from app.domain.dates import chinese_date
 from app.domain.station_time import station_today
 from app.jobs import Job, Progress, run_job
 from app.reports.output import output_file

@@ -13,8 +13,9 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from app.dashboard import chinese_date, station_line
+from app.dashboard import station_line
 from app.domain.codes import PARTY_LEVEL
+from app.domain.dates import chinese_date
 from app.domain.station_time import station_today
 from app.jobs import Job, Progress, run_job
 from app.reports.grid import Column, Sheet, write_grid_job

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Select, func, literal, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
+from app.domain.dates import chinese_moment
 from app.domain.fields import Field
 from app.domain.station_time import local_time, station_zone_now
 from app.domain.text import shown
@@ -97,7 +98,7 @@ class Entry:
 
 
 def when_text(moment: datetime) -> str:
-    return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}"
+    return chinese_moment(moment)
 
 
 def parse_date(value: Any, label: str) -> date | None:

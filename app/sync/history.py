@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import delete, desc, select, update
 from sqlalchemy.exc import IntegrityError
 
+from app.domain.dates import chinese_moment
 from app.domain.station_time import local_time, station_zone_now
 from app.errors import LiangxinError
 from app.sync.apply import STATES
@@ -50,7 +51,7 @@ def sync_history(store: Any, limit: int = 500) -> list[dict[str, Any]]:
                     "message": summary.get("message", ""),
                     "counts": summary.get("counts", {}),
                     "at": at.isoformat(),  # the station's time, with its offset
-                    "at_text": f"{at.year}年{at.month}月{at.day}日 {at:%H:%M}",
+                    "at_text": chinese_moment(at),
                     "refused": summary.get("refused")
                     if isinstance(summary.get("refused"), int)
                     else len(summary.get("refused") or []),
