@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.demo.build import demo_database, open_demo
 from app.domain.station_code import ROLE_LABEL
 from app.errors import FieldError, LiangxinError
 from app.logs import report_unexpected
-from app.start import missing_database
-from app.store import Store, init_store, open_store
+from ui import start_frame
 from ui.i18n import t, ui_settings
+
+if TYPE_CHECKING:
+    from app.store import Store
 
 DEMO_SIZE = {"orgs": 1500, "members": 10000}  # the CLI demo's default: a real sub-district's size
 REMEMBERED = "start/database"
@@ -47,6 +48,8 @@ told = False  # a fatal start-up error has been shown in a dialog (ui.entry_wind
 
 
 def is_demo(location: str) -> bool:
+    from app.demo.build import demo_database
+
     return Path(location) == demo_database()
 
 
@@ -81,6 +84,7 @@ def nobody_to_ask() -> bool:
 def tell_fatal(sentence: str, *, bug: bool = False) -> None:
     """The reason the window cannot start, in a dialog (and still on stderr)."""
     global told
+    start_frame.close_frame()  # the dialog says why the window will not come
     if nobody_to_ask():
         return
     told = True
@@ -102,6 +106,10 @@ def run_window(db: str | None) -> int:
 
     launch._application()
     install_excepthook()
+    # The frame first: the database's libraries (SQLAlchemy, the models) load behind it.
+    opens, location = start_frame.expected_location(db, remembered_database())
+    if opens:
+        start_frame.show_frame(location)
     try:
         store = _open_or_ask(db)
         if store is None:
@@ -121,9 +129,15 @@ def run_window(db: str | None) -> int:
         if sys.stderr is not None:
             print(sentence, file=sys.stderr)
         return 70
+    finally:
+        start_frame.close_frame()  # replaced by the window by now, unless it never came
 
 
 def _open_or_ask(db: str | None) -> Store | None:
+    from app.demo.build import demo_database
+    from app.start import missing_database
+    from app.store import open_store
+
     problem = ""
     if not (db or os.environ.get("LIANGXIN_DB")):
         chosen = remembered_database()
@@ -141,6 +155,7 @@ def _open_or_ask(db: str | None) -> Store | None:
         if problem:
             raise LiangxinError(problem)
         return open_store(db)  # refused with the sentence that names init
+    start_frame.close_frame()  # the first-start dialog comes instead of the window
     dialog = FirstStartDialog(location or missing_database(None) or demo_database(), problem)
     return dialog.ask()
 
@@ -251,6 +266,8 @@ class FirstStartDialog(QDialog):
 
     def create_station(self) -> None:
         self.new_problem.clear()
+        from app.store import init_store
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             store, _ = init_store(
@@ -282,6 +299,8 @@ class FirstStartDialog(QDialog):
         )
         if not path:
             return
+        from app.store import open_store
+
         self.problem.clear()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -296,6 +315,7 @@ class FirstStartDialog(QDialog):
 
     # -- 先看演示数据 ------------------------------------------------------------------------
     def build_demo(self) -> None:
+        from app.demo.build import demo_database, open_demo
         from ui.background import Background
 
         self.problem.clear()

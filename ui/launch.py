@@ -7,11 +7,13 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.text import shown
 from app.errors import LiangxinError
-from app.store import Store
+
+if TYPE_CHECKING:  # the window's start shows its frame before the store's libraries load
+    from app.store import Store
 
 
 def display_problem() -> str | None:
@@ -77,12 +79,16 @@ def run_gui(store: Store) -> int:
     from ui.errors import install_excepthook
 
     install_excepthook()
+    from app.accounts.roles import SIGNED_OUT
+    from ui import start_frame
     from ui.login_dialog import sign_in_first
 
+    if store.role == SIGNED_OUT:
+        start_frame.close_frame()  # the login comes first, alone
     if not sign_in_first(store):  # a database with accounts: 退出 at the login
         return 0
     window = _window(store)
-    window.show()
+    start_frame.replace_with(window)  # shown where the frame is; the frame goes once it has painted
     _ui_after_shown(window)
     if os.environ.get("LIANGXIN_QUIT_WHEN_SHOWN"):  # bench/: time to a usable window
         from PySide6.QtCore import QTimer

@@ -27,11 +27,12 @@ from app import changes as kinds
 from app.changes import Changes
 from app.station_scope import station_scope
 from app.store import Store
+from ui import state
 from ui.account_bar import install_accounts
 from ui.background import Background
 from ui.detail_panel import history_reader
 from ui.global_search import GlobalSearch
-from ui.i18n import t
+from ui.i18n import t, ui_settings
 from ui.register_page import RegisterPage
 from ui.registers import REGISTERS
 from ui.state import window_state
@@ -590,6 +591,11 @@ class MainWindow(QMainWindow):
         settings = window_state()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.current_key)
+        # For the frame painted at the next start before the database opens (ui/start_frame.py).
+        settings.setValue("window/station", self.store.station.name)
+        settings.setValue("window/district", self.store.station.role == "district")
+        if state.PERSIST:  # the last window's place, for a database whose state cannot be found first
+            ui_settings().setValue("window/geometry", self.saveGeometry())
         for page in self.pages.values():
             page.save_layout()
         for lazy in (

@@ -3342,6 +3342,10 @@ Next: export this station's public key and give it to the district.</translation
         <translation>No longer district-wide: {label}. After the next down packages the sub-districts may set their own.</translation>
     </message>
     <message>
+        <source>正在打开…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
         <source>各街道党的组织覆盖率（由低到高）</source>
         <translation>Party organization coverage by sub-district (lowest first)</translation>
     </message>

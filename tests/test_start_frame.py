@@ -1,0 +1,181 @@
+"""The window's frame (issue 19): painted before SQLAlchemy and the models are loaded,
+looking like the window it stands for (its place, title, navigation, last page), and
+gone once the real window is shown — or before a dialog that comes instead of the
+window (the first start, the login, an error)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+import ui.errors
+from app.accounts import service
+from app.store import Store
+from ui import first_start, start_frame, state
+from ui.first_start import FirstStartDialog
+from ui.login_dialog import LoginDialog
+from ui.nav_titles import DISTRICT_ONLY, NAV_TITLES
+
+# Run in the child: at the frame's line, whether the database's libraries were loaded;
+# at the first page's, which top-level windows are on screen.
+SPY = r"""
+import json, sys
+real = sys.stderr
+class Spy:
+    def write(self, text):
+        if text.startswith("FRAME_AT"):
+            loaded = [m for m in ("sqlalchemy", "db", "app.store", "ui.main_window") if m in sys.modules]
+            print("FRAME " + json.dumps(loaded), flush=True)
+        if text.startswith("SHOWN_AT"):
+            from PySide6.QtWidgets import QApplication
+            shown = [type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]
+            print("SHOWN " + json.dumps(shown), flush=True)
+        return real.write(text)
+    def flush(self):
+        real.flush()
+sys.stderr = Spy()
+from ui.first_start import run_window
+raise SystemExit(run_window(sys.argv[1]))
+"""
+
+
+def frames() -> list[Any]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, start_frame.StartFrame) and w.isVisible()
+    ]
+
+
+def test_the_navigation_in_the_frame_is_the_windows() -> None:
+    from ui.main_window import DUPLICATES, NAV
+
+    assert [(key, title, icon.name) for key, title, icon in NAV] == list(NAV_TITLES)
+    assert DISTRICT_ONLY == (DUPLICATES,)
+
+
+def test_the_frame_is_painted_before_the_database_libraries_and_the_window_replaces_it(
+    store: Store, tmp_path: Path
+) -> None:
+    """The window's start path (ui.first_start.run_window). ``app.cli.main`` — the
+    ``liangxin`` entry — still imports the store at its top: see bench/README.md."""
+    location = store.location
+    store.close()
+    state.use_database(location)
+    settings = state.window_state()
+    settings.setValue("window/page", "member")
+    settings.sync()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_LOGGING_RULES": "qt.qpa.*=false",
+        "LIANGXIN_QUIT_WHEN_SHOWN": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", SPY, location],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    said = dict(line.split(" ", 1) for line in done.stdout.splitlines())
+    assert json.loads(said["FRAME"]) == []  # nothing of the database, nor the window, yet
+    assert json.loads(said["SHOWN"]) == ["MainWindow"]  # the frame gone, the window there
+    shown = [line for line in done.stderr.splitlines() if line.startswith("SHOWN_AT ")]
+    assert shown and shown[-1].split()[2] == "member"  # the page's content, as before
+
+
+def test_the_frame_stands_where_the_window_was_left_looking_like_it(qtbot: Any, store: Store) -> None:
+    from ui.launch import _window
+
+    window = _window(store)
+    qtbot.addWidget(window)
+    window.setGeometry(QRect(140, 90, 1100, 700))
+    window.nav.setCurrentRow([key for key, _, _ in NAV_TITLES].index("member"))
+    window.close()
+    frame = start_frame.StartFrame(start_frame.saved_state(store.location))
+    qtbot.addWidget(frame)
+    again = _window(store)  # the window of the next start, which replaces the frame
+    qtbot.addWidget(again)
+    assert frame.geometry() == again.geometry() != QRect(0, 0, 1280, 800)  # where it was left
+    assert "南湾街道" in frame.windowTitle()
+    assert frame.nav.currentItem().text() == "党员"
+    hidden = [
+        frame.nav.item(row).text() for row in range(frame.nav.count()) if frame.nav.item(row).isHidden()
+    ]
+    assert hidden == ["查重"]  # a sub-district's navigation, as the window had it
+
+
+@pytest.fixture
+def on_screen(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """As on a screen; the frames painted."""
+    monkeypatch.setattr(first_start, "told", False)
+    monkeypatch.setattr(first_start, "nobody_to_ask", lambda: False)
+    monkeypatch.setattr(ui.errors, "install_excepthook", lambda: None)  # keep pytest-qt's
+    painted: list[Any] = []
+    show = start_frame.StartFrame.show_painted
+
+    def showing(frame: Any) -> None:
+        show(frame)
+        painted.append(frame.painted)
+
+    monkeypatch.setattr(start_frame.StartFrame, "show_painted", showing)
+    return painted
+
+
+def test_an_error_at_start_closes_the_frame_before_its_dialog(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, on_screen: list[Any]
+) -> None:
+    bad = tmp_path / "scan.sqlite3"
+    bad.write_bytes(b"%PDF-1.7 not a database")
+    behind: list[int] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: behind.append(len(frames())) or 0)
+    from app.errors import LiangxinError
+
+    with pytest.raises(LiangxinError):
+        first_start.run_window(str(bad))
+    assert on_screen == [True] and behind == [0]  # the frame came, and went before the dialog
+    assert frames() == []
+
+
+def test_the_first_start_dialog_replaces_the_frame_of_a_remembered_file_that_fails(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, on_screen: list[Any]
+) -> None:
+    damaged = tmp_path / "moved.sqlite3"
+    damaged.write_bytes(b"not a database at all" * 100)
+    first_start.remember_database(str(damaged))
+    seen: list[tuple[int, str]] = []
+
+    def exec_(dialog: FirstStartDialog) -> int:
+        seen.append((len(frames()), dialog.problem.text()))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(FirstStartDialog, "exec", exec_)
+    assert first_start.run_window(None) == 0
+    assert on_screen == [True]
+    assert len(seen) == 1 and seen[0][0] == 0 and seen[0][1]  # asked, saying why, with no frame behind
+
+
+def test_the_login_replaces_the_frame(
+    qtbot: Any, store: Store, monkeypatch: pytest.MonkeyPatch, on_screen: list[Any]
+) -> None:
+    service.enable_accounts(store, "Admin", "admin-pass-1")
+    location = store.location
+    store.close()
+    behind: list[int] = []
+
+    def exec_(_dialog: LoginDialog) -> int:
+        behind.append(len(frames()))
+        return QDialog.DialogCode.Rejected  # 退出
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    assert first_start.run_window(location) == 0
+    assert on_screen == [True] and behind == [0] and frames() == []
