@@ -4,6 +4,7 @@ paging, the workbook, and access events for full data."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -163,7 +164,7 @@ def test_cli_lists_and_exports(store: Store, tmp_path: Path, capsys: pytest.Capt
 
     member_id = _member_edited_twice(store)
     store.close()
-    assert main(["--db", store.location, "audit", "--user", "李明", "--json"]) == 0
+    assert main(["--db", store.location, "audit", "--by", "李明", "--json"]) == 0
     import json
 
     listed = json.loads(capsys.readouterr().out)
@@ -201,3 +202,20 @@ def test_coded_values_read_as_the_pages_show_them() -> None:
     assert display("member_review", "grade", "qualified", {}) != "qualified"
     assert display("task", "rule_id", "enterprise_party_org", {}) != "enterprise_party_org"
     assert display("campaign", "template", "da_zujian", {}).startswith("两新组织党组织")
+
+
+def test_cli_audit_on_a_database_with_accounts_signs_in_and_filters_by_another(
+    store: Store, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.accounts.service import create_account, enable_accounts
+    from app.cli.main import main
+
+    enable_accounts(store, "王芳", "a-long-password-1")
+    create_account(store, "李明", "another-password-2", "clerk")
+    members.add_member(_as(store, "李明"), {"name": "党员甲"})
+    capsys.readouterr()
+    monkeypatch.setenv("LIANGXIN_PASSWORD", "a-long-password-1")
+    assert main(["--db", store.location, "--user", "王芳", "audit", "--by", "李明", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    entries = listed["entries"] if isinstance(listed, dict) else listed
+    assert entries and {e["by"] for e in entries} == {"李明"}

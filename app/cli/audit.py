@@ -35,7 +35,7 @@ def _plain(entry: audit.Entry) -> dict[str, Any]:
 def cmd_audit(store: Store, args: argparse.Namespace) -> int:
     key = audit.record_id(store, args.register or "", args.key) if args.key and args.register else args.key
     filters = audit.Filters.of(
-        user=args.user,
+        user=args.by,
         date_from=args.date_from,
         date_to=args.date_to,
         register=args.register,
@@ -66,7 +66,8 @@ def cmd_audit(store: Store, args: argparse.Namespace) -> int:
 
 def add_audit_command(sub: Any) -> None:
     p = sub.add_parser("audit", help="操作日志：谁在何时改了哪条记录、哪个字段，谁查看、打印、导出了完整信息")
-    p.add_argument("--user", help="只列出这个用户的操作")
+    # Not --user: that is the signed-in account (liangxin --user 王芳 audit --by 李明).
+    p.add_argument("--by", metavar="账户名", help="只列出这个账户（用户）的操作")
     p.add_argument("--from", dest="date_from", type=_from, help="从这一天起（2026-11-22 或 2026年11月22日）")
     p.add_argument("--to", dest="date_to", type=_to, help="到这一天止（含当天）")
     p.add_argument("--register", help="登记簿：党员、两新组织、党组织……（或 member、organization……）")
