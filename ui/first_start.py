@@ -8,6 +8,7 @@ The file chosen with 打开 is remembered in ``ui.ini`` and opened at the next s
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -110,6 +111,7 @@ def run_window(db: str | None) -> int:
     opens, location = start_frame.expected_location(db, remembered_database())
     if opens:
         start_frame.show_frame(location)
+    gc.disable()  # until the window is built (ui.launch.run_gui says why)
     try:
         store = _open_or_ask(db)
         if store is None:
@@ -130,6 +132,7 @@ def run_window(db: str | None) -> int:
             print(sentence, file=sys.stderr)
         return 70
     finally:
+        gc.enable()
         start_frame.close_frame()  # replaced by the window by now, unless it never came
 
 
@@ -156,6 +159,7 @@ def _open_or_ask(db: str | None) -> Store | None:
             raise LiangxinError(problem)
         return open_store(db)  # refused with the sentence that names init
     start_frame.close_frame()  # the first-start dialog comes instead of the window
+    gc.enable()  # it may build the demo's thousands of records
     dialog = FirstStartDialog(location or missing_database(None) or demo_database(), problem)
     return dialog.ask()
 
