@@ -84,13 +84,17 @@ def start_spawner() -> None:
         )
 
 
-def _child(args: list[str], env: dict[str, str], page: str | None = None) -> tuple[float, float]:
+def _child(
+    args: list[str], env: dict[str, str], page: str | None = None, mark: str = "SHOWN_AT"
+) -> tuple[float, float]:
     """(seconds from process start until it said its window was shown — or, if it did
     not say, until it exited — and peak RSS in MB) of a fresh process. The moment shown
     is what a user waits for; the teardown after it (background jobs finishing, Qt
     exiting) is not. ``page``: the page the window must have opened on (a figure for
-    the wrong page is refused, not reported). A Python program is run under
-    PEAK_REPORTER; any other (the frozen bundle) has its peak RSS from the kernel."""
+    the wrong page is refused, not reported). ``mark="FRAME_AT"``: until the window's
+    frame was painted instead (ui/start_frame.py), in the same kind of run. A Python
+    program is run under PEAK_REPORTER; any other (the frozen bundle) has its peak RSS
+    from the kernel."""
     start_spawner()
     assert _spawner is not None and _spawner.stdin is not None and _spawner.stdout is not None
     python = args[0] == sys.executable
@@ -106,6 +110,10 @@ def _child(args: list[str], env: dict[str, str], page: str | None = None) -> tup
     shown = [line.split()[1:] for line in stderr.splitlines() if line.startswith("SHOWN_AT ")]
     if page is not None and shown and shown[-1][1:] != [page]:
         raise RuntimeError(f"{' '.join(args)} opened on {shown[-1][1:]}, not on {page}")
+    if mark != "SHOWN_AT":
+        shown = [line.split()[1:] for line in stderr.splitlines() if line.startswith(f"{mark} ")]
+        if not shown:  # a program without a frame is not measured as if it had one
+            raise RuntimeError(f"{' '.join(args)} said no {mark}")
     return (float(shown[-1][0]) - wall if shown else elapsed), int(peak[-1]) / 1024 if peak else float("nan")
 
 
@@ -148,6 +156,16 @@ def startup_and_memory(db: Path, program: list[str] | None = None, label: str = 
             lambda: _child(app, member, "member")[0],
             lambda: _child(bare, GUI_ENV)[0],
             lambda ours, base: ours < 1.0 and ours <= 4 * base,
+        ),
+        Scenario(
+            f"startup_frame{label}",
+            f"process start to the window's frame painted, on its way to the member list (offscreen; {what})",
+            "a minimal PySide6 script showing an empty window",
+            "≤ 4× baseline: the window on screen, before its content",
+            "s",
+            lambda: _child(app, member, "member", mark="FRAME_AT")[0],
+            lambda: _child(bare, GUI_ENV)[0],
+            lambda ours, base: ours <= 4 * base,
         ),
         Scenario(
             f"startup_dashboard{label}",
@@ -537,8 +555,8 @@ STORAGE = ("lists", "stats", "board", "forms", "demo_fill")
 
 def all_scenarios(size: Size, db: Target, engine: str = "sqlite") -> dict[str, Callable[[], list[Scenario]]]:
     available: dict[str, Callable[[], list[Scenario]]] = {
-        "startup": lambda: startup_and_memory(Path(db))[:2],
-        "memory": lambda: startup_and_memory(Path(db))[2:],
+        "startup": lambda: startup_and_memory(Path(db))[:3],
+        "memory": lambda: startup_and_memory(Path(db))[3:],
         "lists": lambda: [s for s in in_process(db) if s.name != "stats"],
         "stats": lambda: [s for s in in_process(db) if s.name == "stats"],
         "board": lambda: board_scenarios(db),
