@@ -19,10 +19,8 @@ from typing import Any
 
 from app import __version__
 from app.cli import argparse_zh
-from app.demo.build import DEMO_STATION
 from app.errors import LiangxinError
 from app.logs import report_unexpected, setup_logging
-from app.store import init_store, open_store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -107,7 +105,9 @@ def _ui(name: str) -> Any:
 
 
 def _ensure_demo(db: str | None) -> None:
+    from app.demo.build import DEMO_STATION
     from app.demo.generator import fill_demo
+    from app.store import init_store
     from app.upgrade import is_empty
 
     if not is_empty(db):  # a missing or empty SQLite file, or a PostgreSQL database without tables
@@ -125,6 +125,7 @@ def _init(args: argparse.Namespace) -> int:
     from app.accounts.service import enable_accounts
     from app.cli.accounts import PASSWORD_ENV, new_password
     from app.cli.output import print_json
+    from app.store import init_store
 
     store, created = init_store(args.db, args.station, args.name, args.role)
     try:
@@ -160,6 +161,7 @@ def run(args: argparse.Namespace) -> int:
     from app.accounts.service import NOT_SIGNED_IN, NotSignedIn
     from app.cli.accounts import sign_in_password
     from app.cli.backup import warn_about_place
+    from app.store import open_store
 
     store = open_store(args.db, user=args.user, password=sign_in_password(args.user or ""))
     try:
