@@ -56,7 +56,9 @@ def test_the_status_bar_says_who_or_that_accounts_are_off(qtbot, store: Store, o
         viewer.close()
 
 
-def test_a_viewer_cannot_save_an_edit_in_the_window(qtbot, office: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_viewer_cannot_save_an_edit_in_the_window(
+    qtbot, office: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: shown.append(text))
     viewer = open_store(office.url, user="小李", password=VIEWER_PW)
@@ -104,3 +106,32 @@ def test_the_idle_lock_covers_the_window_and_signs_in_again(qtbot, office: Store
     finally:
         window.idle_lock.set_interval(0)
         admin.close()
+
+
+def test_a_viewer_sees_no_buttons_that_change_data_on_pages_built_later(qtbot, office: Store) -> None:
+    from ui.account_bar import WRITING
+
+    viewer = open_store(office.url, user="小李", password=VIEWER_PW)
+    try:
+        window = MainWindow(viewer)
+        qtbot.addWidget(window)
+        window.show()
+        pages = [
+            window.pages["member"],
+            window.pages["organization"],
+            window.board,
+            window.life,
+            window.visits,
+        ]
+        shown = [
+            (type(page).__name__, name)
+            for page in pages
+            for name in WRITING
+            if getattr(page, name, None) is not None and not getattr(page, name).isHidden()
+        ]
+        assert shown == []
+        assert not window.board.board.dragEnabled() and not window.board.board.acceptDrops()
+        members_page = window.pages["member"]
+        assert members_page.export_button.isVisibleTo(members_page)  # reading and exporting stay
+    finally:
+        viewer.close()

@@ -26,9 +26,36 @@ def show_account(window: Any) -> None:
     window.user_state.setText(account_label(window.store))
     if getattr(window, "idle_lock", None) is not None:
         window.idle_lock.rearm()
-    writer = may(window.store, WRITE)
-    for page in getattr(window, "pages", {}).values():
-        for name in ("add_button", "edit_button", "delete_button"):
-            button = getattr(page, name, None)
-            if button is not None:
-                button.setVisible(writer)
+    stack = getattr(window, "stack", None)
+    for index in range(stack.count() if stack is not None else 0):
+        apply_role(stack.widget(index), window.store)
+
+
+# Buttons that change data, by the names the pages give them: hidden for a 查看 account
+# (Store.write refuses the change anyway; a button that can only be refused confuses).
+WRITING = (
+    "add_button",
+    "edit_button",
+    "delete_button",
+    "import_button",
+    "new_button",
+    "generate_button",
+    "task_button",
+    "tasks_button",
+    "save_button",
+    "final_button",
+    "reopen_button",
+)
+
+
+def apply_role(page: Any, store: Any) -> None:
+    """What the signed-in role may do, shown on one page: when it is built (pages are
+    built on first visit) and after every sign-in."""
+    writer = may(store, WRITE)
+    for name in WRITING:
+        button = getattr(page, name, None)
+        if button is not None:
+            button.setVisible(writer)
+    hook = getattr(page, "allow_changes", None)
+    if hook is not None:
+        hook(writer)

@@ -229,7 +229,7 @@ class BoardPage(QWidget):
         self.campaign = QComboBox()
         self.campaign.setMinimumWidth(300)
         self.campaign.currentIndexChanged.connect(lambda *_: self.campaign_changed())
-        new = QPushButton(t("新建专项行动…"))
+        self.new_button = new = QPushButton(t("新建专项行动…"))
         new.clicked.connect(self.new_campaign)
         self.generate_button = QPushButton(t("从问题生成任务…"))
         self.generate_button.setObjectName("primary")
@@ -479,6 +479,11 @@ class BoardPage(QWidget):
             self.apply_filters()
 
     # -- moving cards --------------------------------------------------------------------
+    def allow_changes(self, writer: bool) -> None:
+        """A 查看 account reads the board: cards are not dragged between lanes."""
+        self.board.setDragEnabled(writer)
+        self.board.setAcceptDrops(writer)
+
     def card_dropped(
         self, task_id: str, from_status: str, to_status: str, from_lane: str, to_lane: str
     ) -> None:

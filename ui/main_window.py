@@ -28,7 +28,7 @@ from app.changes import Changes
 from app.station_scope import station_scope
 from app.store import Store
 from ui import state
-from ui.account_bar import install_accounts
+from ui.account_bar import apply_role, install_accounts
 from ui.background import Background
 from ui.detail_panel import history_reader
 from ui.global_search import GlobalSearch
@@ -286,11 +286,8 @@ class MainWindow(QMainWindow):
     def _register_page(self, key: str) -> RegisterPage:
         """A register page built on first use, in its placeholder's place."""
         page = self._make_register(key)
+        apply_role(page, self.store)  # what this person may do, on a page built later too
         self._swap(key, page)
-        if hasattr(self, "user_state"):  # accounts: what this person may do, on the new page too
-            from ui.account_bar import show_account
-
-            show_account(self)
         return page
 
     def _install(self, key: str, page: Any) -> None:
@@ -298,6 +295,7 @@ class MainWindow(QMainWindow):
         if hasattr(page, "open_link"):  # 设置 opens no records
             page.open_link.connect(self.open_record)
         page.status.connect(self.statusBar().showMessage)
+        apply_role(page, self.store)
         self._swap(key, page)
 
     def _swap(self, key: str, page: QWidget) -> None:
