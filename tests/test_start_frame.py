@@ -53,10 +53,17 @@ def frames() -> list[Any]:
     ]
 
 
-def test_the_navigation_in_the_frame_is_the_windows() -> None:
-    from ui.main_window import DUPLICATES, NAV
+def test_the_navigation_names_the_registers_as_they_name_themselves() -> None:
+    """The frame and the window share NAV_TITLES (plain strings, for the frame that paints
+    before the registers are imported): the registers' own titles must not drift from it."""
+    from ui.main_window import DUPLICATES, NAV, PAGE_KEYS
+    from ui.registers import REGISTERS
 
-    assert [(key, title, icon.name) for key, title, icon in NAV] == list(NAV_TITLES)
+    titles = {key: title for key, title, _ in NAV_TITLES}
+    assert {key: titles[key] for key in REGISTERS} == {key: spec.title for key, spec in REGISTERS.items()}
+    assert list(titles) == PAGE_KEYS == [key for key, _, _ in NAV]
+    icons = {key: icon for key, _, icon in NAV_TITLES}
+    assert icons["audit"] != icons["settings"]  # two pages a clerk must tell apart
     assert DISTRICT_ONLY == (DUPLICATES,)
 
 

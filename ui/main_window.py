@@ -33,6 +33,7 @@ from ui.background import Background
 from ui.detail_panel import history_reader
 from ui.global_search import GlobalSearch
 from ui.i18n import t, ui_settings
+from ui.nav_titles import NAV_TITLES
 from ui.register_page import RegisterPage
 from ui.registers import REGISTERS
 from ui.state import window_state
@@ -53,20 +54,8 @@ DASHBOARD, BOARD, APPRAISAL, EXCHANGE, SETTINGS = "dashboard", "board", "apprais
 DUPLICATES = "duplicates"  # the district only: hidden from a sub-district's navigation
 LIFE, VISITS = "life", "visits"  # 组织生活, 走访
 AUDIT = "audit"  # 操作日志
-NAV = (
-    (DASHBOARD, "工作台", QStyle.StandardPixmap.SP_ComputerIcon),
-    ("organization", REGISTERS["organization"].title, QStyle.StandardPixmap.SP_DirHomeIcon),
-    ("party_org", REGISTERS["party_org"].title, QStyle.StandardPixmap.SP_FileDialogListView),
-    ("member", REGISTERS["member"].title, QStyle.StandardPixmap.SP_FileDialogDetailedView),
-    (LIFE, "组织生活", QStyle.StandardPixmap.SP_FileDialogStart),
-    (VISITS, "走访", QStyle.StandardPixmap.SP_DialogYesButton),
-    (BOARD, "专项行动", QStyle.StandardPixmap.SP_FileDialogContentsView),
-    (APPRAISAL, "考核评议", QStyle.StandardPixmap.SP_DialogApplyButton),
-    (EXCHANGE, "数据交换", QStyle.StandardPixmap.SP_DriveNetIcon),
-    (DUPLICATES, "查重", QStyle.StandardPixmap.SP_FileDialogDetailedView),
-    (AUDIT, "操作日志", QStyle.StandardPixmap.SP_FileDialogInfoView),
-    (SETTINGS, "设置", QStyle.StandardPixmap.SP_FileDialogInfoView),
-)
+# One list for the window and the frame painted before it (ui/nav_titles.py).
+NAV = tuple((key, title, getattr(QStyle.StandardPixmap, icon)) for key, title, icon in NAV_TITLES)
 PAGE_KEYS = [key for key, _, _ in NAV]
 # What each page shows: a change to any of these kinds makes it reload.
 _REGISTERS = (kinds.ORGANIZATION, kinds.PARTY_ORG, kinds.MEMBER, kinds.COMMUNITY, kinds.INSTRUCTOR)

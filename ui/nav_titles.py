@@ -1,6 +1,6 @@
 """The navigation's pages as plain constants — key, title, icon name — for the frame the
-window paints before its libraries are loaded (ui/start_frame.py). ui/main_window.py
-keeps the real NAV; tests/test_start_frame.py keeps the two the same."""
+window paints before its libraries are loaded (ui/start_frame.py), and the window's own
+NAV in ui/main_window.py (the titles equal the registers' titles: a test checks)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ NAV_TITLES = (
     ("appraisal", "考核评议", "SP_DialogApplyButton"),
     ("exchange", "数据交换", "SP_DriveNetIcon"),
     ("duplicates", "查重", "SP_FileDialogDetailedView"),
-    ("audit", "操作日志", "SP_FileDialogInfoView"),
+    ("audit", "操作日志", "SP_FileIcon"),  # not 设置's icon
     ("settings", "设置", "SP_FileDialogInfoView"),
 )
 DISTRICT_ONLY = ("duplicates",)  # hidden from a sub-district's navigation, as in the real window
