@@ -5,10 +5,11 @@ finds what is wrong."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sqlite3
 import threading
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,12 +19,14 @@ from app.backup import pg, sqlite_copy
 from app.backup.backup import backup_job
 from app.backup.daily import auto_backup, dated_backups
 from app.backup.place import NETWORK, REMOVABLE, place_warning, storage_place
+from app.backup.pool import POOL_NAME
 from app.backup.preview import BackupRefused, describe, preview_backup
 from app.backup.restore import restore_job
 from app.backup.verify import verify
 from app.cli.main import main
 from app.errors import DiskFull, StorageProblem
 from app.jobs import run_job
+from app.services.attachments import files_root
 from app.store import Store, open_store
 from db import migrate
 
@@ -452,3 +455,138 @@ def test_backup_copies_are_never_the_live_file(store: Store, tmp_path: Path) -> 
     made = preview_backup(backup(store, tmp_path / "usb"))
     keeper.close()
     assert made.station_name == "南湾街道（改）"
+
+
+# --- 组织生活 attachments beside the backup ---------------------------------------------------
+
+
+def _two_activities_with_photos(store: Store, tmp_path: Path) -> dict[str, bytes]:
+    """Two 组织生活 events recorded through the service, each with a photo of its own."""
+    from app.services import activities, members, party_orgs
+
+    party = party_orgs.add_party_org(
+        store, {"name": "附件党支部", "level": "branch", "established_on": "2015-01-01"}
+    )["id"]
+    member = members.add_member(
+        store, {"name": "甲", "party_org": party, "category": "full", "relation": "transferred"}
+    )["id"]
+    photos: dict[str, bytes] = {}
+    for n, (name, held_on) in enumerate((("签到表.jpg", "2026-01-10"), ("合影.png", "2026-02-10"))):
+        photo = tmp_path / "camera" / name
+        photo.parent.mkdir(exist_ok=True)
+        photo.write_bytes(bytes([n]) * 3000 + name.encode())
+        photos[hashlib.sha256(photo.read_bytes()).hexdigest()] = photo.read_bytes()
+        activities.record_activity(
+            store,
+            {
+                "party_orgs": [party],
+                "kind": "主题党日",
+                "held_on": held_on,
+                "topic": f"主题党日{n}",
+                "attendees": [{"member": member}],
+                "attachments": [str(photo)],
+            },
+            date(2026, 11, 22),
+        )
+    return photos
+
+
+def _pool_files(folder: Path) -> dict[str, bytes]:
+    return {p.stem: p.read_bytes() for p in (folder / POOL_NAME).rglob("*") if p.is_file()}
+
+
+def test_backup_puts_the_attachments_in_a_shared_pool_and_a_second_backup_copies_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    photos = _two_activities_with_photos(store, tmp_path)
+    usb = tmp_path / "usb"
+    first = run_job(backup_job(store, usb))
+    assert _pool_files(usb) == photos
+    assert (first.attachments.referred, first.attachments.copied, first.attachments.missing) == (2, 2, [])
+    assert "附件 2 个（备份旁齐全）" in describe(preview_backup(first.path))
+    assert not [p for p in usb.rglob("*") if "partial" in p.name]
+    second = run_job(backup_job(store, usb, when=datetime(2026, 11, 23, 9, 0)))
+    assert second.path != first.path and (second.attachments.referred, second.attachments.copied) == (2, 0)
+    assert _pool_files(usb) == photos  # one pool, shared
+    assert "本次新复制 0 个" in second.attachments_note()
+
+
+def test_a_missing_attachment_file_is_counted_and_the_backup_still_made(store: Store, tmp_path: Path) -> None:
+    photos = _two_activities_with_photos(store, tmp_path)
+    gone = next(iter(photos))
+    next((files_root(store) / "activities" / gone[:2]).glob(f"{gone}*")).unlink()
+    made = run_job(backup_job(store, tmp_path / "usb"))
+    assert preview_backup(made.path).counts == made.preview.counts  # the data is backed up
+    assert len(made.attachments.missing) == 1 and "1 个附件文件缺失" in made.attachments_note()
+    assert set(_pool_files(tmp_path / "usb")) == set(photos) - {gone}
+    assert "缺 1 个" in describe(preview_backup(made.path))
+
+
+def test_restore_on_a_new_computer_brings_the_attachments_back_byte_for_byte(
+    store: Store, tmp_path: Path
+) -> None:
+    photos = _two_activities_with_photos(store, tmp_path)
+    copy = backup(store, tmp_path / "usb")
+    # The new PC: a copy of the station without its attachments folder.
+    source = migrate.sqlite_path(store.url)
+    assert source is not None
+    new_pc = tmp_path / "new-pc" / "station.sqlite3"
+    new_pc.parent.mkdir()
+    shutil.copy(source, new_pc)
+    fresh = open_store(str(new_pc))
+    try:
+        assert not files_root(fresh).exists()
+        done = run_job(restore_job(fresh, copy))
+        assert done.attachments_note() == "" and done.attachments.copied == 2
+        restored = {p.stem: p.read_bytes() for p in files_root(fresh).rglob("*") if p.is_file()}
+        assert restored == photos
+        assert verify(fresh).ok
+    finally:
+        fresh.close()
+
+
+def test_a_backup_without_its_pool_restores_the_data_and_names_the_missing_attachments(
+    store: Store, tmp_path: Path
+) -> None:
+    _two_activities_with_photos(store, tmp_path)
+    copy = backup(store, tmp_path / "usb")
+    shutil.rmtree(tmp_path / "usb" / POOL_NAME)  # only the .db was carried over
+    assert "缺 2 个" in describe(preview_backup(copy))
+    shutil.rmtree(files_root(store))
+    saved = counts(store)
+    done = run_job(restore_job(store, copy))
+    assert counts(store) == saved
+    note = done.attachments_note()
+    assert "数据已全部恢复" in note and "2 个附件" in note and "签到表.jpg" in note
+
+
+def test_verify_reports_an_attachment_whose_file_is_gone(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    photos = _two_activities_with_photos(store, tmp_path)
+    assert verify(store).ok
+    gone = next(iter(photos))
+    next((files_root(store) / "activities" / gone[:2]).glob(f"{gone}*")).unlink()
+    report = verify(store)
+    [problem] = report.problems
+    assert problem.key == "attachments" and problem.count == 1 and "不存在" in problem.example
+    assert main(["--db", store.location, "verify"]) == 1
+    assert "组织生活附件的文件都在" in capsys.readouterr().out
+
+
+@pytest.mark.postgres
+def test_postgresql_attachments_go_beside_the_dump_and_come_back(pg_stations, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with pg_stations.database() as url:
+        store = open_store(url)
+        try:
+            photos = _two_activities_with_photos(store, tmp_path)
+            made = run_job(backup_job(store, tmp_path / "dumps"))
+            assert _pool_files(tmp_path / "dumps") == photos
+            assert "附件 2 个（备份旁齐全）" in describe(preview_backup(made.path))
+            shutil.rmtree(files_root(store))  # the data directory's attachments lost
+            done = run_job(restore_job(store, made.path))
+            assert done.attachments.copied == 2 and done.attachments_note() == ""
+            assert {p.stem: p.read_bytes() for p in files_root(store).rglob("*") if p.is_file()} == photos
+            assert verify(store).ok
+        finally:
+            store.close()

@@ -11,14 +11,15 @@ import errno
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from app import __version__
 from app.accounts.roles import BACKUP, require
 from app.backup import pg
-from app.backup.preview import INFO_TABLE, BackupPreview, BackupRefused, preview_backup
+from app.backup.pool import FileRef, PoolCopy, pool_beside, refs_in_file, refs_in_store, to_pool
+from app.backup.preview import INFO_TABLE, BackupPreview, BackupRefused, preview_backup, read_only
 from app.backup.sqlite_copy import copy_pages, sync_folder
 from app.errors import DiskFull, LiangxinError, StorageProblem
 from app.jobs import Job, Progress
@@ -35,6 +36,20 @@ class BackupResult:
     path: Path
     size: int  # bytes
     preview: BackupPreview
+    attachments: PoolCopy = field(default_factory=PoolCopy)
+
+    def attachments_note(self) -> str:
+        """The attachments' line after "已备份到…", empty when the database has none."""
+        done = self.attachments
+        if not done.referred:
+            return ""
+        line = f"附件 {done.referred:,} 个已在“{pool_beside(self.path)}”（本次新复制 {done.copied:,} 个）"
+        if done.missing:
+            line += (
+                f"；{len(done.missing):,} 个附件文件缺失（{done.examples()}），本机已没有这些文件，"
+                "备份中只有它们的记录；如有原文件，请在组织生活中重新添加"
+            )
+        return line + "。"
 
 
 def backup_name(station: str, when: datetime, suffix: str = ".db") -> str:
@@ -176,9 +191,38 @@ def write_backup(store: Store, target: str | Path, *, when: datetime | None = No
     source = migrate.sqlite_path(store.url)
     if source is None:
         preview = yield from _backup_postgresql(store, path)
+        refs = refs_in_store(store)  # after the dump: a photo added meanwhile is copied too
     else:
         preview = yield from copy_sqlite(source, path, store.station.code, "正在备份", (store, when))
-    return BackupResult(path, path.stat().st_size, preview)
+        con = read_only(path)
+        try:
+            refs = refs_in_file(con)  # exactly what the copy refers to
+        finally:
+            con.close()
+    copied = yield from _attachments(store, refs, path)
+    beside = len(refs) - len(copied.missing)
+    preview = replace(preview, attachments=len(refs), attachments_beside=beside)
+    return BackupResult(path, path.stat().st_size, preview, copied)
+
+
+def _attachments(store: Store, refs: list[FileRef], path: Path) -> Job[PoolCopy]:
+    """The pool beside the backup filled. A cancel takes the new backup file away again
+    (what was copied into the pool stays, and is not copied again next time); a full
+    or read-only stick keeps the database's backup, which is whole, and says so."""
+    try:
+        return (yield from to_pool(store, refs, path))
+    except GeneratorExit:
+        pg.remove_quietly(path)
+        raise
+    except OSError as exc:
+        pool = pool_beside(path)
+        room = "空间不够" if _is_full(exc) else "写不进去"
+        problem = (DiskFull if _is_full(exc) else StorageProblem)(
+            f"数据已备份到“{path}”，但附件文件夹“{pool}”{room}，附件没有复制完；"
+            "请清理空间或换一个位置后再备份一次（已复制的附件不会重复复制）。"
+        )
+        log_storage_detail(problem.message, exc)
+        raise problem from None
 
 
 def _backup_postgresql(store: Store, path: Path) -> Job[BackupPreview]:

@@ -11,6 +11,7 @@ from collections.abc import Generator, Iterator
 from datetime import datetime
 from pathlib import Path
 
+from app.backup.pool import FileRef, pool_beside, present_in_pool, unique_refs
 from app.backup.preview import COUNTED, BackupPreview, BackupRefused, check_revision, damaged_backup
 from app.errors import StorageProblem
 from app.jobs import Progress
@@ -153,7 +154,7 @@ def preview_dump(path: Path) -> BackupPreview:
         if stamp:
             made = datetime.fromisoformat(stamp.group(1))
             break
-    data = _copy_rows(path, ["alembic_version", "station", *COUNTED.values()])
+    data = _copy_rows(path, ["alembic_version", "station", "activity_attachment", *COUNTED.values()])
     revision_rows = data.get("alembic_version", ([], []))[1]
     revision = revision_rows[0][0] if isinstance(revision_rows, list) and revision_rows else None
     check_revision(path, revision)
@@ -165,7 +166,32 @@ def preview_dump(path: Path) -> BackupPreview:
         raise BackupRefused(f"“{path}”不是 liangxin 数据库的备份，未做任何改动；请选择 liangxin 做的备份。")
     counts = {key: int(data[t][1]) for key, t in COUNTED.items() if t in data}  # type: ignore[arg-type]
     code, name = me[columns.index("code")], me[columns.index("name")]
-    return BackupPreview(path, "postgresql", made, code, name, str(revision), counts, "")
+    refs = _attachment_refs(data.get("activity_attachment", ([], [])), code)
+    return BackupPreview(
+        path,
+        "postgresql",
+        made,
+        code,
+        name,
+        str(revision),
+        counts,
+        "",
+        len(refs),
+        present_in_pool(refs, pool_beside(path)),
+    )
+
+
+def _attachment_refs(table: tuple[list[str], list[list[str]] | int], station: str) -> list[FileRef]:
+    """The dump's live attachment rows of this station (as ``pool.refs_in_file``)."""
+    columns, rows = table
+    if not isinstance(rows, list) or not rows:
+        return []
+    at = {c: columns.index(c) for c in ("sha256", "file_name", "size", "deleted", "owner")}
+    return unique_refs(
+        FileRef(r[at["sha256"]], r[at["file_name"]], int(r[at["size"]]))
+        for r in rows
+        if r[at["deleted"]] == "f" and r[at["owner"]] == station
+    )
 
 
 def remove_quietly(path: Path) -> None:

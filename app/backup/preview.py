@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from app.backup.pool import POOL_NAME, pool_beside, present_in_pool, refs_in_file
 from app.domain.dates import chinese_moment
 from app.errors import LiangxinError
 from db import migrate
@@ -40,6 +41,12 @@ class BackupPreview:
     revision: str
     counts: dict[str, int] = field(default_factory=dict)
     app_version: str = ""
+    attachments: int = 0  # 组织生活 attachment files the backup refers to
+    attachments_beside: int = 0  # of those, how many the pool beside the backup holds
+
+    @property
+    def attachments_missing(self) -> int:
+        return self.attachments - self.attachments_beside
 
     @property
     def older(self) -> bool:
@@ -130,8 +137,18 @@ def _preview_sqlite(con: sqlite3.Connection, path: Path, check: bool) -> BackupP
     if INFO_TABLE in tables:
         info = dict(con.execute(f"SELECT key, value FROM {INFO_TABLE}").fetchall())
     made = _when(info.get("made_at")) or datetime.fromtimestamp(path.stat().st_mtime)
+    refs = refs_in_file(con)
     return BackupPreview(
-        path, "sqlite", made, station[0], station[1], revision, counts, info.get("app_version", "")
+        path,
+        "sqlite",
+        made,
+        station[0],
+        station[1],
+        revision,
+        counts,
+        info.get("app_version", ""),
+        len(refs),
+        present_in_pool(refs, pool_beside(path)),
     )
 
 
@@ -149,5 +166,17 @@ def describe(preview: BackupPreview) -> str:
     version = f"，liangxin {preview.app_version}" if preview.app_version else ""
     return (
         f"{when} 的备份：{preview.station_name}（{preview.station_code}），结构版本 {preview.revision}"
-        f"{version}；{counts}。"
+        f"{version}；{counts}{attachments_phrase(preview)}。"
+    )
+
+
+def attachments_phrase(preview: BackupPreview) -> str:
+    """ "，附件 12 个（备份旁齐全）" — or how many of them the folder beside it lacks."""
+    if not preview.attachments:
+        return ""
+    if not preview.attachments_missing:
+        return f"，附件 {preview.attachments:,} 个（备份旁齐全）"
+    return (
+        f"，附件 {preview.attachments:,} 个（备份旁的 {POOL_NAME} 文件夹中缺 {preview.attachments_missing:,} 个，"
+        "恢复后这些附件打不开）"
     )

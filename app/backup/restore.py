@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from app.accounts.roles import RESTORE, require
 from app.backup import pg
 from app.backup.backup import backups_folder, copy_sqlite
+from app.backup.pool import POOL_NAME, PoolCopy, from_pool, refs_in_store
 from app.backup.preview import INFO_TABLE, BackupPreview, BackupRefused, preview_backup
 from app.backup.sqlite_copy import copy_pages, sync_folder
 from app.errors import DatabaseBusy, LiangxinError, StorageProblem
 from app.jobs import Job, Progress
 from app.logs import log_storage_detail
+from app.services.attachments import files_root, stored_path
 from app.store import Store
 from db import migrate
 
@@ -33,6 +35,20 @@ class RestoreResult:
     preview: BackupPreview
     kept_aside: Path  # the database as it was before
     upgraded: bool  # the backup was older and has been brought to this version's schema
+    attachments: PoolCopy = field(
+        default_factory=PoolCopy
+    )  # files brought back from the pool beside the backup
+
+    def attachments_note(self) -> str:
+        """The attachments' line after "已从…恢复", empty when all are there."""
+        done = self.attachments
+        if not done.missing:
+            return ""
+        return (
+            f"数据已全部恢复，但有 {len(done.missing):,} 个附件（{done.examples()}）在备份旁的 {POOL_NAME} "
+            "文件夹中找不到，这些附件现在打不开；如有原文件，请在组织生活中重新添加，"
+            f"或把备份连同它旁边的 {POOL_NAME} 文件夹一起复制过来后再恢复。"
+        )
 
 
 def other_station(preview: BackupPreview, store: Store) -> BackupRefused:
@@ -81,7 +97,21 @@ def restore_job(store: Store, path: str | Path, *, when: datetime | None = None)
     if upgraded:
         yield Progress("正在升级恢复的数据库", 0, 1)
         _bring_up_to_date(store)
-    return RestoreResult(preview, aside, upgraded)
+    files = yield from _files_back(store, preview.path)
+    return RestoreResult(preview, aside, upgraded, files)
+
+
+def _files_back(store: Store, backup: Path) -> Job[PoolCopy]:
+    """The restored database's attachments from the pool beside the backup. The data is
+    in place by now: a file that cannot be written is counted as missing, not a failure
+    of the restore."""
+    try:
+        return (yield from from_pool(store, backup))
+    except OSError as exc:
+        log_storage_detail(f"恢复后没能把附件复制到“{files_root(store)}”", exc)
+        refs = refs_in_store(store)
+        there = [r for r in refs if stored_path(store, r.sha256, r.file_name).is_file()]
+        return PoolCopy(len(refs), 0, [r for r in refs if r not in there])
 
 
 def _stage(preview: BackupPreview, staged: Path) -> Job[None]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
+from app.services.attachments import stored_path
 from app.store import Store
 from app.sync.rows import TABLE_LABELS
 
@@ -97,7 +98,45 @@ def verify(store: Store) -> VerifyReport:
             report.checks.append(_integrity(conn))
         report.checks += _journal(conn)
         report.checks += _orphans(conn)
+        rows = _attachment_rows(conn, store.station.code)
+    report.checks.append(_attachment_files(store, rows))  # the files read after the transaction
     return report
+
+
+def _attachment_rows(conn: Connection, station: str) -> list[tuple[str, str, int, str]]:
+    """This station's live attachment rows (received ones come without their files)."""
+    if "activity_attachment" not in set(conn.dialect.get_table_names(conn)):
+        return []
+    found = conn.execute(
+        text(
+            "SELECT a.file_name, a.sha256, a.size, v.topic, v.held_on FROM activity_attachment a "
+            "LEFT JOIN activity v ON v.id = a.activity_id "
+            "WHERE a.deleted = :no AND a.owner = :me ORDER BY a.created_at"
+        ),
+        {"no": False, "me": station},
+    )
+    return [(str(n), str(s), int(z or 0), f"{d} {t or ''}".strip()) for n, s, z, t, d in found]
+
+
+def _attachment_files(store: Store, rows: list[tuple[str, str, int, str]]) -> Check:
+    """Each attachment's file is beside the database with the size its row records (the
+    size, not the hash: reading every photo would make the check minutes long)."""
+    title = "组织生活附件的文件都在"
+    bad: list[tuple[str, str, str]] = []
+    for name, sha, size, activity in rows:
+        path = stored_path(store, sha, name)
+        try:
+            actual = path.stat().st_size
+        except OSError:
+            bad.append((name, activity, f"文件“{path}”不存在"))
+            continue
+        if actual != size:
+            bad.append((name, activity, f"文件“{path}”有 {actual} 字节，应为 {size} 字节"))
+    if not bad:
+        return Check("attachments", title, OK, len(rows))
+    name, activity, what = bad[0]
+    where = f"组织生活“{activity}”的" if activity else ""
+    return Check("attachments", title, PROBLEM, len(bad), f"{where}附件“{name}”：{what}")
 
 
 def _integrity(conn: Connection) -> Check:
