@@ -590,3 +590,15 @@ def test_postgresql_attachments_go_beside_the_dump_and_come_back(pg_stations, tm
             assert verify(store).ok
         finally:
             store.close()
+
+
+def test_pruning_daily_backups_keeps_the_attachments_they_share(store: Store, tmp_path: Path) -> None:
+    photos = _two_activities_with_photos(store, tmp_path)
+    start = datetime(2026, 1, 2, 9, 0)
+    for day in range(20):
+        auto_backup(store, start + timedelta(days=day))
+    folder = Path(store.location).parent / "backups"
+    assert len(dated_backups(folder, store.station.code)) < 20  # some were pruned
+    assert _pool_files(folder) == photos
+    kept = dated_backups(folder, store.station.code)[0][1]
+    assert "附件 2 个（备份旁齐全）" in describe(preview_backup(kept))

@@ -4,7 +4,9 @@ each month. Run when the window opens (off the GUI thread) and by ``liangxin bac
 --auto``.
 
 Old backups are pruned only after today's was written and checked, and never the
-newest: a run that fails deletes nothing, so the only good backup is never lost."""
+newest: a run that fails deletes nothing, so the only good backup is never lost. The
+attachments' pool beside them (``pool.POOL_NAME``) is shared by every backup and is
+never pruned (``app/backup/pool.py`` says why)."""
 
 from __future__ import annotations
 
