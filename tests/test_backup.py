@@ -6,6 +6,7 @@ finds what is wrong."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 import threading
@@ -520,6 +521,23 @@ def test_a_missing_attachment_file_is_counted_and_the_backup_still_made(store: S
     assert len(made.attachments.missing) == 1 and "1 个附件文件缺失" in made.attachments_note()
     assert set(_pool_files(tmp_path / "usb")) == set(photos) - {gone}
     assert "缺 1 个" in describe(preview_backup(made.path))
+
+
+def test_the_cli_backup_says_where_the_attachments_went_and_which_are_missing(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli.main import main
+
+    photos = _two_activities_with_photos(store, tmp_path)
+    gone = next(iter(photos))
+    next((files_root(store) / "activities" / gone[:2]).glob(f"{gone}*")).unlink()
+    capsys.readouterr()
+    assert main(["--db", store.location, "backup", str(tmp_path / "usb")]) == 0
+    out = capsys.readouterr().out
+    assert "附件 2 个已在" in out and "本次新复制 1 个" in out and "1 个附件文件缺失" in out
+    assert main(["--db", store.location, "backup", str(tmp_path / "usb2"), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert (listed["attachments"], listed["attachments_copied"], listed["attachments_missing"]) == (2, 1, 1)
 
 
 def test_restore_on_a_new_computer_brings_the_attachments_back_byte_for_byte(

@@ -130,3 +130,19 @@ def test_opening_the_window_makes_todays_backup_once(
     made = list(folder.glob("liangxin-440307001-*"))
     assert len(made) == 1  # at most one a day
     assert preview_backup(made[0]).counts["members"] == members(store)
+
+
+def test_the_restore_preview_counts_the_attachments_and_says_what_is_missing(
+    qtbot: Any, store: Store, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    made = run_job(backup_job(store, tmp_path / "usb"))
+    preview = replace(preview_backup(made.path), attachments=5, attachments_beside=3)
+    dialog = backup_dialog.RestorePreviewDialog(preview, store)
+    qtbot.addWidget(dialog)
+    text = dialog.fields["attachments"].text()
+    assert text.startswith("5") and "缺 2 个" in text
+    whole = backup_dialog.RestorePreviewDialog(replace(preview, attachments_beside=5), store)
+    qtbot.addWidget(whole)
+    assert "齐全" in whole.fields["attachments"].text()

@@ -66,7 +66,8 @@ def backup_now(parent: QWidget, store: Store, background: Background) -> None:
         QMessageBox.information(
             parent,
             t("立即备份"),
-            t("已备份到“{path}”（{size}）。").format(path=result.path, size=size_text(result.size)),
+            t("已备份到“{path}”（{size}）。").format(path=result.path, size=size_text(result.size))
+            + _line(result.attachments_note()),
         )
 
     background.job(
@@ -99,6 +100,13 @@ class RestorePreviewDialog(QDialog):
             ("version", t("程序版本"), preview.app_version or t("不详")),
         ]
         rows += [(key, t(COUNT_NAMES[key]), f"{n:,}") for key, n in preview.counts.items()]
+        if preview.attachments:
+            beside = (
+                t("备份旁齐全")
+                if not preview.attachments_missing
+                else t("备份旁缺 {n} 个，恢复后这些附件打不开").format(n=f"{preview.attachments_missing:,}")
+            )
+            rows.append(("attachments", t("组织生活附件"), f"{preview.attachments:,}（{beside}）"))
         for key, label, value in rows:
             shown = QLabel(value)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -151,13 +159,19 @@ def restore_backup(parent: QWidget, store: Store, background: Background) -> Non
     )
 
 
+def _line(note: str) -> str:
+    """An app/ sentence about the attachments, on a line of its own (empty: nothing)."""
+    return "\n\n" + note if note else ""
+
+
 def _restored(parent: QWidget, store: Store, result: Any) -> None:
     QMessageBox.information(
         parent,
         t("恢复备份"),
         t("已从“{path}”恢复；恢复前的数据库另存在“{aside}”。").format(
             path=result.preview.path, aside=result.kept_aside
-        ),
+        )
+        + _line(result.attachments_note()),
     )
     window = _window_of(parent)
     if window is not None:

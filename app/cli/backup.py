@@ -51,7 +51,14 @@ def cmd_backup(store: Store, args: argparse.Namespace) -> int:
         made, note = run_job(backup_job(store, args.target), _progress(args)), ""
     if args.json:
         print_json(
-            {"file": str(made.path), "bytes": made.size, "counts": made.preview.counts}
+            {
+                "file": str(made.path),
+                "bytes": made.size,
+                "counts": made.preview.counts,
+                "attachments": made.attachments.referred,
+                "attachments_copied": made.attachments.copied,
+                "attachments_missing": len(made.attachments.missing),
+            }
             if made
             else {"file": None}
         )
@@ -59,6 +66,8 @@ def cmd_backup(store: Store, args: argparse.Namespace) -> int:
         print(message)
     else:
         print(f"已备份到“{made.path}”（{_size(made.size)}）{note}：{describe(made.preview)}")
+        if made.attachments_note():
+            print(made.attachments_note())
     return 0
 
 
@@ -110,11 +119,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 "restored": str(done.preview.path),
                 "kept_aside": str(done.kept_aside),
                 "upgraded": done.upgraded,
+                "attachments_copied": done.attachments.copied,
+                "attachments_missing": len(done.attachments.missing),
             }
         )
     else:
         upgraded = "，并已升级到本程序的结构" if done.upgraded else ""
         print(f"已从“{done.preview.path}”恢复{upgraded}；恢复前的数据库另存在“{done.kept_aside}”。")
+        if done.attachments_note():
+            print(done.attachments_note())
     return 0
 
 

@@ -696,8 +696,8 @@
         <translation>Program version</translation>
     </message>
     <message>
-        <source>已从“{path}”恢复；恢复前的数据库另存在“{aside}”。</source>
-        <translation>Restored from “{path}”; the database as it was before is kept in “{aside}”.</translation>
+        <source>备份旁齐全</source>
+        <translation>all beside the backup</translation>
     </message>
     <message>
         <source>检查项</source>
@@ -724,12 +724,16 @@
         <translation>Move the data file</translation>
     </message>
     <message>
-        <source>已备份到“{path}”（{size}）。</source>
-        <translation>Backed up to “{path}” ({size}).</translation>
+        <source>组织生活附件</source>
+        <translation>Activity attachments</translation>
     </message>
     <message>
         <source>恢复会用这个备份替换当前的全部数据；当前数据库会先另存到“{folder}”。</source>
         <translation>Restoring replaces all current data with this backup; the current database is first kept in “{folder}”.</translation>
+    </message>
+    <message>
+        <source>已从“{path}”恢复；恢复前的数据库另存在“{aside}”。</source>
+        <translation>Restored from “{path}”; the database as it was before is kept in “{aside}”.</translation>
     </message>
     <message>
         <source>有问题</source>
@@ -738,6 +742,14 @@
     <message>
         <source>数据文件已移到“{target}”，以后打开这里的文件；原文件仍在“{path}”，未删除。</source>
         <translation>The data file was moved to “{target}” and is opened from there from now on; the original is still in “{path}”, not deleted.</translation>
+    </message>
+    <message>
+        <source>已备份到“{path}”（{size}）。</source>
+        <translation>Backed up to “{path}” ({size}).</translation>
+    </message>
+    <message>
+        <source>备份旁缺 {n} 个，恢复后这些附件打不开</source>
+        <translation>{n} missing beside the backup; they will not open after the restore</translation>
     </message>
     <message>
         <source>已自动备份到“{path}”。</source>
@@ -4372,10 +4384,6 @@ ment rate</translation>
     <message>
         <source>组织生活出席</source>
         <translation>Activity attendance</translation>
-    </message>
-    <message>
-        <source>组织生活附件</source>
-        <translation>Activity attachments</translation>
     </message>
     <message>
         <source>民主评议结果</source>
