@@ -5,10 +5,6 @@ window (the first start, the login, an error)."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,32 +15,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 import ui.errors
 from app.accounts import service
 from app.store import Store
-from ui import first_start, start_frame, state
+from tests.window_start import start_window
+from ui import first_start, start_frame
 from ui.first_start import FirstStartDialog
 from ui.login_dialog import LoginDialog
 from ui.nav_titles import DISTRICT_ONLY, NAV_TITLES
-
-# Run in the child: at the frame's line, whether the database's libraries were loaded;
-# at the first page's, which top-level windows are on screen.
-SPY = r"""
-import json, sys
-real = sys.stderr
-class Spy:
-    def write(self, text):
-        if text.startswith("FRAME_AT"):
-            loaded = [m for m in ("sqlalchemy", "db", "app.store", "ui.main_window") if m in sys.modules]
-            print("FRAME " + json.dumps(loaded), flush=True)
-        if text.startswith("SHOWN_AT"):
-            from PySide6.QtWidgets import QApplication
-            shown = [type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]
-            print("SHOWN " + json.dumps(shown), flush=True)
-        return real.write(text)
-    def flush(self):
-        real.flush()
-sys.stderr = Spy()
-from ui.first_start import run_window
-raise SystemExit(run_window(sys.argv[1]))
-"""
 
 
 def frames() -> list[Any]:
@@ -70,34 +45,13 @@ def test_the_navigation_names_the_registers_as_they_name_themselves() -> None:
 def test_the_frame_is_painted_before_the_database_libraries_and_the_window_replaces_it(
     store: Store, tmp_path: Path
 ) -> None:
-    """The window's start path (ui.first_start.run_window). ``app.cli.main`` — the
-    ``liangxin`` entry — still imports the store at its top: see bench/README.md."""
-    location = store.location
-    store.close()
-    state.use_database(location)
-    settings = state.window_state()
-    settings.setValue("window/page", "member")
-    settings.sync()
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "QT_LOGGING_RULES": "qt.qpa.*=false",
-        "LIANGXIN_QUIT_WHEN_SHOWN": "1",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", SPY, location],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
-    )
-    assert done.returncode == 0, done.stderr
-    said = dict(line.split(" ", 1) for line in done.stdout.splitlines())
-    assert json.loads(said["FRAME"]) == []  # nothing of the database, nor the window, yet
-    assert json.loads(said["SHOWN"]) == ["MainWindow"]  # the frame gone, the window there
-    shown = [line for line in done.stderr.splitlines() if line.startswith("SHOWN_AT ")]
-    assert shown and shown[-1].split()[2] == "member"  # the page's content, as before
+    """Through the real entry (``liangxin --db FILE gui``)."""
+    started = start_window(store, "member", tmp_path)
+    assert started.frame is not None
+    early = ("sqlalchemy", "db", "app.store", "ui.main_window")
+    assert [m for m in early if m in started.frame.modules] == []  # nothing of the database, nor the window
+    assert started.shown.windows == ["MainWindow"]  # the frame gone, the window there
+    assert started.page == "member"  # the page's content, as before
 
 
 def test_the_frame_stands_where_the_window_was_left_looking_like_it(qtbot: Any, store: Store) -> None:

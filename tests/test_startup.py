@@ -6,31 +6,13 @@ No timing is asserted: what is asserted is what the first paint waited for."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from app.store import Store
+from tests.window_start import start_window
 
-# Run in the child: the modules loaded when the window says its first page is shown.
-AT_SHOWN = r"""
-import json, sys
-real = sys.stderr
-class Spy:
-    def write(self, text):
-        if text.startswith("SHOWN_AT"):
-            print(json.dumps(sorted(sys.modules)), flush=True)
-        return real.write(text)
-    def flush(self):
-        real.flush()
-sys.stderr = Spy()
-from app.cli.main import main
-raise SystemExit(main(sys.argv[1:]))
-"""
 # Never needed to paint a first page: printing, workbooks, the exchange's cryptography,
 # the schema tool, and the pages not on screen.
 NEVER_FIRST = (
@@ -57,32 +39,9 @@ CHARTS = ("pyqtgraph", "numpy", "ui.charts", "ui.dashboard_page")  # 工作台's
 
 
 def modules_at_first_paint(store: Store, page: str, tmp_path: Path) -> set[str]:
-    from ui import state
-
-    location = store.location
-    store.close()
-    state.use_database(location)  # the window opens on the page it was left on, per database
-    settings = state.window_state()
-    settings.setValue("window/page", page)
-    settings.sync()
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "QT_LOGGING_RULES": "qt.qpa.*=false",
-        "LIANGXIN_QUIT_WHEN_SHOWN": "1",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", AT_SHOWN, "--db", location, "gui"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
-    )
-    assert done.returncode == 0, done.stderr
-    shown = [line for line in done.stderr.splitlines() if line.startswith("SHOWN_AT ")]
-    assert shown and shown[-1].split()[2] == page, done.stderr  # it opened on that page
-    return set(json.loads(done.stdout.splitlines()[0]))
+    started = start_window(store, page, tmp_path)
+    assert started.page == page  # it opened on that page
+    return started.shown.modules
 
 
 def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
