@@ -211,6 +211,9 @@ class AuditPage(QWidget):
         self.fields.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.fields.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.fields.setWordWrap(True)
+        # Long values wrap to the width the table ends up with, not the one it had when
+        # the entry was chosen (before the window was laid out, or after a splitter drag).
+        self.fields.horizontalHeader().sectionResized.connect(lambda *_: self.fields.resizeRowsToContents())
         self.open_button = QPushButton(t("打开这条记录"))
         self.open_button.clicked.connect(lambda: self.open_entry(self.table.currentIndex().row()))
         self.open_button.hide()
