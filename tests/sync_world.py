@@ -143,3 +143,66 @@ def district_on(url: str, world: WorldFiles) -> Store:
         session.execute(insert(Station), stations)
         session.execute(insert(Keyring), rings)
     return store
+
+
+def report_up(world: WorldFiles, folder: Path, codes: tuple[str, ...]) -> None:
+    """The stations ``codes`` export their up packages into ``folder``; the district
+    imports them all, each applied."""
+    from app.sync import apply, export
+
+    for code in codes:
+        with opened(world.stations[code]) as station:
+            export.export_up(station, folder, passphrase=PASSPHRASE)
+    with opened(world.district) as district:
+        results = apply.import_packages(district, [folder], passphrase=PASSPHRASE)
+    assert [r.state for r in results] == ["applied"] * len(codes), [r.message for r in results]
+
+
+def district_campaign(world: WorldFiles, name: str = "区级专项行动") -> tuple[str, dict[str, list[str]]]:
+    """The district's campaign, its tasks made from one rule's findings for the station
+    that keeps each record; the campaign and the task ids by station."""
+    from app.services import campaigns, task_generation
+    from db.models import Task
+
+    with opened(world.district) as district:
+        campaign = campaigns.create_campaign(
+            district, {"name": name, "starts_on": "2026-11-01", "ends_on": "2027-03-31"}
+        )["id"]
+        task_generation.generate_tasks(district, campaign, ["enterprise_party_org"], assign="community")
+        with district.read() as session:
+            rows = session.execute(
+                select(Task.id, Task.station_code).where(Task.campaign_id == campaign)
+            ).all()
+    by_station: dict[str, list[str]] = {}
+    for task_id, code in rows:
+        by_station.setdefault(code, []).append(task_id)
+    return campaign, by_station
+
+
+def shared_by_two_stations(world: WorldFiles, first: str, second: str) -> tuple[Any, Any]:
+    """A live member with an ID number and a unit with a credit code from station
+    ``first``, registered again at ``second`` (as two offices would); returns the
+    (name, id_number) and (name, uscc) rows."""
+    from app.services import members, organizations
+    from db.models import Member, Organization
+
+    with opened(world.stations[first]) as station, station.read() as session:
+        person = session.execute(
+            select(Member.name, Member.id_number).where(
+                Member.id_number.is_not(None), Member.exit_kind.is_(None)
+            )
+        ).first()
+        unit = session.execute(
+            select(Organization.name, Organization.uscc).where(Organization.uscc.is_not(None))
+        ).first()
+    assert person and unit
+    with opened(world.stations[second]) as station:
+        members.add_member(
+            station,
+            {"name": person.name, "id_number": person.id_number, "category": "full", "relation": "pocket"},
+        )
+        organizations.add_organization(
+            station,
+            {"name": unit.name, "uscc": unit.uscc, "kind": "enterprise", "industry": "other", "employees": 9},
+        )
+    return person, unit

@@ -17,12 +17,22 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import select, update
 
-from app.services import campaigns, members, organizations, task_generation
+from app.services import campaigns
 from app.settings import current_settings, setting_locks
-from app.sync import apply, export, keys
-from db.models import Member, Organization, SyncPackage, Task
+from app.sync import keys
+from db.models import SyncPackage
 from tests.exchange_window import Clerk, go, make_clerk, windows
-from tests.sync_world import PASSPHRASE, STATIONS, WorldFiles, copy_world, fast_unlock, opened
+from tests.sync_world import (
+    PASSPHRASE,
+    STATIONS,
+    WorldFiles,
+    copy_world,
+    district_campaign,
+    fast_unlock,
+    opened,
+    report_up,
+    shared_by_two_stations,
+)
 from ui.duplicates_page import DuplicatesPage, TasksDialog
 from ui.exchange_dialogs import ExportSummaryDialog, ImportDialog
 from ui.exchange_district import LAG, LAST, OVERDUE_BACKGROUND, STATE, DistrictSide
@@ -34,21 +44,12 @@ NAMES = dict(STATIONS)
 KEY = "rule.enterprise_org.min_employees"
 
 
-def _up(world: WorldFiles, folder: Path, codes: tuple[str, ...]) -> None:
-    for code in codes:
-        with opened(world.stations[code]) as station:
-            export.export_up(station, folder, passphrase=PASSPHRASE)
-    with opened(world.district) as district:
-        results = apply.import_packages(district, [folder], passphrase=PASSPHRASE)
-    assert [r.state for r in results] == ["applied"] * len(codes), [r.message for r in results]
-
-
 @pytest.fixture
 def world(sync_world_files: WorldFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WorldFiles:
     """The session's district and three stations; A and B have reported, C never has."""
     fast_unlock(monkeypatch)
     world = copy_world(sync_world_files, tmp_path / "world")
-    _up(world, tmp_path / "first", (A, B))
+    report_up(world, tmp_path / "first", (A, B))
     keys.forget_unlocked()  # each window asks for the passphrase as a new run does
     return world
 
@@ -83,31 +84,13 @@ def select_station(side: DistrictSide, code: str) -> int:
     return row
 
 
-def _district_campaign(world: WorldFiles, name: str = "区级专项行动") -> tuple[str, dict[str, list[str]]]:
-    """The district's campaign, its tasks made from one rule's findings for the station
-    that keeps each record; the campaign and the task ids by station."""
-    with opened(world.district) as district:
-        campaign = campaigns.create_campaign(
-            district, {"name": name, "starts_on": "2026-11-01", "ends_on": "2027-03-31"}
-        )["id"]
-        task_generation.generate_tasks(district, campaign, ["enterprise_party_org"], assign="community")
-        with district.read() as session:
-            rows = session.execute(
-                select(Task.id, Task.station_code).where(Task.campaign_id == campaign)
-            ).all()
-    by_station: dict[str, list[str]] = {}
-    for task_id, code in rows:
-        by_station.setdefault(code, []).append(task_id)
-    return campaign, by_station
-
-
 # --- down: the district's campaign, tasks and a locked threshold reach station A ------------
 
 
 def test_the_district_sends_its_campaign_down_and_the_station_finds_it_on_its_board(
     window: Callable[[Path], MainWindow], clerk: Clerk, world: WorldFiles, tmp_path: Path
 ) -> None:
-    campaign, tasks = _district_campaign(world)
+    campaign, tasks = district_campaign(world)
     assert tasks[A], "A's findings are A's tasks"
     district_window = window(world.district)
 
@@ -240,26 +223,8 @@ def test_the_district_finds_a_person_kept_by_two_stations_and_makes_their_tasks(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    with opened(world.stations[A]) as station, station.read() as session:
-        person = session.execute(
-            select(Member.name, Member.id_number).where(
-                Member.id_number.is_not(None), Member.exit_kind.is_(None)
-            )
-        ).first()
-        unit = session.execute(
-            select(Organization.name, Organization.uscc).where(Organization.uscc.is_not(None))
-        ).first()
-    assert person and unit
-    with opened(world.stations[B]) as station:
-        members.add_member(
-            station,
-            {"name": person.name, "id_number": person.id_number, "category": "full", "relation": "pocket"},
-        )
-        organizations.add_organization(
-            station,
-            {"name": unit.name, "uscc": unit.uscc, "kind": "enterprise", "industry": "other", "employees": 9},
-        )
-    _up(world, tmp_path / "again", (B,))
+    person, unit = shared_by_two_stations(world, A, B)
+    report_up(world, tmp_path / "again", (B,))
     with opened(world.district) as district:
         checking = campaigns.create_campaign(
             district, {"name": "查重核实", "starts_on": "2026-12-01", "ends_on": "2026-12-31"}
@@ -334,8 +299,8 @@ def test_the_district_finds_a_person_kept_by_two_stations_and_makes_their_tasks(
 def test_the_district_board_has_a_lane_per_station(
     window: Callable[[Path], MainWindow], clerk: Clerk, world: WorldFiles, tmp_path: Path
 ) -> None:
-    _up(world, tmp_path / "c", (C,))
-    campaign, tasks = _district_campaign(world)
+    report_up(world, tmp_path / "c", (C,))
+    campaign, tasks = district_campaign(world)
     assert set(tasks) == {A, B, C}
     district_window = window(world.district)
     go(district_window, "board")

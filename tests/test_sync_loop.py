@@ -6,15 +6,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from app.errors import LiangxinError
-from app.services import campaigns, task_generation, task_moves
+from app.services import campaigns, task_moves
 from app.services.task_board import TaskFilter, board_lanes, task_cards
 from app.settings import change_setting, current_settings, lock_setting
-from app.sync import apply, down, export, keys
-from db.models import Campaign, Member, Organization, Task
-from tests.sync_world import PASSPHRASE, STATIONS, WorldFiles, copy_world, fast_unlock, opened, rows_of
+from app.sync import apply, down, keys
+from db.models import Campaign
+from tests.sync_world import (
+    PASSPHRASE,
+    STATIONS,
+    WorldFiles,
+    copy_world,
+    district_campaign,
+    fast_unlock,
+    opened,
+    report_up,
+    rows_of,
+    shared_by_two_stations,
+)
 
 A, B, C = (code for code, _ in STATIONS)
 KEY = "rule.enterprise_org.min_employees"
@@ -25,17 +35,8 @@ def world(sync_world_files: WorldFiles, tmp_path: Path, monkeypatch: pytest.Monk
     fast_unlock(monkeypatch)
     keys.forget_unlocked()
     world = copy_world(sync_world_files, tmp_path / "world")
-    _up(world, tmp_path / "first", (A, B, C))
+    report_up(world, tmp_path / "first", (A, B, C))
     return world
-
-
-def _up(world: WorldFiles, folder: Path, codes: tuple[str, ...]) -> None:
-    for code in codes:
-        with opened(world.stations[code]) as station:
-            export.export_up(station, folder, passphrase=PASSPHRASE)
-    with opened(world.district) as district:
-        results = apply.import_packages(district, [folder], passphrase=PASSPHRASE)
-    assert [r.state for r in results] == ["applied"] * len(codes), [r.message for r in results]
 
 
 def _down(world: WorldFiles, code: str, folder: Path) -> Path:
@@ -48,26 +49,8 @@ def _load(world: WorldFiles, code: str, path: Path) -> apply.Imported:
         return apply.import_packages(station, [path], passphrase=PASSPHRASE)[0]
 
 
-def _district_campaign(world: WorldFiles) -> tuple[str, dict[str, list[str]]]:
-    """A district campaign with tasks from one rule's findings, each for the station
-    that keeps the record; returns the campaign and the task ids by station."""
-    with opened(world.district) as district:
-        campaign = campaigns.create_campaign(
-            district, {"name": "区级专项行动", "starts_on": "2026-11-01", "ends_on": "2027-03-31"}
-        )["id"]
-        task_generation.generate_tasks(district, campaign, ["enterprise_party_org"], assign="community")
-        with district.read() as session:
-            rows = session.execute(
-                select(Task.id, Task.station_code).where(Task.campaign_id == campaign)
-            ).all()
-    by_station: dict[str, list[str]] = {}
-    for task_id, code in rows:
-        by_station.setdefault(code, []).append(task_id)
-    return campaign, by_station
-
-
 def test_the_district_campaign_goes_down_and_progress_comes_back(world: WorldFiles, tmp_path: Path) -> None:
-    campaign, tasks = _district_campaign(world)
+    campaign, tasks = district_campaign(world)
     assert set(tasks) == {A, B, C}, "each station's findings are that station's tasks"
     for code in (A, B):
         result = _load(world, code, _down(world, code, tmp_path / f"down-{code}"))
@@ -82,7 +65,7 @@ def test_the_district_campaign_goes_down_and_progress_comes_back(world: WorldFil
         task_moves.close_out_task(station, a_task, "已上门督促", override="企业已停业，待注销")
     with opened(world.stations[B]) as station:
         task_moves.move_task(station, b_task, "doing")
-    _up(world, tmp_path / "second", (A, B))
+    report_up(world, tmp_path / "second", (A, B))
     with opened(world.district) as district:
         cards = {c.id: c for c in task_cards(district, TaskFilter(campaign=campaign))}
         lanes = {lane.key: lane for lane in board_lanes(list(cards.values()), "station")}
@@ -98,7 +81,7 @@ def test_the_district_campaign_goes_down_and_progress_comes_back(world: WorldFil
 def test_a_down_package_is_for_its_station_only_and_changes_nothing_it_owns(
     world: WorldFiles, tmp_path: Path
 ) -> None:
-    _district_campaign(world)
+    district_campaign(world)
     package = _down(world, A, tmp_path)
     with opened(world.stations[B]) as station:
         before_b = rows_of(station, B)
@@ -115,7 +98,7 @@ def test_a_down_package_is_for_its_station_only_and_changes_nothing_it_owns(
 
 
 def test_a_district_row_cannot_be_changed_at_the_station(world: WorldFiles, tmp_path: Path) -> None:
-    campaign, tasks = _district_campaign(world)
+    campaign, tasks = district_campaign(world)
     _load(world, A, _down(world, A, tmp_path))
     with opened(world.stations[A]) as station:
         with (
@@ -148,7 +131,6 @@ def test_a_locked_threshold_is_followed_at_the_station(world: WorldFiles, tmp_pa
 def test_the_district_finds_people_and_units_registered_in_two_stations(
     world: WorldFiles, tmp_path: Path
 ) -> None:
-    from app.services import members, organizations
     from app.services.duplicates import (
         duplicate_members,
         duplicate_orgs,
@@ -156,26 +138,8 @@ def test_the_district_finds_people_and_units_registered_in_two_stations(
         make_duplicate_tasks,
     )
 
-    with opened(world.stations[A]) as station, station.read() as session:
-        person = session.execute(
-            select(Member.name, Member.id_number).where(
-                Member.id_number.is_not(None), Member.exit_kind.is_(None)
-            )
-        ).first()
-        unit = session.execute(
-            select(Organization.name, Organization.uscc).where(Organization.uscc.is_not(None))
-        ).first()
-    assert person and unit
-    with opened(world.stations[B]) as station:
-        members.add_member(
-            station,
-            {"name": person.name, "id_number": person.id_number, "category": "full", "relation": "pocket"},
-        )
-        organizations.add_organization(
-            station,
-            {"name": unit.name, "uscc": unit.uscc, "kind": "enterprise", "industry": "other", "employees": 9},
-        )
-    _up(world, tmp_path / "again", (B,))
+    person, unit = shared_by_two_stations(world, A, B)
+    report_up(world, tmp_path / "again", (B,))
     with opened(world.district) as district:
         people, units = duplicate_members(district), duplicate_orgs(district)
         assert [(g.name, g.stations) for g in people] == [(person.name, [A, B])]
